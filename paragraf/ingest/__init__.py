@@ -1,0 +1,12 @@
+"""The importer: meeting packets (text or PDF) to the `paragraf.packet/1` contract.
+
+Pure Python, no Django. Everything else may depend on this package, never the reverse.
+
+    parse_path(path) -> dict        # a text or PDF file
+    parse_bytes(data, name) -> dict # raw bytes as read from a file
+    parse_text(text, name) -> dict  # already decoded text
+"""
+from paragraf.ingest.errors import InputError
+from paragraf.ingest.packet import parse_bytes, parse_path, parse_text
+
+__all__ = ["InputError", "parse_bytes", "parse_path", "parse_text"]

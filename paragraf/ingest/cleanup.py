@@ -1,0 +1,264 @@
+"""Text cleanup with provenance.
+
+The extracted text of a packet carries page furniture: the header block repeated
+on every page (kind label and page counter, body and § range, Tid, Plats,
+certification labels), page counters, bare packet page numbers, a vertical
+signature watermark broken into short lines. `clean` removes it and keeps, for
+every remaining line, its 1-based source line number. A page header block is not
+thrown away: it becomes one `Line` carrying a `PageHeader`, because it tells the
+segmenter which document and meeting a page belongs to.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from paragraf.ingest.text import DATE, DATE_RE, case_number, fold, time_range
+
+KIND_LABELS = {
+    "KALLELSE": "kallelse",
+    "KUNGÖRELSE": "kallelse",
+    "FÖREDRAGNINGSLISTA": "kallelse",
+    "PROTOKOLL": "protokoll",
+    "SAMMANTRÄDESPROTOKOLL": "protokoll",
+    "PROTOKOLLSUTDRAG": "protokollsutdrag",
+    "MISSIV": "missiv",
+    "TJÄNSTESKRIVELSE": "tjansteskrivelse",
+    "SKRIVELSE": "skrivelse",
+    "REGLEMENTE": "reglemente",
+    "ARBETSORDNING": "arbetsordning",
+    "PLAN": "plan",
+    "RAPPORT": "rapport",
+}
+LABEL_RE = re.compile(rf"^({'|'.join(KIND_LABELS)})(?:\s+(\d+)\s*\(\s*(\d+)\s*\))?$")
+RANGE_RE = re.compile(r"^(?P<body>.+?)\s+§§?\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?$")
+TID_RE = re.compile(rf"^(?:Tid|Datum|Sammanträdesdatum)\s*:?\s+(?P<rest>.*{DATE}.*)$")
+PLATS_RE = re.compile(r"^Plats\s*:\s*(?P<place>.+)$")
+DATE_CASE_RE = re.compile(rf"^(?P<date>{DATE})(?:\s+(?P<case>[A-ZÅÄÖ]{{1,5}}\s*(?:19|20)\d\d/\d+))?$")
+FURNITURE_LABELS = re.compile(
+    r"^(?:Protokollsutdrag, bestyrkande|Justerare, signatur|Justerandes sign(?:atur)?|Utdragsbestyrkande"
+    r"|Ordförandes sign(?:atur)?|Sign(?:atur)?)(?:\s+(?:Justerandes sign(?:atur)?|Utdragsbestyrkande|Ordförandes sign(?:atur)?))*$",
+    re.I,
+)
+PAGE_COUNTER_RE = re.compile(r"^(?:Sida\s+)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})$", re.I)
+BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+E_SIGNATURE_RE = re.compile(r"^Detta dokument är elektroniskt signerat", re.I)
+RUNNING_HEADER_HINT = re.compile(r"PROTOKOLL|Sammanträdesdatum|Justerandes|Utdragsbestyrkande|Sida \d", re.I)
+VALUE_LABELS = re.compile(r"^(?:Beslutets antal sidor|Antal sidor)\b", re.I)
+WATERMARK_MIN_RUN = 6
+
+
+@dataclass
+class PageHeader:
+    """The header block at the top of a page."""
+
+    label: str | None  # KALLELSE, PROTOKOLL … as printed
+    kind: str | None  # contract kind for the label
+    page: int | None
+    pages: int | None
+    body: str | None = None
+    first_paragraph: int | None = None
+    last_paragraph: int | None = None
+    date: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    adjournment: str | None = None
+    place: str | None = None
+    case_number: str | None = None
+    first_line: int = 0
+    last_line: int = 0
+
+    def describe(self) -> str:
+        parts = [self.label or "?"]
+        if self.page:
+            parts[0] += f" {self.page}({self.pages})"
+        for value in (self.body, self.date, self.case_number):
+            if value:
+                parts.append(value)
+        if self.first_paragraph is not None:
+            parts.append(f"§§ {self.first_paragraph}-{self.last_paragraph or self.first_paragraph}")
+        return "[sidhuvud: " + " · ".join(parts) + "]"
+
+
+@dataclass
+class Line:
+    no: int  # 1-based source line
+    text: str  # folded; "" for a blank line or a header
+    header: PageHeader | None = None
+    last_no: int = 0  # last source line this Line stands for (header blocks span several)
+
+    def __post_init__(self):
+        if not self.last_no:
+            self.last_no = self.no
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]
+    removed: list[int] = field(default_factory=list)  # source lines dropped as furniture
+
+
+def clean(raw_lines: list[str]) -> Cleaned:
+    folded = [fold(line) for line in raw_lines]
+    drop = _watermark_lines(folded) | _running_headers(folded)
+    out: list[Line] = []
+    removed: list[int] = []
+    i, n = 0, len(folded)
+    while i < n:
+        text = folded[i]
+        if i in drop or FURNITURE_LABELS.match(text) or PAGE_COUNTER_RE.match(text) or E_SIGNATURE_RE.match(text):
+            removed.append(i + 1)
+            i += 1
+            continue
+        if BARE_NUMBER_RE.match(text) and _is_page_number(folded, i, out):
+            removed.append(i + 1)
+            i += 1
+            continue
+        header, end = _page_header(folded, i)
+        if header:
+            out.append(Line(i + 1, "", header, end))
+            removed.extend(range(i + 2, end + 1))
+            i = end
+            continue
+        out.append(Line(i + 1, text))
+        i += 1
+    return Cleaned(_squeeze_blanks(out), removed)
+
+
+def clean_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """Kept lines as (1-based source line number, cleaned text); a page header as its description."""
+    return [(line.no, line.header.describe() if line.header else line.text)
+            for line in clean(lines).lines if line.text or line.header]
+
+
+def _squeeze_blanks(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        if not line.text and not line.header and out and not out[-1].text and not out[-1].header:
+            continue
+        out.append(line)
+    return out
+
+
+def _next_nonblank(folded: list[str], i: int, limit: int = 12) -> int | None:
+    j = i + 1
+    while j < len(folded) and j <= i + limit:
+        if folded[j]:
+            return j
+        j += 1
+    return None
+
+
+def _is_page_number(folded: list[str], i: int, out: list[Line]) -> bool:
+    """A bare number is a page number unless it is the value of a label above it."""
+    prev = next((line for line in reversed(out) if line.text or line.header), None)
+    if prev is not None and prev.text and VALUE_LABELS.match(prev.text):
+        return False
+    nxt = _next_nonblank(folded, i, 8)
+    if nxt is None:
+        return True
+    after = folded[nxt]
+    if LABEL_RE.match(after) or PAGE_COUNTER_RE.match(after):
+        return True
+    # A number alone between blank lines, with text around it, is a page number.
+    before_blank = i > 0 and not folded[i - 1]
+    after_blank = i + 1 < len(folded) and not folded[i + 1]
+    return before_blank and after_blank and nxt > i + 2
+
+
+def _page_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
+    """A header block starting at line index i: returns it and the index after it."""
+    m = LABEL_RE.match(folded[i])
+    if not m:
+        return None, i
+    label = m.group(1)
+    header = PageHeader(label, KIND_LABELS[label], _int(m.group(2)), _int(m.group(3)), first_line=i + 1)
+    end = i + 1
+    j = i + 1
+    seen = 0
+    while j < len(folded) and seen < 10:
+        text = folded[j]
+        if not text:
+            j += 1
+            continue
+        if not _header_field(header, text, folded, j):
+            break
+        seen += 1
+        j += 1
+        end = j
+    header.last_line = end
+    return header, end
+
+
+def _header_field(header: PageHeader, text: str, folded: list[str], j: int) -> bool:
+    if FURNITURE_LABELS.match(text):
+        return True
+    m = TID_RE.match(text)
+    if m and header.date is None:
+        _read_tid(header, m.group("rest"))
+        return True
+    m = PLATS_RE.match(text)
+    if m and header.place is None:
+        header.place = m.group("place")
+        return True
+    m = DATE_CASE_RE.match(text)
+    if m and header.date is None and header.body is None:
+        header.date = m.group("date")
+        header.case_number = case_number(m.group("case") or "")
+        return True
+    m = RANGE_RE.match(text)
+    if m and header.body is None and header.kind in ("protokoll", "protokollsutdrag"):
+        header.body = m.group("body").strip()
+        header.first_paragraph = int(m.group("first"))
+        header.last_paragraph = int(m.group("last") or m.group("first"))
+        return True
+    if header.body is None and header.date is None and len(text) < 90:
+        nxt = _next_nonblank(folded, j, 4)
+        if nxt is not None and TID_RE.match(folded[nxt]):
+            header.body = text
+            return True
+    return False
+
+
+def _read_tid(header: PageHeader, rest: str) -> None:
+    date = DATE_RE.search(rest)
+    header.date = date.group(0) if date else None
+    main, _, adjourn = rest.partition("ajourn")
+    header.start_time, header.end_time = time_range(main[date.end():] if date else main)
+    if adjourn:
+        start, end = time_range(adjourn)
+        header.adjournment = f"{start}-{end}" if end else start
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _watermark_lines(folded: list[str]) -> set[int]:
+    """A vertical watermark extracted as a run of 1-3 character lines."""
+    drop: set[int] = set()
+    run: list[int] = []
+    for i, text in enumerate(folded + ["end of text"]):
+        if not text:
+            continue
+        if len(text) <= 3 or (len(run) > 0 and len(text) <= 3):
+            run.append(i)
+            continue
+        if len(run) >= WATERMARK_MIN_RUN:
+            drop.update(run)
+        run = []
+    return drop
+
+
+def _running_headers(folded: list[str]) -> set[int]:
+    """Lines repeated on many pages that look like a running header or footer."""
+    shapes = Counter(re.sub(r"\d", "0", t) for t in folded if t and RUNNING_HEADER_HINT.search(t))
+    repeated = {shape for shape, count in shapes.items() if count >= 3}
+    drop = set()
+    for i, text in enumerate(folded):
+        if text and RUNNING_HEADER_HINT.search(text) and re.sub(r"\d", "0", text) in repeated:
+            if LABEL_RE.match(text):
+                continue  # handled as a page header block
+            drop.add(i)
+    return drop

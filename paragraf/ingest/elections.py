@@ -1,0 +1,54 @@
+"""Elections (val): who was appointed to what, read from the decision of a `Val` §."""
+from __future__ import annotations
+
+import re
+
+from paragraf.ingest.cleanup import Line
+from paragraf.ingest.model import Election
+from paragraf.ingest.text import DATE, PARTY, join_lines
+
+ELECTION_TITLE = re.compile(r"^(?:Val\b|Fyllnadsval|Entledigande och val|Nominering)", re.I)
+POST_LABEL = re.compile(r"\b(Ledamöter|Ledamot|Ersättare|Ordförande|Vice ordförande|1:e vice ordförande|2:e vice ordförande|Ombud|Ersättare för ombud|Revisorer|Revisor|Lekmannarevisor|Suppleant|Suppleanter)\s*:", re.I)
+PERSON = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉ][\w'\-]+){{0,4}})\s*\(({PARTY})\)")
+TO_POST = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉ][\w'\-]+){{0,4}})\s*\(({PARTY})\)\s+(?:till|som)\s+((?:ersättare för |vice |1:e vice |2:e vice )?[\wåäö]+)")
+PERIOD = re.compile(rf"({DATE}\s*[-–]\s*{DATE})|mandatperioden\s+((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)|((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)")
+
+
+def read_elections(title: str, decision: list[Line], all_text: str) -> list[Election]:
+    if not ELECTION_TITLE.match(title) and not re.search(r"\bväljs\b|\butses\b|\butser\b", join_lines([l.text for l in decision]), re.I):
+        return []
+    text = join_lines([line.text for line in decision if line.text])
+    organisation = _organisation(title)
+    period = _period(all_text)
+    line = decision[0].no if decision else 0
+    out: list[Election] = []
+    labelled = list(POST_LABEL.finditer(text))
+    if labelled:
+        for i, m in enumerate(labelled):
+            end = labelled[i + 1].start() if i + 1 < len(labelled) else len(text)
+            post = m.group(1).lower().rstrip("r") if m.group(1).lower() == "ledamöter" else m.group(1).lower()
+            post = "ledamot" if post.startswith("ledamö") else post
+            for name, party in PERSON.findall(text[m.end():end]):
+                out.append(Election(name, party, post, organisation, period, line))
+        return out
+    for name, party, post in TO_POST.findall(text):
+        out.append(Election(name, party, post, organisation, period, line))
+    if not out:
+        for name, party in PERSON.findall(text):
+            out.append(Election(name, party, None, organisation, period, line))
+    return out
+
+
+def _organisation(title: str) -> str | None:
+    m = re.match(r"^(?:Val|Fyllnadsval|Nominering)\s*(?:[-–]\s*|av\s+.+?\s+(?:till|i)\s+)(.+)$", title, re.I)
+    if not m:
+        return None
+    org = re.sub(r",\s*(?:ombud|ledamot|ersättare)$", "", m.group(1).strip(), flags=re.I)
+    return org or None
+
+
+def _period(text: str) -> str | None:
+    m = PERIOD.search(text)
+    if not m:
+        return None
+    return next(g for g in m.groups() if g).replace("–", "-")

@@ -1,0 +1,182 @@
+"""Minutes and minute extracts: the meeting header, attendance, signatories and every §."""
+from __future__ import annotations
+
+import re
+
+from paragraf.ingest.cleanup import Line, PageHeader
+from paragraf.ingest.headings import DNR_RE, paragraph_heading, section_heading
+from paragraf.ingest.model import Attendee, Meeting, Signatories
+from paragraf.ingest.paragraph import read_paragraph
+from paragraf.ingest.people import read_roster
+from paragraf.ingest.segment import Segment, in_range, table_of_contents
+from paragraf.ingest.text import DATE_RE, fold, split_person, time_range
+
+ATTENDANCE_GROUPS = [
+    (re.compile(r"^(?:Närvarande\s+)?(?:Beslutande|Tjänstgörande ledamöter|Närvarande ledamöter|Ledamöter)\b(?:\s+ledamöter)?\s*:?", re.I), "beslutande"),
+    (re.compile(r"^Tjänstgörande ersättare\b\s*:?", re.I), "beslutande"),
+    (re.compile(r"^(?:Ej tjänstgörande ersättare|Icke tjänstgörande ersättare|Närvarande ersättare|Ersättare)\b\s*:?", re.I), "ersättare"),
+    (re.compile(r"^Adjungerade?\b\s*:?", re.I), "adjungerad"),
+    (re.compile(r"^Personalrepresentant(?:er)?\b\s*:?", re.I), "personalrepresentant"),
+    (re.compile(r"^(?:Övriga(?: närvarande| deltagare| deltagande)?|Tjänstemän|Närvarande tjänstemän|Tjänstepersoner|Övriga som deltar)\b\s*:?", re.I), "övriga"),
+    (re.compile(r"^Närvarande\s*:?\s*$", re.I), None),
+]
+ATTENDANCE_STOP = re.compile(
+    r"^(?:Justering|Justerare|Utses att justera|Justeringens|Underskrifter|Sekreterare|Paragrafer|Innehållsförteckning|Ordförande\s*$|§\s*\d)",
+    re.I,
+)
+SIGN_LABELS = re.compile(r"^(Sekreterare|Nämndsekreterare|Ordförande|Justerare|Justerande|Ordf\.?)\b\s*:?\s*(.*)$", re.I)
+SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande)\b", re.I)
+SIGN_END = re.compile(r"^(?:Protokollet (?:är justerat|justeras)|ANSLAG|BEVIS|Anslag|Organ\b|Sammanträdesdatum|Bevis)", re.I)
+ADJUSTERS_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?\s+(?P<names>.+)$", re.I)
+PLACE_TIME_RE = re.compile(r"^Plats och tid\s*:?\s*(?P<rest>.+)$", re.I)
+
+
+def read_minutes(seg: Segment) -> tuple[Meeting, dict[int, int]]:
+    """The meeting the segment records; also a map § number → source line of the §."""
+    header = _main_header(seg.headers)
+    body, date = seg.meeting_key or (header.body if header else None, header.date if header else None)
+    meeting = Meeting(body=body or "", date=date or "", sources=[seg.kind])
+    _read_times(meeting, seg.headers, seg.lines)
+    preamble, chunks = _split_paragraphs(seg)
+    if seg.kind == "protokoll":
+        meeting.attendance = [_attendee(e) for e in read_roster(preamble, ATTENDANCE_GROUPS, ATTENDANCE_STOP)]
+        meeting.signatories = read_signatories(preamble) or read_signatories(seg.lines)
+    for chunk in chunks:
+        meeting.paragraphs.append(read_paragraph(chunk))
+    return meeting, {}
+
+
+def _main_header(headers: list[PageHeader]) -> PageHeader | None:
+    with_body = [h for h in headers if h.body and h.date]
+    return with_body[0] if with_body else (headers[0] if headers else None)
+
+
+def _read_times(meeting: Meeting, headers: list[PageHeader], lines: list[Line]) -> None:
+    for h in headers:
+        if h.date != meeting.date and meeting.date:
+            continue
+        if h.start_time and (meeting.start_time is None or (h.end_time and not meeting.end_time)):
+            meeting.start_time, meeting.end_time = h.start_time, h.end_time or meeting.end_time
+        meeting.adjournment = meeting.adjournment or h.adjournment
+        meeting.place = meeting.place or h.place
+    if meeting.start_time is None or meeting.place is None:
+        for line in lines[:80]:
+            m = PLACE_TIME_RE.match(line.text)
+            if m:
+                rest = m.group("rest")
+                start, end = time_range(rest)
+                meeting.start_time = meeting.start_time or start
+                meeting.end_time = meeting.end_time or end
+                place = re.split(r",?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d|\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)|\s+(?:19|20)\d\d-", rest)[0]
+                meeting.place = meeting.place or fold(place).strip(" ,") or None
+
+
+def _split_paragraphs(seg: Segment) -> tuple[list[Line], list[list[Line]]]:
+    preamble: list[Line] = []
+    chunks: list[list[Line]] = []
+    last_number = None
+    for line, in_toc in zip(seg.lines, table_of_contents(seg.lines)):
+        heading = None if in_toc or not line.text else paragraph_heading(line.text)
+        if heading and in_range(heading[0], seg.headers) and (last_number is None or heading[0] != last_number):
+            if last_number is None or heading[0] > last_number or not _in_body(chunks):
+                chunks.append([line])
+                last_number = heading[0]
+                continue
+        if chunks:
+            chunks[-1].append(line)
+        else:
+            preamble.append(line)
+    return preamble, chunks
+
+
+def _in_body(chunks: list[list[Line]]) -> bool:
+    return bool(chunks)
+
+
+def _attendee(entry) -> Attendee:
+    return Attendee(entry.name, entry.party, entry.group, entry.role, entry.replaces, entry.paragraphs, entry.line)
+
+
+def read_signatories(lines: list[Line]) -> Signatories | None:
+    """The sign-off block: labels (Sekreterare, Ordförande, Justerare) and the names
+    under or beside them; in flattened columns names follow the labels' order."""
+    labels: list[str] = []
+    names: list[str] = []
+    explicit: dict[str, list[str]] = {}
+    inside = False
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        if not inside:
+            if SIGN_START.match(text) and not section_heading(text):
+                inside = True
+            else:
+                continue
+        if SIGN_END.match(text) or paragraph_heading(text):
+            break
+        m = SIGN_LABELS.match(text)
+        if m:
+            label = _sign_role(m.group(1))
+            rest = m.group(2).strip()
+            if rest and split_person(rest):
+                explicit.setdefault(label, []).append(split_person(rest).name)
+            else:
+                labels.append(label)
+            continue
+        if text.lower().startswith("justering"):
+            continue
+        person = split_person(text)
+        if person and not person.rest:
+            names.append(person.name)
+    result = Signatories()
+    for label, value in explicit.items():
+        if label == "adjusters":
+            result.adjusters.extend(value)
+        elif label == "secretary":
+            result.secretary = value[0]
+        else:
+            result.chair = value[0]
+    queue = list(names)
+    for label in labels:
+        if not queue:
+            break
+        if label == "adjusters":
+            result.adjusters.extend(n for n in queue if n not in result.adjusters)
+            queue = []
+        elif label == "secretary" and result.secretary is None:
+            result.secretary = queue.pop(0)
+        elif label == "chair" and result.chair is None:
+            result.chair = queue.pop(0)
+    if not (result.secretary or result.chair or result.adjusters):
+        adjusters = _adjusters_named(lines)
+        if not adjusters:
+            return None
+        result.adjusters = adjusters
+    return result
+
+
+def _sign_role(label: str) -> str:
+    label = label.lower()
+    if "sekreterare" in label:
+        return "secretary"
+    if label.startswith("ordf"):
+        return "chair"
+    return "adjusters"
+
+
+def _adjusters_named(lines: list[Line]) -> list[str]:
+    for line in lines:
+        m = ADJUSTERS_RE.match(line.text or "")
+        if m:
+            parts = re.split(r",|\boch\b", m.group("names"))
+            return [p.name for p in (split_person(x.strip()) for x in parts if x.strip()) if p]
+    return []
+
+
+def meeting_date_in(text: str) -> str | None:
+    m = DATE_RE.search(text)
+    return m.group(0) if m else None
+
+
+__all__ = ["read_minutes", "read_signatories", "DNR_RE"]

@@ -1,0 +1,142 @@
+"""Data classes for what the parser reads; `asdict` gives the contract JSON."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Document:
+    kind: str
+    title: str | None
+    date: str | None
+    case_number: str | None
+    first_line: int
+    last_line: int
+
+
+@dataclass
+class AgendaItem:
+    number: int
+    title: str
+    case_number: str | None
+    section: str | None
+    presenter: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Invitee:
+    name: str
+    party: str | None
+    group: str
+    role: str | None
+    line: int = 0
+
+
+@dataclass
+class Attendee:
+    name: str
+    party: str | None
+    group: str
+    role: str | None
+    replaces: str | None
+    paragraphs: str | None
+    line: int = 0
+
+
+@dataclass
+class Signatories:
+    secretary: str | None = None
+    chair: str | None = None
+    adjusters: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Proposal:
+    by: str | None
+    party: str | None
+    text: str
+    line: int = 0
+
+
+@dataclass
+class VoteOption:
+    label: str
+    count: int
+
+
+@dataclass
+class Vote:
+    method: str  # open | secret
+    yes: int
+    no: int
+    abstain: int
+    yes_names: list[str] = field(default_factory=list)
+    no_names: list[str] = field(default_factory=list)
+    abstain_names: list[str] = field(default_factory=list)
+    options: list[VoteOption] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Election:
+    name: str
+    party: str | None
+    post: str | None
+    organisation: str | None
+    period: str | None
+    line: int = 0
+
+
+@dataclass
+class Statement:
+    by: str | None
+    text: str
+    line: int = 0
+
+
+@dataclass
+class Paragraph:
+    number: int
+    title: str | None
+    case_number: str | None
+    decision: str | None
+    summary: str | None = None
+    basis: list[str] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    procedure: str | None = None
+    votes: list[Vote] = field(default_factory=list)
+    elections: list[Election] = field(default_factory=list)
+    reservations: list[str] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    pages: int | None = None
+    first_line: int = 0
+    last_line: int = 0
+
+
+@dataclass
+class Meeting:
+    body: str
+    date: str
+    start_time: str | None = None
+    end_time: str | None = None
+    adjournment: str | None = None
+    place: str | None = None
+    sources: list[str] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    invited: list[Invitee] = field(default_factory=list)
+    attendance: list[Attendee] = field(default_factory=list)
+    signatories: Signatories | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    report: str | None
+    perspective: str | None
+    level: str | None
+    label: str
+    target: str | None
+    result: str | None
+    line: int

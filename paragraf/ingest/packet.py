@@ -1,0 +1,35 @@
+"""Entry points: a packet file, bytes or text to the `paragraf.packet/1` dict."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from paragraf.ingest.assemble import read_packet
+from paragraf.ingest.source import Source, read_bytes, read_path
+
+SCHEMA = "paragraf.packet/1"
+
+
+def parse_path(path: str | Path) -> dict:
+    return parse_source(read_path(path))
+
+
+def parse_bytes(data: bytes, name: str) -> dict:
+    return parse_source(read_bytes(data, name))
+
+
+def parse_text(text: str, name: str = "packet.txt") -> dict:
+    return parse_bytes(text.encode("utf-8"), name)
+
+
+def parse_source(source: Source) -> dict:
+    lines = source.lines
+    packet = read_packet(lines)
+    return {
+        "schema": SCHEMA,
+        "source": {"name": source.name, "sha256": source.sha256, "lines": len(lines), "kind": source.kind},
+        "documents": [asdict(d) for d in packet.documents],
+        "meetings": [asdict(m) for m in packet.meetings],
+        "indicators": [asdict(i) for i in packet.indicators],
+        "warnings": packet.warnings,
+    }

@@ -1,0 +1,124 @@
+"""Small text helpers shared by the readers: folding, joining wrapped lines, dates, people."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DATE = r"(?:19|20)\d{2}-[01]\d-[0-3]\d"
+DATE_RE = re.compile(DATE)
+TIME = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
+TIME_RANGE_RE = re.compile(rf"(?:kl\.?\s*)?({TIME})(?:\s*[-–—]\s*(?:kl\.?\s*)?({TIME}))?")
+# A case number: optional series prefix (RJL, RS, KS, SN …) and year/running number.
+CASE_RE = re.compile(r"(?:\b([A-ZÅÄÖ]{1,5}(?:[ -][A-ZÅÄÖ]{1,4})?)\s*)?\b((?:19|20)\d{2}\s*/\s*\d{1,6})\b")
+PARTY = r"[A-ZÅÄÖ]{1,4}|-|[A-ZÅÄÖ][a-zåäö]{1,3}"
+PERSON_RE = re.compile(
+    rf"^(?P<name>[A-ZÅÄÖÉÜ][\w'’.\-]*(?:[ \-][A-ZÅÄÖÉÜa-zåäöéü][\w'’.\-]*){{0,4}})\s*\((?P<party>{PARTY})\)"
+)
+SUSPENDED_NEXT = {"och", "eller", "samt", "resp", "respektive", "till", "som"}
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Whitespace folded to single spaces, trimmed."""
+    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines into one value: a word split at a line end by a hyphen is
+    joined (`regionöver-` + `gripande`), real hyphens are kept (`EU-` + `arenan`,
+    `hälso-` + `och`)."""
+    out = ""
+    for raw in lines:
+        line = fold(raw)
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif _is_split_word(out, line):
+            out = out[:-1] + line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
+            out = out + line  # a real hyphen at the line end: EU-arenan, CO2-ekvivalenter
+        else:
+            out = out + " " + line
+    return out
+
+
+def _is_split_word(before: str, after: str) -> bool:
+    if not before.endswith("-") or len(before) < 3:
+        return False
+    head = before[:-1].split(" ")[-1]
+    if not head or not head[-1].isalpha() or not head[-1].islower():
+        return False  # EU-, IT-, or a dash after a number
+    if len(head) == 1:
+        return False
+    first = after.split(" ")[0]
+    if not first or not first[0].islower():
+        return False
+    word = re.sub(r"[^\wåäö]", "", first.lower())
+    return word not in SUSPENDED_NEXT
+
+
+OPEN_END_RE = re.compile(
+    r"(?:\b(?:för|och|i|av|till|med|på|om|inom|mellan|samt|vid|från|under|mot|enligt|gällande|avseende|det|den|de|en|ett|att)|[,\-–])$",
+    re.I,
+)
+
+
+def ends_open(text: str) -> bool:
+    """A line that cannot end a title: it stops on a preposition, conjunction or comma."""
+    return bool(OPEN_END_RE.search(text))
+
+
+def case_number(text: str) -> str | None:
+    """The first case number in the text, with its series prefix as written."""
+    m = CASE_RE.search(text)
+    if not m:
+        return None
+    core = re.sub(r"\s+", "", m.group(2))
+    prefix = m.group(1)
+    if prefix and prefix.upper() in {"DNR", "NR"}:
+        prefix = None
+    return f"{prefix} {core}" if prefix else core
+
+
+def time_range(text: str) -> tuple[str | None, str | None]:
+    m = TIME_RANGE_RE.search(text)
+    if not m:
+        return None, None
+    return _hhmm(m.group(1)), _hhmm(m.group(2)) if m.group(2) else None
+
+
+def _hhmm(value: str) -> str:
+    h, m = re.split(r"[.:]", value)
+    return f"{int(h):02d}:{m}"
+
+
+@dataclass
+class Person:
+    name: str
+    party: str | None
+    rest: str  # what follows the name (and party) on the line
+
+
+def split_person(text: str) -> Person | None:
+    """`Gunnel Svensson (M) ers. Lisbeth Andersson (M)` → name, party, rest;
+    `Jane Ydman, regiondirektör` → name, None, `regiondirektör`."""
+    text = fold(text)
+    m = PERSON_RE.match(text)
+    if m:
+        return Person(m.group("name").strip(), m.group("party"), text[m.end():].strip())
+    m = re.match(r"^([A-ZÅÄÖÉÜ][\w'’\-]+(?: [A-ZÅÄÖÉÜa-zåäö][\w'’\-]+){0,4}),\s*(.*)$", text)
+    if m and _looks_like_name(m.group(1)):
+        return Person(m.group(1), None, m.group(2).strip())
+    if _looks_like_name(text):
+        return Person(text, None, "")
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    caps = [w for w in words if w[0].isupper()]
+    lower_ok = {"von", "af", "de", "van", "der", "la", "du"}
+    return len(caps) >= 2 and all(w[0].isupper() or w in lower_ok for w in words) and not any(c.isdigit() for c in text)
