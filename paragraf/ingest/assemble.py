@@ -45,7 +45,7 @@ def read_packet(raw_lines: list[str]) -> Packet:
     packet.meetings = list(meetings.values())
     for meeting in packet.meetings:
         meeting.paragraphs.sort(key=lambda p: p.number)
-    packet.indicators = read_indicators(segments)
+    packet.indicators = read_indicators(cleaned.lines)
     if not packet.meetings:
         packet.warnings.append("no meeting found: no notice or minutes in a known layout")
     return packet

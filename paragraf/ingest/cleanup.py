@@ -47,6 +47,8 @@ E_SIGNATURE_RE = re.compile(r"^Detta dokument är elektroniskt signerat", re.I)
 RUNNING_HEADER_HINT = re.compile(r"PROTOKOLL|Sammanträdesdatum|Justerandes|Utdragsbestyrkande|Sida \d", re.I)
 VALUE_LABELS = re.compile(r"^(?:Beslutets antal sidor|Antal sidor)\b", re.I)
 WATERMARK_MIN_RUN = 6
+LONE_DATE_LABEL = re.compile(r"^(?:Datum|Sammanträdesdatum|Mötesdatum)\s*:?$", re.I)
+BODY_WORD_RE = re.compile(r"nämnd|styrelse|fullmäktige|utskott|presidi|beredning|styrgrupp|förbund|råd\b|direktion|kommitté|forum|delegation", re.I)
 
 
 @dataclass
@@ -182,6 +184,9 @@ def _page_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
         if not text:
             j += 1
             continue
+        wrapped = _wrapped_range(folded, j)
+        if wrapped is not None:
+            text, j = wrapped
         if not _header_field(header, text, folded, j):
             break
         seen += 1
@@ -191,8 +196,25 @@ def _page_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
     return header, end
 
 
+def _wrapped_range(folded: list[str], j: int) -> tuple[str, int] | None:
+    """`Body §§ 18-` with `35` on the next line: the two lines as one."""
+    if not re.search(r"§§?\s*\d+\s*[-–]$", folded[j]):
+        return None
+    nxt = _next_nonblank(folded, j, 3)
+    if nxt is None or not BARE_NUMBER_RE.match(folded[nxt]):
+        return None
+    return folded[j] + folded[nxt], nxt
+
+
 def _header_field(header: PageHeader, text: str, folded: list[str], j: int) -> bool:
     if FURNITURE_LABELS.match(text):
+        return True
+    if LONE_DATE_LABEL.match(text) and header.date is None:
+        nxt = _next_nonblank(folded, j, 3)
+        if nxt is not None and DATE_RE.fullmatch(folded[nxt]):
+            return True  # the value follows on its own line
+    if DATE_RE.fullmatch(text) and header.date is None and j > 0 and LONE_DATE_LABEL.match(_previous_nonblank(folded, j)):
+        header.date = text
         return True
     m = TID_RE.match(text)
     if m and header.date is None:
@@ -213,12 +235,24 @@ def _header_field(header: PageHeader, text: str, folded: list[str], j: int) -> b
         header.first_paragraph = int(m.group("first"))
         header.last_paragraph = int(m.group("last") or m.group("first"))
         return True
+    if header.body is None and header.date is not None and header.kind == "protokoll" and len(text.split()) <= 8:
+        nxt = _next_nonblank(folded, j, 6)
+        if BODY_WORD_RE.search(text) or (nxt is not None and re.match(r"^§\s*\d+", folded[nxt])):
+            header.body = text
+            return True
     if header.body is None and header.date is None and len(text) < 90:
         nxt = _next_nonblank(folded, j, 4)
         if nxt is not None and TID_RE.match(folded[nxt]):
             header.body = text
             return True
     return False
+
+
+def _previous_nonblank(folded: list[str], j: int) -> str:
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if folded[k]:
+            return folded[k]
+    return ""
 
 
 def _read_tid(header: PageHeader, rest: str) -> None:

@@ -200,15 +200,25 @@ def _before_first_paragraph(seg: Segment) -> list[Line]:
     return out
 
 
+TOC_START = re.compile(r"^(?:Innehållsförteckning|Innehåll|Ärendeförteckning|Paragrafer)\b")
+TOC_ENTRY = re.compile(r"^§\s*\d+\s+\S.*\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
+
+
 def table_of_contents(lines: list[Line]) -> list[bool]:
-    """Which lines belong to a table of contents (`Innehållsförteckning` up to the next page)."""
+    """Which lines belong to a table of contents: from `Innehållsförteckning` to the
+    next page, and on over a page break while the next page goes on listing §."""
     flags = []
     inside = False
+    after_header = False
     for line in lines:
         if line.header:
+            after_header = inside
             inside = False
-        elif line.text and re.match(r"^(?:Innehållsförteckning|Innehåll|Ärendeförteckning|Paragrafer)\b", line.text):
+        elif line.text and TOC_START.match(line.text):
             inside = True
+        elif line.text and after_header:
+            inside = bool(TOC_ENTRY.match(line.text))
+            after_header = False
         flags.append(inside)
     return flags
 
