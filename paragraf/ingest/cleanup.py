@@ -270,18 +270,21 @@ def _int(value: str | None) -> int | None:
 
 
 def _watermark_lines(folded: list[str]) -> set[int]:
-    """A vertical watermark extracted as a run of 1-3 character lines."""
+    """A vertical watermark extracted as a run of 1-3 character lines (the value
+    under a label such as `Beslutets antal sidor` is not part of it)."""
     drop: set[int] = set()
     run: list[int] = []
+    previous = ""
     for i, text in enumerate(folded + ["end of text"]):
         if not text:
             continue
-        if len(text) <= 3 or (len(run) > 0 and len(text) <= 3):
+        if len(text) <= 3 and not VALUE_LABELS.match(previous):
             run.append(i)
-            continue
-        if len(run) >= WATERMARK_MIN_RUN:
-            drop.update(run)
-        run = []
+        else:
+            if len(run) >= WATERMARK_MIN_RUN:
+                drop.update(run)
+            run = []
+        previous = text
     return drop
 
 

@@ -7,7 +7,7 @@ from paragraf.ingest.cleanup import Line
 from paragraf.ingest.model import AgendaItem, Invitee, Meeting
 from paragraf.ingest.people import read_roster
 from paragraf.ingest.segment import Segment
-from paragraf.ingest.text import DATE_RE, case_number, ends_open, fold, join_lines, time_range
+from paragraf.ingest.text import NOT_SERIES, DATE_RE, case_number, ends_open, fold, join_lines, time_range
 
 ITEM_RE = re.compile(r"^(?:§\s*)?(\d{1,3})\.?\s+(?P<title>\S.*)$")
 CASE_TAIL_RE = re.compile(r"(?:,?\s+|\s*\(\s*)(?:Dnr\.?\s*:?\s*)?(?P<case>(?:[A-ZÅÄÖ]{1,5}\s*)?(?:19|20)\d\d/\d+)\s*\)?$")
@@ -114,6 +114,8 @@ def read_agenda(lines: list[Line]) -> list[AgendaItem]:
 def _set_title(item: AgendaItem, parts: list[str]) -> None:
     title = join_lines(parts)
     m = CASE_TAIL_RE.search(title)
+    if m and m.group("case").split()[0].upper() in NOT_SERIES:
+        m = re.search(r"\s(?P<case>(?:19|20)\d\d/\d+)$", title)
     if m:
         item.case_number = case_number(m.group("case"))
         if not title[: m.start() + 1].rstrip().endswith(","):

@@ -36,11 +36,17 @@ def join_lines(lines: list[str]) -> str:
             out = line
         elif _is_split_word(out, line):
             out = out[:-1] + line
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum() and not _suspended(line):
             out = out + line  # a real hyphen at the line end: EU-arenan, CO2-ekvivalenter
         else:
             out = out + " " + line
     return out
+
+
+def _suspended(after: str) -> bool:
+    """`hälso-` before `och sjukvård`: a suspended hyphen, the space stays."""
+    word = re.sub(r"[^\wåäö]", "", after.split(" ")[0].lower())
+    return word in SUSPENDED_NEXT
 
 
 def _is_split_word(before: str, after: str) -> bool:
@@ -69,6 +75,9 @@ def ends_open(text: str) -> bool:
     return bool(OPEN_END_RE.search(text))
 
 
+NOT_SERIES = {"DNR", "NR", "AB", "HB", "KB", "EU", "SOU"}  # words before a number that are no series prefix
+
+
 def case_number(text: str) -> str | None:
     """The first case number in the text, with its series prefix as written."""
     m = CASE_RE.search(text)
@@ -76,7 +85,7 @@ def case_number(text: str) -> str | None:
         return None
     core = re.sub(r"\s+", "", m.group(2))
     prefix = m.group(1)
-    if prefix and prefix.upper() in {"DNR", "NR"}:
+    if prefix and prefix.upper() in NOT_SERIES:
         prefix = None
     return f"{prefix} {core}" if prefix else core
 
