@@ -31,7 +31,8 @@ KIND_LABELS = {
     "PLAN": "plan",
     "RAPPORT": "rapport",
 }
-LABEL_RE = re.compile(rf"^({'|'.join(KIND_LABELS)})(?:\s+(\d+)\s*\(\s*(\d+)\s*\))?$")
+# The kind label, maybe after the organisation's name in capitals, and a page counter.
+LABEL_RE = re.compile(rf"^(?:[A-ZÅÄÖ][A-ZÅÄÖ\- ]{{2,40}}\s+)?({'|'.join(KIND_LABELS)})(?:\s+(?:(\d+)\s*\(\s*(\d+)\s*\)|(?:Sida\s+)?(\d+)\s+av\s+(\d+)))?$")
 RANGE_RE = re.compile(r"^(?P<body>.+?)\s+§§?\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?$")
 TID_RE = re.compile(rf"^(?:Tid|Datum|Sammanträdesdatum)\s*:?\s+(?P<rest>.*{DATE}.*)$")
 PLATS_RE = re.compile(r"^Plats\s*:\s*(?P<place>.+)$")
@@ -88,6 +89,7 @@ class Line:
     no: int  # 1-based source line
     text: str  # folded; "" for a blank line or a header
     header: PageHeader | None = None
+    raw: str = ""  # the source line stripped but not folded: wide gaps show columns
     last_no: int = 0  # last source line this Line stands for (header blocks span several)
 
     def __post_init__(self):
@@ -123,7 +125,7 @@ def clean(raw_lines: list[str]) -> Cleaned:
             removed.extend(range(i + 2, end + 1))
             i = end
             continue
-        out.append(Line(i + 1, text))
+        out.append(Line(i + 1, text, raw=raw_lines[i].strip()))
         i += 1
     return Cleaned(_squeeze_blanks(out), removed)
 
@@ -175,7 +177,8 @@ def _page_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
     if not m:
         return None, i
     label = m.group(1)
-    header = PageHeader(label, KIND_LABELS[label], _int(m.group(2)), _int(m.group(3)), first_line=i + 1)
+    page, pages = _int(m.group(2) or m.group(4)), _int(m.group(3) or m.group(5))
+    header = PageHeader(label, KIND_LABELS[label], page, pages, first_line=i + 1)
     end = i + 1
     j = i + 1
     seen = 0

@@ -105,11 +105,11 @@ def read_signatories(lines: list[Line]) -> Signatories | None:
     explicit: dict[str, list[str]] = {}
     inside = False
     for line in lines:
-        text = line.text
+        text = _sign_text(line.text)
         if not text:
             continue
         if not inside:
-            if SIGN_START.match(text) and not section_heading(text):
+            if SIGN_START.match(line.text) and not section_heading(text):
                 inside = True
             else:
                 continue
@@ -126,9 +126,10 @@ def read_signatories(lines: list[Line]) -> Signatories | None:
             continue
         if text.lower().startswith("justering"):
             continue
-        person = split_person(text)
-        if person and not person.rest:
-            names.append(person.name)
+        for column in _columns(line):
+            person = split_person(column)
+            if person and not person.rest:
+                names.append(person.name)
     result = Signatories()
     for label, value in explicit.items():
         if label == "adjusters":
@@ -148,12 +149,26 @@ def read_signatories(lines: list[Line]) -> Signatories | None:
             result.secretary = queue.pop(0)
         elif label == "chair" and result.chair is None:
             result.chair = queue.pop(0)
+    named = _adjusters_named(lines)
+    if named:
+        result.adjusters = named
     if not (result.secretary or result.chair or result.adjusters):
-        adjusters = _adjusters_named(lines)
-        if not adjusters:
-            return None
-        result.adjusters = adjusters
+        return None
     return result
+
+
+def _sign_text(text: str) -> str:
+    """A sign-off line without dotted signature leaders and the `Underskrifter` label."""
+    text = re.sub(r"\.{4,}|_{4,}", " ", text)
+    text = re.sub(r"^Underskrifter\b|\bParagrafer\b.*$", "", text, flags=re.I)
+    return fold(text)
+
+
+def _columns(line: Line) -> list[str]:
+    """Names side by side in columns (`Maria Holm      Erik Sand`)."""
+    raw = re.sub(r"\.{4,}|_{4,}", "   ", line.raw or line.text)
+    parts = [fold(p) for p in re.split(r"\s{3,}", raw) if fold(p)]
+    return parts or [line.text]
 
 
 def _sign_role(label: str) -> str:

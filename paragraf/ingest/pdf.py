@@ -13,7 +13,12 @@ What PDFium does to text, and what this module does about it:
   hyphen and the line break the page shows (`sjukvårds-` / `frågor`), so the
   parser, not the extractor, decides whether the hyphen joins a word;
 - runs of spaces are folded to one space and lines without text (vertical
-  gaps) produce no empty line: that is PDFium's reading of the page, kept.
+  gaps) produce no empty line: that is PDFium's reading of the page, kept;
+- PDFium finds line ends by comparing each text run with the one before; on
+  a page with very little text it may not know the text direction, and then
+  joins one-character lines to the next ("3" and "4" as "34"), and a text run
+  of spaces alone between two lines can stand for the line break. Pages of
+  real packets have enough text; `tests/pdfs.py` draws no blank runs.
 
 Speed: PDFium's text analysis of a page is the cost (the Python around it is
 a few calls per page). A long PDF is read by up to one process per CPU core,

@@ -45,16 +45,16 @@ def parse_entry(text: str, group: str, line: int) -> Entry | None:
     m = RESTRICTION_RE.search(text)
     if m and m.start() > 0:
         paragraphs = fold(m.group(1))
-        text = text[: m.start()].strip()
+        text = text[: m.start()].strip(" ,")
     person = split_person(text)
     if person is None:
         return None
-    rest = person.rest.strip()
+    rest = person.rest.strip(" ,")
     replaces = None
     r = REPLACES_RE.match(rest)
     if r and person.party is not None:
         replaces = fold(r.group("name"))
-        rest = r.group("rest").strip()
+        rest = r.group("rest").strip(" ,")
     role_parts = [rest] if rest else []
     return Entry(person.name, person.party, group, join_lines(role_parts) or None, replaces, paragraphs, line, role_parts)
 
