@@ -48,6 +48,7 @@ E_SIGNATURE_RE = re.compile(r"^Detta dokument är elektroniskt signerat", re.I)
 RUNNING_HEADER_HINT = re.compile(r"PROTOKOLL|Sammanträdesdatum|Justerandes|Utdragsbestyrkande|Sida \d", re.I)
 VALUE_LABELS = re.compile(r"^(?:Beslutets antal sidor|Antal sidor)\b", re.I)
 WATERMARK_MIN_RUN = 6
+DIGITS = re.compile(r"\d")
 LONE_DATE_LABEL = re.compile(r"^(?:Datum|Sammanträdesdatum|Mötesdatum)\s*:?$", re.I)
 BODY_WORD_RE = re.compile(r"nämnd|styrelse|fullmäktige|utskott|presidi|beredning|styrgrupp|förbund|råd\b|direktion|kommitté|forum|delegation", re.I)
 
@@ -175,7 +176,7 @@ def _page_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
     """A header block starting at line index i: returns it and the index after it."""
     m = LABEL_RE.match(folded[i])
     if not m:
-        return None, i
+        return _loose_header(folded, i)
     label = m.group(1)
     page, pages = _int(m.group(2) or m.group(4)), _int(m.group(3) or m.group(5))
     header = PageHeader(label, KIND_LABELS[label], page, pages, first_line=i + 1)
@@ -197,6 +198,65 @@ def _page_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
         end = j
     header.last_line = end
     return header, end
+
+
+LOOSE_LABEL_RE = re.compile(r"\b(SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL|KALLELSE|KUNGÖRELSE|FÖREDRAGNINGSLISTA)\b")
+LOOSE_COUNTER_RE = re.compile(r"(?:Sida\s+)?(\d{1,3})\s*(?:\(\s*(\d{1,3})\s*\)|av\s+(\d{1,3}))")
+ORGANISATION_RE = re.compile(r"^(?:[\wÅÄÖåäö\-]+\s+(?:KOMMUN|kommun|LANDSTING)|Region\s+[\wÅÄÖåäö\-]+|REGION\s+[\wÅÄÖ\-]+)$")
+LOOSE_WINDOW = 8
+
+
+def _loose_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
+    """Headers of other templates: the kind label among other words
+    (`NORRVIKS KOMMUN  SAMMANTRÄDESPROTOKOLL  1(8)`, `KALLELSE/FÖREDRAGNINGSLISTA`),
+    with the body, date and page counter on the same or the next few lines."""
+    text = folded[i]
+    m = LOOSE_LABEL_RE.search(text)
+    if not m or len(text.split()) > 10 or text.upper() != text and not re.search(r"\s(?:Sida|\d)", text):
+        return None, i
+    label = m.group(1)
+    kind = KIND_LABELS.get(label, "kallelse" if label in ("KUNGÖRELSE", "FÖREDRAGNINGSLISTA") else "protokoll")
+    header = PageHeader(label, kind, None, None, first_line=i + 1)
+    end = i + 1
+    _loose_fields(header, text.replace(m.group(0), " "), own_line=True)
+    j, seen = i + 1, 0
+    while j < len(folded) and seen < LOOSE_WINDOW:
+        line = folded[j]
+        j += 1
+        if not line:
+            continue
+        seen += 1
+        if not _loose_fields(header, line):
+            break
+        end = j
+    header.last_line = end
+    return header, end
+
+
+def _loose_fields(header: PageHeader, text: str, own_line: bool = False) -> bool:
+    """Read what a header line gives; False when the line is no header line."""
+    text = fold(text)
+    used = False
+    counter = LOOSE_COUNTER_RE.search(text)
+    if counter and (counter.group(2) or counter.group(3)):
+        header.page = header.page or int(counter.group(1))
+        header.pages = header.pages or int(counter.group(2) or counter.group(3))
+        text = fold(text[: counter.start()] + " " + text[counter.end():])
+        used = True
+    date = DATE_RE.search(text)
+    if date and header.date is None and len(text.split()) <= 6:
+        header.date = date.group(0)
+        text = fold(text[: date.start()] + " " + text[date.end():])
+        used = True
+    text = fold(re.sub(r"^(?:Sammanträdesdatum|Datum|Sida)\b:?|\b(?:Sammanträdesdatum|Datum|Sida)\s*:?$", " ", text, flags=re.I))
+    if not text:
+        return True
+    if ORGANISATION_RE.match(text):
+        return True
+    if header.body is None and BODY_WORD_RE.search(text) and len(text.split()) <= 6 and ":" not in text:
+        header.body = text[0] + text[1:].lower() if text.isupper() else text
+        return True
+    return used or own_line
 
 
 def _wrapped_range(folded: list[str], j: int) -> tuple[str, int] | None:
@@ -248,6 +308,10 @@ def _header_field(header: PageHeader, text: str, folded: list[str], j: int) -> b
         if nxt is not None and TID_RE.match(folded[nxt]):
             header.body = text
             return True
+    if header.kind in ("protokoll", "protokollsutdrag", "kallelse") and (header.body is None or header.date is None):
+        if re.match(r"^§|^(?:Plats|Tid|Beslutande|Närvarande)\b", text):
+            return False
+        return _loose_fields(header, text)
     return False
 
 
@@ -293,12 +357,8 @@ def _watermark_lines(folded: list[str]) -> set[int]:
 
 def _running_headers(folded: list[str]) -> set[int]:
     """Lines repeated on many pages that look like a running header or footer."""
-    shapes = Counter(re.sub(r"\d", "0", t) for t in folded if t and RUNNING_HEADER_HINT.search(t))
-    repeated = {shape for shape, count in shapes.items() if count >= 3}
-    drop = set()
-    for i, text in enumerate(folded):
-        if text and RUNNING_HEADER_HINT.search(text) and re.sub(r"\d", "0", text) in repeated:
-            if LABEL_RE.match(text):
-                continue  # handled as a page header block
-            drop.add(i)
-    return drop
+    hinted = [i for i, text in enumerate(folded) if text and RUNNING_HEADER_HINT.search(text)
+              and not LABEL_RE.match(text) and not LOOSE_LABEL_RE.search(text)]
+    shapes = {i: DIGITS.sub("0", folded[i]) for i in hinted}
+    counts = Counter(shapes.values())
+    return {i for i, shape in shapes.items() if counts[shape] >= 3}

@@ -20,7 +20,7 @@ _SPACE = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Whitespace folded to single spaces, trimmed."""
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    return " ".join(text.split())  # str.split() splits on every Unicode space, NBSP included
 
 
 def join_lines(lines: list[str]) -> str:

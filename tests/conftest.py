@@ -1,0 +1,30 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+CORPUS = SAMPLES / "corpus"
+
+
+@pytest.fixture
+def corpus_lines():
+    """The lines of a corpus packet, by file name."""
+
+    def read(name: str) -> list[str]:
+        return (CORPUS / name).read_text(encoding="utf-8").split("\n")
+
+    return read
+
+
+KNOWN_GAPS = ROOT / "tests" / "templates" / "known_gaps.txt"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Template tests the importer does not pass yet are listed in
+    tests/templates/known_gaps.txt and run as strict xfail: one that starts to pass
+    fails the run until it is taken off the list."""
+    gaps = {line.strip() for line in KNOWN_GAPS.read_text(encoding="utf-8").splitlines() if line.strip()}
+    for item in items:
+        if item.nodeid.startswith("tests/test_templates.py::") and item.name in gaps:
+            item.add_marker(pytest.mark.xfail(reason="other-template feature not read yet (known_gaps.txt)", strict=True))
