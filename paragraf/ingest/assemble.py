@@ -35,7 +35,7 @@ def read_packet(raw_lines: list[str]) -> Packet:
         if seg.kind == "kallelse":
             meeting = read_notice(seg)
         elif seg.kind in MINUTES_KINDS:
-            meeting, _ = read_minutes(seg)
+            meeting = read_minutes(seg)
         packet.documents.append(_document(seg, meeting))
         if meeting is not None:
             if not meeting.body or not meeting.date:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 from paragraf.ingest.cleanup import Line, PageHeader
-from paragraf.ingest.headings import DNR_RE, paragraph_heading, section_heading
+from paragraf.ingest.headings import paragraph_heading, section_heading
 from paragraf.ingest.model import Attendee, Meeting, Signatories
 from paragraf.ingest.paragraph import read_paragraph
 from paragraf.ingest.people import read_roster
 from paragraf.ingest.segment import Segment, in_range, table_of_contents
-from paragraf.ingest.text import DATE_RE, fold, split_person, time_range
+from paragraf.ingest.text import fold, split_person, time_range
 
 ATTENDANCE_GROUPS = [
     (re.compile(r"^(?:Närvarande\s+)?(?:Beslutande|Tjänstgörande ledamöter|Närvarande ledamöter|Ledamöter)\b(?:\s+ledamöter)?\s*:?", re.I), "beslutande"),
@@ -31,8 +31,8 @@ ADJUSTERS_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?\s+(?P<names>.+
 PLACE_TIME_RE = re.compile(r"^Plats och tid\s*:?\s*(?P<rest>.+)$", re.I)
 
 
-def read_minutes(seg: Segment) -> tuple[Meeting, dict[int, int]]:
-    """The meeting the segment records; also a map § number → source line of the §."""
+def read_minutes(seg: Segment) -> Meeting:
+    """The meeting the segment records: header, attendance, signatories and every §."""
     header = _main_header(seg.headers)
     body, date = seg.meeting_key or (header.body if header else None, header.date if header else None)
     meeting = Meeting(body=body or "", date=date or "", sources=[seg.kind])
@@ -43,7 +43,7 @@ def read_minutes(seg: Segment) -> tuple[Meeting, dict[int, int]]:
         meeting.signatories = read_signatories(preamble) or read_signatories(seg.lines)
     for chunk in chunks:
         meeting.paragraphs.append(read_paragraph(chunk))
-    return meeting, {}
+    return meeting
 
 
 def _main_header(headers: list[PageHeader]) -> PageHeader | None:
@@ -77,20 +77,15 @@ def _split_paragraphs(seg: Segment) -> tuple[list[Line], list[list[Line]]]:
     last_number = None
     for line, in_toc in zip(seg.lines, table_of_contents(seg.lines)):
         heading = None if in_toc or not line.text else paragraph_heading(line.text)
-        if heading and in_range(heading[0], seg.headers) and (last_number is None or heading[0] != last_number):
-            if last_number is None or heading[0] > last_number or not _in_body(chunks):
-                chunks.append([line])
-                last_number = heading[0]
-                continue
+        if heading and in_range(heading[0], seg.headers) and (last_number is None or heading[0] > last_number):
+            chunks.append([line])
+            last_number = heading[0]
+            continue
         if chunks:
             chunks[-1].append(line)
         else:
             preamble.append(line)
     return preamble, chunks
-
-
-def _in_body(chunks: list[list[Line]]) -> bool:
-    return bool(chunks)
 
 
 def _attendee(entry) -> Attendee:
@@ -189,9 +184,3 @@ def _adjusters_named(lines: list[Line]) -> list[str]:
     return []
 
 
-def meeting_date_in(text: str) -> str | None:
-    m = DATE_RE.search(text)
-    return m.group(0) if m else None
-
-
-__all__ = ["read_minutes", "read_signatories", "DNR_RE"]

@@ -7,7 +7,7 @@ from paragraf.ingest.cleanup import Line
 from paragraf.ingest.elections import read_elections
 from paragraf.ingest.headings import DNR_RE, inline_section, paragraph_heading, section_heading
 from paragraf.ingest.model import Paragraph, Proposal, Statement
-from paragraf.ingest.text import CASE_RE, PERSON_RE, case_number, ends_open, fold, join_lines, split_person
+from paragraf.ingest.text import PERSON_RE, case_number, ends_open, fold, join_lines, split_person
 from paragraf.ingest.votes import read_votes
 
 TITLE_MAX_LINES = 4
@@ -80,9 +80,7 @@ def _title_and_case(rest: str, body: list[Line]) -> tuple[str | None, str | None
         m = re.search(r"\(?\b(?:Dnr\.?\s*)?([A-ZÅÄÖ]{1,5}\s*(?:19|20)\d\d/\d+)\)?\s*$", title)
         if m:
             case = case_number(m.group(1))
-            if title[: m.start()].rstrip().endswith(","):
-                pass  # case number printed as part of the title: keep it there
-            else:
+            if not title[: m.start()].rstrip().endswith(","):  # after a comma it is part of the printed title
                 title = title[: m.start()].strip(" ,-–")
     return title, case, remaining
 
@@ -117,8 +115,6 @@ def _sections(body: list[Line]) -> dict[str, list[Line]]:
             if name:
                 current = name
                 sections.setdefault(current, [])
-                if name != "pages" or "pages" not in sections or not sections["pages"]:
-                    pass
                 continue
             inline = inline_section(text)
             if inline:
@@ -226,5 +222,3 @@ def _statements(lines: list[Line]) -> list[Statement]:
         out.append(Statement(person.name if person else _leading_speaker(text), text, block[0].no))
     return out
 
-
-__all__ = ["read_paragraph", "CASE_RE"]

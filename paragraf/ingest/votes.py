@@ -12,7 +12,7 @@ WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, 
          "nio": 9, "tio": 10, "elva": 11, "tolv": 12}
 # `JA – för att … röstar 9 ledamöter: names` / `NEJ-röster: 6` / `Avstår: 2`
 SIDE_RE = re.compile(
-    rf"^(?P<side>JA|NEJ|AVSTÅR|Ja|Nej|Avstår|Avstod|Avstående)(?:-röster)?\b\s*[–\-:]?\s*(?P<rest>.*)$"
+    r"^(?P<side>JA|NEJ|AVSTÅR|Ja|Nej|Avstår|Avstod|Avstående)(?:-röster)?\b\s*[–\-:]?\s*(?P<rest>.*)$"
 )
 COUNT_IN_SIDE = re.compile(rf"(?:röstar|röstade)\s+{NUM}\s*(?:ledamöter|ledamot|st)?|^{NUM}\b(?:\s*(?:röster|st|ledamöter))?|{NUM}\s+(?:ledamöter|ledamot|röster)", re.I)
 PROSE_RE = re.compile(
