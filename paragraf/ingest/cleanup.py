@@ -131,6 +131,17 @@ def clean(raw_lines: list[str]) -> Cleaned:
     return Cleaned(_squeeze_blanks(out), removed)
 
 
+def blocks(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into blank-line separated blocks (headers and blanks dropped)."""
+    out: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text:
+            out[-1].append(line)
+        elif out[-1]:
+            out.append([])
+    return [block for block in out if block]
+
+
 def clean_lines(lines: list[str]) -> list[tuple[int, str]]:
     """Kept lines as (1-based source line number, cleaned text); a page header as its description."""
     return [(line.no, line.header.describe() if line.header else line.text)

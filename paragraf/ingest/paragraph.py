@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from paragraf.ingest.cleanup import Line
+from paragraf.ingest.cleanup import Line, blocks
 from paragraf.ingest.elections import read_elections
 from paragraf.ingest.headings import DNR_RE, inline_section, paragraph_heading, section_heading
 from paragraf.ingest.model import Paragraph, Proposal, Statement
@@ -128,17 +128,6 @@ def _sections(body: list[Line]) -> dict[str, list[Line]]:
     return sections
 
 
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Lines grouped into blank-line separated blocks."""
-    blocks: list[list[Line]] = [[]]
-    for line in lines:
-        if line.text:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
-
-
 def _text(lines: list[Line]) -> str:
     return join_lines([line.text for line in lines if line.text])
 
@@ -184,7 +173,7 @@ def _pages(lines: list[Line]) -> int | None:
 
 def _proposals(lines: list[Line]) -> list[Proposal]:
     out = []
-    for block in _blocks(lines):
+    for block in blocks(lines):
         text = _text(block)
         if not re.search(r"\byrka[rd]?\b|\bföreslå[r]?\b|\byrkande\b|ändringsyrkande|tilläggsyrkande", text, re.I):
             continue
@@ -203,11 +192,11 @@ RESERVES_RE = re.compile(r"reserverar sig|reservation", re.I)
 
 
 def _reservations(sections: dict[str, list[Line]]) -> list[str]:
-    out = [_text(block) for block in _blocks(sections.get("reservations", []))]
+    out = [_text(block) for block in blocks(sections.get("reservations", []))]
     for name, lines in sections.items():
         if name in ("reservations", "summary", "basis"):
             continue
-        for block in _blocks(lines):
+        for block in blocks(lines):
             text = _text(block)
             if re.search(r"reserverar sig\b", text, re.I) and text not in out:
                 out.append(text)
@@ -216,7 +205,7 @@ def _reservations(sections: dict[str, list[Line]]) -> list[str]:
 
 def _statements(lines: list[Line]) -> list[Statement]:
     out = []
-    for block in _blocks(lines):
+    for block in blocks(lines):
         text = _text(block)
         person = split_person(text) if PERSON_RE.match(text) else None
         out.append(Statement(person.name if person else _leading_speaker(text), text, block[0].no))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from paragraf.ingest.cleanup import Line
+from paragraf.ingest.cleanup import Line, blocks
 from paragraf.ingest.model import Vote, VoteOption
 from paragraf.ingest.text import PARTY, join_lines
 
@@ -27,10 +27,10 @@ NAME_RE = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉa-zåäö][\w'\-]+
 
 
 def read_votes(lines: list[Line]) -> list[Vote]:
-    blocks = _blocks(lines)
-    text_all = " ".join(join_lines([l.text for l in b]) for b in blocks)
+    parts = blocks(lines)
+    text_all = " ".join(join_lines([l.text for l in b]) for b in parts)
     votes: list[Vote] = []
-    open_vote = _open_vote(blocks)
+    open_vote = _open_vote(parts)
     if open_vote:
         votes.append(open_vote)
     for m in PROSE_RE.finditer(text_all):
@@ -49,20 +49,10 @@ def _n(value: str | None) -> int:
     return int(value) if value.isdigit() else WORDS[value.lower()]
 
 
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    blocks: list[list[Line]] = [[]]
-    for line in lines:
-        if line.text:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
-
-
-def _open_vote(blocks: list[list[Line]]) -> Vote | None:
+def _open_vote(parts: list[list[Line]]) -> Vote | None:
     sides: dict[str, tuple[int, list[str]]] = {}
     first_line = 0
-    for block in blocks:
+    for block in parts:
         text = join_lines([l.text for l in block])
         m = SIDE_RE.match(text)
         if not m:
