@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: venv test bench demo clean
+.PHONY: venv test bench demo clean messages
 
 ## venv: create .venv and install paragraf (editable) with its pinned dev dependencies
 venv: $(STAMP)
@@ -41,3 +41,9 @@ demo: venv
 clean:
 	rm -rf $(VENV) benchmarks/.cache data/demo .pytest_cache .hypothesis *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+## messages: refresh the Swedish UI strings (needs GNU gettext: xgettext, msgfmt)
+messages: venv
+	cd paragraf && ../$(BIN)/django-admin makemessages -l sv --settings=paragraf.site.settings --no-location
+	$(BIN)/python tools/sv_translations.py
+	msgfmt --check-format -o paragraf/locale/sv/LC_MESSAGES/django.mo paragraf/locale/sv/LC_MESSAGES/django.po

@@ -100,3 +100,130 @@ def _benchmarks_module(name: str):
     import importlib
 
     return importlib.import_module(f"benchmarks.{name}")
+
+
+# ---------------------------------------------------------------- the records database (Django)
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+
+
+def _django() -> None:
+    """Set Django up on first use, so `paragraf parse` never imports it."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "paragraf.site.settings")
+    django.setup()
+
+
+def _ensure_data_dir() -> None:
+    from django.conf import settings
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+@main.command(short_help="Create or update the database tables.")
+@click.option("--verbosity", "-v", default=1, type=click.IntRange(0, 3), show_default=True)
+def migrate(verbosity: int) -> None:
+    """Apply the database migrations (SQLite file under data/ unless DATABASE_URL says otherwise)."""
+    _django()
+    _ensure_data_dir()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+@main.command("import", short_help="Parse meeting packets and store them as records.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--organization", help="Organisation the packets belong to (default: read from the packet).")
+@click.option("--force", is_flag=True, help="Store again even when the file was imported with this parser version.")
+def import_(files: tuple[Path, ...], organization: str | None, force: bool) -> None:
+    """Import packets, one transaction per file: a file that fails leaves the database as it was,
+    the others still import. Importing the same file again changes nothing."""
+    _django()
+    from paragraf.records.importer import import_path
+
+    results = []
+    with click.progressbar(files, label="Importing", item_show_func=lambda p: p.name if p else "", file=sys.stderr) as bar:
+        for path in bar:
+            results.append(import_path(path, organization=organization, force=force))
+    for result in results:
+        if result.ok:
+            detail = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n) or result.message
+            click.echo(f"{result.status}: {result.path} ({detail})")
+        else:
+            click.echo(f"paragraf: error: {result.message}", err=True)
+    if not all(r.ok for r in results):
+        sys.exit(1)
+
+
+@main.command(short_help="Counts per organisation, body and meeting.")
+def stats() -> None:
+    """Print what the database holds: organisations, bodies, meetings with their § and the packets they came from."""
+    _django()
+    from paragraf.records.stats import stats_lines
+
+    for line in stats_lines():
+        click.echo(line)
+
+
+@main.command(short_help="Why records were merged: people and bodies.")
+@click.argument("kind", type=click.Choice(["person", "body"]))
+@click.argument("name")
+def explain(kind: str, name: str) -> None:
+    """Every person (or body) whose name or alias contains NAME, with the spellings merged into it and why."""
+    _django()
+    from paragraf.records.stats import explain_body_lines, explain_person_lines
+
+    lines = explain_person_lines(name) if kind == "person" else explain_body_lines(name)
+    if not lines:
+        raise click.ClickException(f"no {kind} matches {name!r}")
+    for line in lines:
+        click.echo(line)
+
+
+@main.command(short_help="Serve the portal and admin.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the WSGI server.")
+def serve(host: str, port: int, threads: int) -> None:
+    """Serve Paragraf with waitress, a production WSGI server (static files by WhiteNoise)."""
+    _django()
+    import waitress
+
+    from paragraf.site.wsgi import application
+
+    click.echo(f"Paragraf on http://{host}:{port}/ (admin: /admin/), Ctrl-C stops")
+    waitress.serve(application, host=host, port=port, threads=threads, ident="paragraf")
+
+
+@main.command(short_help="Migrate, import the sample packets and serve: the whole demo.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--serve/--no-serve", "serve_after", default=True, show_default=True)
+@click.pass_context
+def demo(ctx: click.Context, host: str, port: int, serve_after: bool) -> None:
+    """Set up the SQLite database with both corpus packets, then serve it."""
+    packets = sorted(SAMPLES.glob("*.txt"))
+    if not packets:
+        raise click.ClickException(f"no sample packets in {SAMPLES}: run from a source checkout")
+    ctx.invoke(migrate, verbosity=0)
+    try:
+        ctx.invoke(import_, files=tuple(packets), organization=None, force=False)
+    except SystemExit as exc:
+        if exc.code:
+            raise
+    ctx.invoke(stats)
+    if serve_after:
+        ctx.invoke(serve, host=host, port=port, threads=8)
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True}, add_help_option=False)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Any Django management command: `paragraf manage createsuperuser`, `paragraf manage shell` …"""
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["paragraf manage", *args])

@@ -28,3 +28,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.nodeid.startswith("tests/test_templates.py::") and item.name in gaps:
             item.add_marker(pytest.mark.xfail(reason="other-template feature not read yet (known_gaps.txt)", strict=True))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database (SQLite, or PostgreSQL when DATABASE_URL says so) holds both corpus packets."""
+    from paragraf.records.importer import import_path
+
+    with django_db_blocker.unblock():
+        for packet in sorted(CORPUS.glob("*.txt")):
+            result = import_path(packet)
+            assert result.ok, result.message

@@ -5,7 +5,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 from paragraf.ingest.assemble import read_packet
+from paragraf.ingest.organization import find_organization
 from paragraf.ingest.source import Source, read_bytes, read_path
+from paragraf.ingest.version import parser_version
 
 SCHEMA = "paragraf.packet/1"
 
@@ -28,6 +30,8 @@ def parse_source(source: Source) -> dict:
     return {
         "schema": SCHEMA,
         "source": {"name": source.name, "sha256": source.sha256, "lines": len(lines), "kind": source.kind},
+        "parser": parser_version(),
+        "organization": find_organization(lines),
         "documents": [asdict(d) for d in packet.documents],
         "meetings": [asdict(m) for m in packet.meetings],
         "indicators": [asdict(i) for i in packet.indicators],

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from paragraf.ingest.errors import InputError
@@ -16,6 +16,7 @@ class Source:
     sha256: str
     text: str
     kind: str  # "text" or "pdf"
+    data: bytes = field(default=b"", repr=False, compare=False)  # the original bytes
 
     @property
     def lines(self) -> list[str]:
@@ -38,8 +39,8 @@ def read_bytes(data: bytes, name: str) -> Source:
     if data.lstrip()[:5] == b"%PDF-":
         from paragraf.ingest.pdf import extract_text
 
-        return Source(name, digest, extract_text(data, name), "pdf")
-    return Source(name, digest, decode_text(data, name), "text")
+        return Source(name, digest, extract_text(data, name), "pdf", data)
+    return Source(name, digest, decode_text(data, name), "text", data)
 
 
 def decode_text(data: bytes, name: str) -> str:

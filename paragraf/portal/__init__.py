@@ -1,0 +1,1 @@
+"""Portal: the public pages (reads `records`; nothing depends on it)."""

@@ -1,0 +1,139 @@
+"""The staff admin (Swedish labels from the models' verbose names).
+
+Editing an imported record stores each changed field as an `Override`, which
+the importer applies again on every re-import.
+"""
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from paragraf.records import models as m
+from paragraf.records.overrides import record_override
+
+
+class CorrectionsAdmin(admin.ModelAdmin):
+    """Changes to an imported record are kept as corrections that survive re-import."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            return
+        for name in form.changed_data:
+            field = obj._meta.get_field(name)
+            if field.concrete and not field.many_to_many:
+                record_override(obj, name, form.initial.get(name), user=request.user.get_username())
+
+
+class ReadOnlySourceMixin:
+    readonly_fields = ("source_file", "first_line", "last_line")
+
+
+class SourcedAdmin(ReadOnlySourceMixin, CorrectionsAdmin):
+    pass
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = m.AgendaItem
+    extra = 0
+    fields = ("number", "title", "case_number", "section", "presenter")
+    show_change_link = True
+
+
+class ParagraphInline(admin.TabularInline):
+    model = m.Paragraph
+    extra = 0
+    fields = ("number", "title", "case_number")
+    show_change_link = True
+
+
+@admin.register(m.Meeting)
+class MeetingAdmin(CorrectionsAdmin):
+    list_display = ("body", "date", "start_time", "place")
+    list_filter = ("body__organization", "body")
+    date_hierarchy = "date"
+    search_fields = ("body__name", "place")
+    readonly_fields = ("notice_source", "minutes_source", "sources")
+    inlines = [AgendaItemInline, ParagraphInline]
+
+
+class ProposalInline(admin.TabularInline):
+    model = m.Proposal
+    extra = 0
+    fields = ("by", "party", "text")
+
+
+class DissentInline(admin.TabularInline):
+    model = m.Dissent
+    extra = 0
+    fields = ("text",)
+
+
+@admin.register(m.Paragraph)
+class ParagraphAdmin(ReadOnlySourceMixin, CorrectionsAdmin):
+    list_display = ("__str__", "meeting", "case_number")
+    list_filter = ("meeting__body",)
+    search_fields = ("title", "decision", "case_number")
+    readonly_fields = ("source_file", "first_line", "last_line", "richness")
+    inlines = [ProposalInline, DissentInline]
+
+
+@admin.register(m.Case)
+class CaseAdmin(CorrectionsAdmin):
+    list_display = ("number", "title", "organization")
+    search_fields = ("number", "title")
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = m.PersonAlias
+    extra = 0
+
+
+@admin.register(m.Person)
+class PersonAdmin(CorrectionsAdmin):
+    list_display = ("name", "party")
+    list_filter = ("party",)
+    search_fields = ("name", "aliases__name")
+    inlines = [PersonAliasInline]
+
+
+class BodyAliasInline(admin.TabularInline):
+    model = m.BodyAlias
+    extra = 0
+
+
+@admin.register(m.Body)
+class BodyAdmin(CorrectionsAdmin):
+    list_display = ("name", "kind", "parent", "organization")
+    list_filter = ("organization", "kind")
+    inlines = [BodyAliasInline]
+
+
+@admin.register(m.Document)
+class DocumentAdmin(ReadOnlySourceMixin, CorrectionsAdmin):
+    list_display = ("kind", "title", "date", "case_number", "source_file")
+    list_filter = ("kind",)
+    search_fields = ("title", "case_number")
+
+
+@admin.register(m.SourceFile)
+class SourceFileAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "line_count", "parser_version", "imported_at", "updated_at")
+    exclude = ("data", "text")
+    readonly_fields = ("name", "sha256", "kind", "line_count", "parser_version", "warnings")
+
+
+@admin.register(m.Override)
+class OverrideAdmin(admin.ModelAdmin):
+    list_display = ("content_type", "object_id", "field", "value", "imported_value", "corrected_by", "corrected_at")
+    readonly_fields = ("content_type", "object_id", "field", "imported_value", "corrected_by", "corrected_at")
+
+
+for model in (m.Attendance, m.Invitation, m.AgendaItem, m.Proposal, m.Vote, m.Election, m.Dissent, m.RecordedStatement, m.Indicator):
+    admin.site.register(model, SourcedAdmin)
+for model in (m.Organization, m.Term, m.Party, m.Membership, m.Ballot):
+    admin.site.register(model, CorrectionsAdmin)
+
+admin.site.site_header = _("Paragraf – administration")
+admin.site.site_title = _("Paragraf")
+admin.site.index_title = _("Records")

@@ -1,0 +1,468 @@
+"""Storing a parsed packet as records: one transaction per file, idempotent, in place.
+
+- The same file (same SHA-256) read by the same parser version is skipped: nothing changes.
+- A new parser version updates the records of that file in place (rows keep their ids),
+  so staff corrections (`Override`) are applied again and survive.
+- A meeting seen in several packets is stored once: its § come from the richest copy,
+  every copy is listed (`ParagraphCopy`); its notice and minutes parts from the packet
+  that gave them.
+- Any error rolls the whole file back and is reported with file, line and reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError, transaction
+
+from paragraf.ingest.errors import InputError
+from paragraf.ingest.packet import parse_source
+from paragraf.ingest.source import Source, read_bytes
+from paragraf.ingest.version import parser_version
+from paragraf.records.memberships import rebuild_memberships
+from paragraf.records.models import (
+    AgendaItem,
+    Attendance,
+    Ballot,
+    Dissent,
+    Document,
+    Election,
+    Indicator,
+    Invitation,
+    Meeting,
+    Organization,
+    Paragraph,
+    ParagraphCopy,
+    Proposal,
+    RecordedStatement,
+    SourceFile,
+    Vote,
+)
+from paragraf.records.overrides import Overrides
+from paragraf.records.resolve import Bodies, Cases, Parties, People, unique_slug
+
+UNKNOWN_ORGANIZATION = "Okänd organisation"
+PERSON_IN_TEXT_RE = re.compile(r"([A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+){1,3})\s*\(([A-ZÅÄÖ]{1,4})\)")
+CHAIR_WORDS = {"ordföranden", "ordförande"}
+
+
+class ImportProblem(Exception):
+    """A packet that cannot be stored: the message names the place (line) and the reason."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        self.line = line
+        super().__init__(f"line {line}: {message}" if line else message)
+
+
+@dataclass
+class ImportResult:
+    path: str
+    status: str  # imported | updated | unchanged | failed
+    message: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def import_path(path: str | Path, organization: str | None = None, force: bool = False) -> ImportResult:
+    """Parse and store one packet file; never raises for bad input, the result says what happened."""
+    name = str(path)
+    try:
+        data = _read(Path(path))
+        existing = SourceFile.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()
+        if existing and existing.parser_version == parser_version() and not force:
+            return ImportResult(name, "unchanged", "already imported with this parser version")
+        source = read_bytes(data, Path(path).name)
+        packet = parse_source(source)
+    except InputError as exc:
+        return ImportResult(name, "failed", str(exc))
+    try:
+        with transaction.atomic():
+            counts = PacketStore(source, packet, organization).store()
+    except ImportProblem as exc:
+        return ImportResult(name, "failed", f"{source.name}: {exc}")
+    except (DatabaseError, ValueError, TypeError) as exc:
+        return ImportResult(name, "failed", f"{source.name}: could not store: {exc}")
+    return ImportResult(name, "updated" if existing else "imported", counts=counts)
+
+
+class PacketStore:
+    def __init__(self, source: Source, packet: dict, organization: str | None) -> None:
+        self.source = source
+        self.packet = packet
+        self.organization_name = organization or packet.get("organization") or UNKNOWN_ORGANIZATION
+        self.counts: dict[str, int] = {}
+
+    # ------------------------------------------------------------ top level
+
+    def store(self) -> dict[str, int]:
+        self.file = self._source_file()
+        self.organization = self._organization()
+        self.parties = Parties()
+        self.people = People(self.parties)
+        self.bodies = Bodies(self.organization)
+        self.cases = Cases(self.organization)
+        self.overrides = Overrides()
+        touched = set()
+        for meeting_data in self.packet["meetings"]:
+            meeting = self._meeting(meeting_data)
+            touched.add(meeting.body_id)
+        self._documents()
+        self._indicators()
+        rebuild_memberships(touched)
+        return self.counts
+
+    def _source_file(self) -> SourceFile:
+        values = {
+            "name": self.source.name,
+            "kind": self.source.kind,
+            "data": self.source.data,
+            "text": "\n".join(self.source.lines),
+            "line_count": len(self.source.lines),
+            "parser_version": self.packet.get("parser") or parser_version(),
+            "warnings": self.packet.get("warnings", []),
+        }
+        file, _ = SourceFile.objects.update_or_create(sha256=self.source.sha256, defaults=values)
+        return file
+
+    def _organization(self) -> Organization:
+        org = Organization.objects.filter(name=self.organization_name).first()
+        if org is None:
+            taken = set(Organization.objects.values_list("slug", flat=True))
+            org = Organization.objects.create(name=self.organization_name, slug=unique_slug(self.organization_name, taken))
+        return org
+
+    def _count(self, key: str, n: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+    # ------------------------------------------------------------ meetings
+
+    def _meeting(self, data: dict) -> Meeting:
+        body = self.bodies.get(data["body"])
+        date = _date(data["date"], _first_line(data))
+        meeting, _ = Meeting.objects.get_or_create(body=body, date=date)
+        self._count("meetings")
+        meeting.sources = sorted(set(meeting.sources) | set(data.get("sources", [])))
+        is_minutes = bool(data.get("attendance"))
+        if data.get("agenda") or data.get("invited"):
+            self._notice(meeting, data)
+        if is_minutes and self._owns(meeting.minutes_source_id, meeting.attendances.count(), len(data["attendance"])):
+            meeting.minutes_source = self.file
+            self._header(meeting, data)
+            self._attendance(meeting, data["attendance"])
+            self._signatories(meeting, data.get("signatories"))
+        elif meeting.minutes_source_id is None and meeting.notice_source_id in (None, self.file.pk):
+            self._header(meeting, data)
+        self.overrides.save(meeting)
+        for paragraph in data.get("paragraphs", []):
+            self._paragraph(meeting, paragraph)
+        return meeting
+
+    def _owns(self, owner_id: int | None, stored_rows: int, new_rows: int) -> bool:
+        """This packet gives a meeting part when it gave it before, nobody did, or it has more to say."""
+        return owner_id in (None, self.file.pk) or new_rows > stored_rows
+
+    def _header(self, meeting: Meeting, data: dict) -> None:
+        line = _first_line(data)
+        meeting.start_time = _time(data.get("start_time"), line) or meeting.start_time
+        meeting.end_time = _time(data.get("end_time"), line) or meeting.end_time
+        meeting.adjournment = data.get("adjournment") or meeting.adjournment
+        meeting.place = data.get("place") or meeting.place
+
+    def _notice(self, meeting: Meeting, data: dict) -> None:
+        agenda, invited = data.get("agenda", []), data.get("invited", [])
+        if not self._owns(meeting.notice_source_id, meeting.agenda_items.count(), len(agenda)):
+            return
+        meeting.notice_source = self.file
+        rows = [
+            dict(
+                meeting=meeting,
+                number=item["number"],
+                title=item["title"] or "",
+                case_number=item.get("case_number") or "",
+                case=self.cases.get(item.get("case_number"), item.get("title")),
+                section=item.get("section") or "",
+                presenter=item.get("presenter") or "",
+                **self._span(item.get("line")),
+            )
+            for item in agenda
+        ]
+        self._count("agenda items", len(rows))
+        self.overrides.sync(AgendaItem, meeting.agenda_items.all(), rows)
+        rows = [
+            dict(
+                meeting=meeting,
+                person=self.people.get(p["name"], p.get("party")),
+                name=p["name"],
+                party=p.get("party") or "",
+                group=p["group"],
+                role=p.get("role") or "",
+                **self._span(p.get("line")),
+            )
+            for p in invited
+        ]
+        self._count("invitations", len(rows))
+        self.overrides.sync(Invitation, meeting.invitations.all(), rows)
+
+    def _attendance(self, meeting: Meeting, attendance: list[dict]) -> None:
+        rows = []
+        for a in attendance:
+            person = self.people.get(a["name"], a.get("party"))
+            replaces = self.people.get(a["replaces"], a.get("party")) if a.get("replaces") else None
+            rows.append(
+                dict(
+                    meeting=meeting,
+                    person=person,
+                    name=a["name"],
+                    party=a.get("party") or "",
+                    group=a["group"],
+                    role=a.get("role") or "",
+                    replaces=replaces,
+                    replaces_name=a.get("replaces") or "",
+                    paragraphs=a.get("paragraphs") or "",
+                    **self._span(a.get("line")),
+                )
+            )
+        self._count("attendances", len(rows))
+        self.overrides.sync(Attendance, meeting.attendances.all(), rows)
+
+    def _signatories(self, meeting: Meeting, signatories: dict | None) -> None:
+        signatories = signatories or {}
+        meeting.secretary = signatories.get("secretary") or ""
+        meeting.chair = signatories.get("chair") or ""
+        meeting.adjusters = list(signatories.get("adjusters") or [])
+
+    # ------------------------------------------------------------ paragraphs
+
+    def _paragraph(self, meeting: Meeting, data: dict) -> None:
+        line = data.get("first_line")
+        number = data.get("number")
+        if not isinstance(number, int) or number < 0:
+            raise ImportProblem(f"§ number {number!r} is not a whole number", line)
+        paragraph = Paragraph.objects.filter(meeting=meeting, number=number).first()
+        richness = _richness(data)
+        self._count("paragraphs")
+        if paragraph is not None and paragraph.source_file_id != self.file.pk and richness <= paragraph.richness:
+            self._copy(paragraph, data)
+            return
+        paragraph = paragraph or Paragraph(meeting=meeting, number=number)
+        values = dict(
+            title=data.get("title") or "",
+            case_number=data.get("case_number") or "",
+            case=self.cases.get(data.get("case_number"), data.get("title")),
+            decision=data.get("decision") or "",
+            summary=data.get("summary") or "",
+            basis=list(data.get("basis") or []),
+            procedure=data.get("procedure") or "",
+            recipients=list(data.get("recipients") or []),
+            pages=data.get("pages"),
+            richness=richness,
+            **self._span(data.get("first_line"), data.get("last_line")),
+        )
+        self.overrides.assign(paragraph, values)
+        self._copy(paragraph, data)
+        self._proposals(meeting, paragraph, data.get("proposals", []))
+        self._votes(meeting, paragraph, data.get("votes", []))
+        self._elections(paragraph, data.get("elections", []))
+        self._dissents(meeting, paragraph, data.get("reservations", []), line)
+        self._statements(meeting, paragraph, data.get("statements", []))
+
+    def _copy(self, paragraph: Paragraph, data: dict) -> None:
+        ParagraphCopy.objects.update_or_create(
+            paragraph=paragraph,
+            source_file=self.file,
+            defaults={"first_line": data.get("first_line"), "last_line": data.get("last_line")},
+        )
+
+    def _proposals(self, meeting: Meeting, paragraph: Paragraph, proposals: list[dict]) -> None:
+        rows = [
+            dict(
+                paragraph=paragraph,
+                by=p.get("by") or "",
+                person=self._speaker(meeting, p.get("by"), p.get("party")),
+                party=p.get("party") or "",
+                text=p["text"],
+                **self._span(p.get("line")),
+            )
+            for p in proposals
+        ]
+        self._count("proposals", len(rows))
+        self.overrides.sync(Proposal, paragraph.proposals.all(), rows)
+
+    def _votes(self, meeting: Meeting, paragraph: Paragraph, votes: list[dict]) -> None:
+        rows = [
+            dict(
+                paragraph=paragraph,
+                method=v["method"],
+                yes=v["yes"],
+                no=v["no"],
+                abstain=v["abstain"],
+                options=list(v.get("options") or []),
+                **self._span(v.get("line")),
+            )
+            for v in votes
+        ]
+        self._count("votes", len(rows))
+        stored = self.overrides.sync(Vote, paragraph.votes.all(), rows)
+        for vote, data in zip(stored, votes):
+            self._ballots(meeting, vote, data)
+
+    def _ballots(self, meeting: Meeting, vote: Vote, data: dict) -> None:
+        voters = data.get("ballots") or [
+            {"name": name, "party": None, "choice": choice}
+            for choice, key in (("yes", "yes_names"), ("no", "no_names"), ("abstain", "abstain_names"))
+            for name in data.get(key) or []
+        ]
+        rows = [
+            dict(
+                vote=vote,
+                name=b["name"],
+                party=b.get("party") or "",
+                person=self._speaker(meeting, b["name"], b.get("party")),
+                choice=b["choice"],
+            )
+            for b in voters
+        ]
+        self._count("ballots", len(rows))
+        self.overrides.sync(Ballot, vote.ballots.all(), rows)
+
+    def _elections(self, paragraph: Paragraph, elections: list[dict]) -> None:
+        rows = [
+            dict(
+                paragraph=paragraph,
+                name=e["name"],
+                person=self.people.get(e["name"], e.get("party")) if e.get("party") else self.people.lookup(e["name"]),
+                party=e.get("party") or "",
+                post=e.get("post") or "",
+                organisation=e.get("organisation") or "",
+                period=e.get("period") or "",
+                **self._span(e.get("line")),
+            )
+            for e in elections
+        ]
+        self._count("elections", len(rows))
+        self.overrides.sync(Election, paragraph.elections.all(), rows)
+
+    def _dissents(self, meeting: Meeting, paragraph: Paragraph, reservations: list[str], line: int | None) -> None:
+        rows = [dict(paragraph=paragraph, text=text, **self._span(line)) for text in reservations]
+        self._count("dissents", len(rows))
+        stored = self.overrides.sync(Dissent, paragraph.dissents.all(), rows)
+        for dissent in stored:
+            people = [self._speaker(meeting, name, party) for name, party in PERSON_IN_TEXT_RE.findall(dissent.text)]
+            dissent.people.set([p for p in people if p is not None])
+
+    def _statements(self, meeting: Meeting, paragraph: Paragraph, statements: list[dict]) -> None:
+        rows = [
+            dict(
+                paragraph=paragraph,
+                by=s.get("by") or "",
+                person=self._speaker(meeting, s.get("by"), None),
+                text=s["text"],
+                **self._span(s.get("line")),
+            )
+            for s in statements
+        ]
+        self._count("statements", len(rows))
+        self.overrides.sync(RecordedStatement, paragraph.statements.all(), rows)
+
+    def _speaker(self, meeting: Meeting, name: str | None, party: str | None):
+        """The person a name in a § means: the chair for `Ordföranden`, else someone present, else anyone known."""
+        if not name:
+            return None
+        if name.strip().casefold() in CHAIR_WORDS:
+            name, party = meeting.chair or None, None
+            if not name:
+                return None
+        present = [a for a in meeting.attendances.all() if a.person_id and _same_written(a.name, a.party, name, party)]
+        if len({a.person_id for a in present}) == 1:
+            return present[0].person
+        return self.people.lookup(name, party)
+
+    # ------------------------------------------------------------ documents and indicators
+
+    def _documents(self) -> None:
+        rows = []
+        for position, d in enumerate(self.packet["documents"]):
+            rows.append(
+                dict(
+                    source_file=self.file,
+                    organization=self.organization,
+                    kind=d["kind"],
+                    title=d.get("title") or "",
+                    date=_date(d["date"], d.get("first_line")) if d.get("date") else None,
+                    case_number=d.get("case_number") or "",
+                    case=self.cases.get(d.get("case_number"), d.get("title")),
+                    first_line=d.get("first_line"),
+                    last_line=d.get("last_line"),
+                )
+            )
+        self._count("documents", len(rows))
+        self.overrides.sync(Document, Document.objects.filter(source_file=self.file), rows)
+
+    def _indicators(self) -> None:
+        rows = [
+            dict(
+                source_file=self.file,
+                organization=self.organization,
+                report=i.get("report") or "",
+                perspective=i.get("perspective") or "",
+                level=i.get("level") or "",
+                label=i["label"],
+                target=i.get("target") or "",
+                result=i.get("result") or "",
+                first_line=i.get("line"),
+                last_line=i.get("line"),
+            )
+            for i in self.packet["indicators"]
+        ]
+        self._count("indicators", len(rows))
+        self.overrides.sync(Indicator, Indicator.objects.filter(source_file=self.file), rows)
+
+    def _span(self, first: int | None, last: int | None = None) -> dict:
+        return {"source_file": self.file, "first_line": first, "last_line": last if last is not None else first}
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from exc
+
+
+def _same_written(name: str, party: str, other: str, other_party: str | None) -> bool:
+    if other_party and party and other_party != party:
+        return False
+    return " ".join(name.split()).casefold() == " ".join(other.split()).casefold()
+
+
+def _first_line(meeting: dict) -> int | None:
+    lines = [p.get("first_line") for p in meeting.get("paragraphs", [])] + [a.get("line") for a in meeting.get("agenda", [])]
+    lines = [n for n in lines if n]
+    return min(lines) if lines else None
+
+
+def _date(value: str, line: int | None) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ImportProblem(f"date {value!r} is not a valid date", line) from None
+
+
+def _time(value: str | None, line: int | None) -> dt.time | None:
+    if not value:
+        return None
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        raise ImportProblem(f"time {value!r} is not a valid time of day", line) from None
+
+
+def _richness(paragraph: dict) -> int:
+    """How much a copy of a § says: the longer, fuller copy wins when the same § is imported twice."""
+    return len(json.dumps({k: v for k, v in paragraph.items() if k not in ("first_line", "last_line")}, ensure_ascii=False))

@@ -1,0 +1,533 @@
+"""The records: what Paragraf knows about organisations, bodies, meetings and cases.
+
+Names follow GLOSSARY.md. Every imported record points to the SourceFile it came
+from and to its line span there (`Sourced`), so any value can be traced back to
+the lines of the packet it was read from.
+"""
+from __future__ import annotations
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SourceFile(models.Model):
+    """One imported packet: its original bytes, the text the parser read, and the parser version."""
+
+    name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    kind = models.CharField(_("file kind"), max_length=8)  # text | pdf
+    data = models.BinaryField(_("original bytes"))
+    text = models.TextField(_("text read"))
+    line_count = models.PositiveIntegerField(_("lines"))
+    parser_version = models.CharField(_("parser version"), max_length=32)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("source file")
+        verbose_name_plural = _("source files")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sourced(models.Model):
+    """Provenance: the source file and the 1-based line span a record was read from."""
+
+    source_file = models.ForeignKey(
+        SourceFile, verbose_name=_("source file"), on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    first_line = models.PositiveIntegerField(_("first line"), null=True, blank=True)
+    last_line = models.PositiveIntegerField(_("last line"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Organization(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Body(models.Model):
+    class Kind(models.TextChoices):
+        ASSEMBLY = "fullmaktige", _("assembly (fullmäktige)")
+        EXECUTIVE = "styrelse", _("executive board (styrelse)")
+        BOARD = "namnd", _("board (nämnd)")
+        COMMITTEE = "utskott", _("committee (utskott)")
+        PRESIDIUM = "presidium", _("presidium")
+        DRAFTING = "beredning", _("drafting committee (beredning)")
+        OTHER = "annat", _("other")
+
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="bodies")
+    name = models.CharField(_("name"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent body"), on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        ordering = ["organization__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["organization", "slug"], name="body_unique_slug")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BodyAlias(models.Model):
+    """A spelling of a body's name seen in a packet, and why it was taken to mean this body."""
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name as written"), max_length=300)
+    reason = models.CharField(_("reason"), max_length=300)
+
+    class Meta:
+        verbose_name = _("body alias")
+        verbose_name_plural = _("body aliases")
+        constraints = [models.UniqueConstraint(fields=["body", "name"], name="body_alias_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Term(models.Model):
+    """A four-year term of office (mandatperiod)."""
+
+    name = models.CharField(_("name"), max_length=20, unique=True)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+
+    class Meta:
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Party(models.Model):
+    abbreviation = models.CharField(_("abbreviation"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["abbreviation"]
+
+    def __str__(self) -> str:
+        return self.abbreviation
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    party = models.ForeignKey(Party, verbose_name=_("party"), on_delete=models.SET_NULL, null=True, blank=True, related_name="people")
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.party})" if self.party_id else self.name
+
+
+class PersonAlias(models.Model):
+    """A way a person's name was written, and why it was taken to mean this person."""
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name as written"), max_length=200)
+    reason = models.CharField(_("reason"), max_length=300)
+
+    class Meta:
+        verbose_name = _("person alias")
+        verbose_name_plural = _("person aliases")
+        constraints = [models.UniqueConstraint(fields=["person", "name"], name="person_alias_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A role a person was seen holding in a body, with the first and last meeting date it was seen."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("member")
+        SUBSTITUTE = "substitute", _("substitute")
+        CHAIR = "chair", _("chair")
+        FIRST_VICE_CHAIR = "first_vice_chair", _("first vice chair")
+        SECOND_VICE_CHAIR = "second_vice_chair", _("second vice chair")
+        VICE_CHAIR = "vice_chair", _("vice chair")
+        CO_OPTED = "co_opted", _("co-opted")
+        COMMISSIONER = "commissioner", _("commissioner")
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships")
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="memberships")
+    term = models.ForeignKey(Term, verbose_name=_("term"), on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    party = models.ForeignKey(Party, verbose_name=_("party"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    first_seen = models.DateField(_("first seen"))
+    last_seen = models.DateField(_("last seen"))
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["body", "term", "role", "person__name"]
+        constraints = [models.UniqueConstraint(fields=["person", "body", "term", "role"], name="membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_role_display()} – {self.body}"
+
+
+class Case(models.Model):
+    """One case (ärende) of an organisation, identified by the year/number core of its case number."""
+
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="cases")
+    year = models.PositiveIntegerField(_("year"))
+    serial = models.PositiveIntegerField(_("serial number"))
+    number = models.CharField(_("case number"), max_length=40)
+    prefixes = models.JSONField(_("series prefixes seen"), default=list, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["organization", "-year", "-serial"]
+        constraints = [models.UniqueConstraint(fields=["organization", "year", "serial"], name="case_unique_number")]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Meeting(models.Model):
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    adjournment = models.CharField(_("adjournment"), max_length=200, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    sources = models.JSONField(_("read from"), default=list, blank=True)
+    # Which packet the notice (agenda, invited) and the minutes (header, attendance, sign-off) were taken from.
+    notice_source = models.ForeignKey(
+        SourceFile, verbose_name=_("notice from"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    minutes_source = models.ForeignKey(
+        SourceFile, verbose_name=_("minutes from"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    secretary = models.CharField(_("secretary"), max_length=200, blank=True)
+    chair = models.CharField(_("chair"), max_length=200, blank=True)
+    adjusters = models.JSONField(_("adjusters"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "body__name"]
+        constraints = [models.UniqueConstraint(fields=["body", "date"], name="meeting_unique_body_date")]
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.date.isoformat()}"
+
+
+class AgendaItem(Sourced):
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveIntegerField(_("position"))
+    number = models.PositiveIntegerField(_("number"))
+    title = models.TextField(_("title"))
+    case_number = models.CharField(_("case number as written"), max_length=40, blank=True)
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.SET_NULL, null=True, blank=True, related_name="agenda_items")
+    section = models.CharField(_("section"), max_length=300, blank=True)
+    presenter = models.CharField(_("presenter"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Invitation(Sourced):
+    """A person on the invited list of a notice (kallelse)."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="invitations")
+    position = models.PositiveIntegerField(_("position"))
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations")
+    name = models.CharField(_("name as written"), max_length=200)
+    party = models.CharField(_("party"), max_length=12, blank=True)
+    group = models.CharField(_("group"), max_length=30)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["meeting", "position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Attendance(Sourced):
+    """A person present at a meeting, under the heading the minutes list them (beslutande, ersättare …)."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances")
+    position = models.PositiveIntegerField(_("position"))
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="attendances")
+    name = models.CharField(_("name as written"), max_length=200)
+    party = models.CharField(_("party"), max_length=12, blank=True)
+    group = models.CharField(_("group"), max_length=30)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    replaces = models.ForeignKey(
+        Person, verbose_name=_("serves for"), on_delete=models.SET_NULL, null=True, blank=True, related_name="replaced_by"
+    )
+    replaces_name = models.CharField(_("serves for (as written)"), max_length=200, blank=True)
+    paragraphs = models.CharField(_("§ restriction"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        ordering = ["meeting", "position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Paragraph(Sourced):
+    """One numbered § of a meeting's minutes; its content comes from the richest copy imported."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="paragraphs")
+    number = models.PositiveIntegerField(_("number"))
+    title = models.TextField(_("title"), blank=True)
+    case_number = models.CharField(_("case number as written"), max_length=40, blank=True)
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.SET_NULL, null=True, blank=True, related_name="paragraphs")
+    decision = models.TextField(_("decision"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    basis = models.JSONField(_("basis"), default=list, blank=True)
+    procedure = models.TextField(_("procedure"), blank=True)
+    recipients = models.JSONField(_("recipients"), default=list, blank=True)
+    pages = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
+    richness = models.PositiveIntegerField(_("richness of the copy"), default=0)
+
+    class Meta:
+        verbose_name = _("paragraph (§)")
+        verbose_name_plural = _("paragraphs (§)")
+        ordering = ["meeting", "number"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="paragraph_unique_number")]
+
+    def __str__(self) -> str:
+        return f"§ {self.number} {self.title}"
+
+
+class ParagraphCopy(Sourced):
+    """Where a § appears: the full minutes, an extract, another packet."""
+
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph (§)"), on_delete=models.CASCADE, related_name="copies")
+
+    class Meta:
+        verbose_name = _("copy of a paragraph")
+        verbose_name_plural = _("copies of paragraphs")
+        constraints = [models.UniqueConstraint(fields=["paragraph", "source_file"], name="paragraph_copy_unique")]
+
+
+class Proposal(Sourced):
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph (§)"), on_delete=models.CASCADE, related_name="proposals")
+    position = models.PositiveIntegerField(_("position"))
+    by = models.CharField(_("proposed by (as written)"), max_length=200, blank=True)
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="proposals")
+    party = models.CharField(_("party"), max_length=12, blank=True)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["paragraph", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Vote(Sourced):
+    class Method(models.TextChoices):
+        OPEN = "open", _("open")
+        SECRET = "secret", _("secret")
+
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph (§)"), on_delete=models.CASCADE, related_name="votes")
+    position = models.PositiveIntegerField(_("position"))
+    method = models.CharField(_("method"), max_length=8, choices=Method.choices)
+    yes = models.PositiveIntegerField(_("yes"))
+    no = models.PositiveIntegerField(_("no"))
+    abstain = models.PositiveIntegerField(_("abstain"))
+    options = models.JSONField(_("options"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        ordering = ["paragraph", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.yes}–{self.no}–{self.abstain}"
+
+
+class Ballot(models.Model):
+    """How one named voter voted in an open vote."""
+
+    class Choice(models.TextChoices):
+        YES = "yes", _("yes")
+        NO = "no", _("no")
+        ABSTAIN = "abstain", _("abstain")
+
+    vote = models.ForeignKey(Vote, verbose_name=_("vote"), on_delete=models.CASCADE, related_name="ballots")
+    position = models.PositiveIntegerField(_("position"))
+    name = models.CharField(_("name as written"), max_length=200)
+    party = models.CharField(_("party"), max_length=12, blank=True)
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="ballots")
+    choice = models.CharField(_("choice"), max_length=8, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+        ordering = ["vote", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.get_choice_display()}"
+
+
+class Election(Sourced):
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph (§)"), on_delete=models.CASCADE, related_name="elections")
+    position = models.PositiveIntegerField(_("position"))
+    name = models.CharField(_("name as written"), max_length=200)
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="elections")
+    party = models.CharField(_("party"), max_length=12, blank=True)
+    post = models.CharField(_("post"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    period = models.CharField(_("period"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("election")
+        verbose_name_plural = _("elections")
+        ordering = ["paragraph", "position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Dissent(Sourced):
+    """A reservation, as written: a person or a party group."""
+
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph (§)"), on_delete=models.CASCADE, related_name="dissents")
+    position = models.PositiveIntegerField(_("position"))
+    text = models.TextField(_("text"))
+    people = models.ManyToManyField(Person, verbose_name=_("people"), blank=True, related_name="dissents")
+
+    class Meta:
+        verbose_name = _("dissent")
+        verbose_name_plural = _("dissents")
+        ordering = ["paragraph", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class RecordedStatement(Sourced):
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph (§)"), on_delete=models.CASCADE, related_name="statements")
+    position = models.PositiveIntegerField(_("position"))
+    by = models.CharField(_("by (as written)"), max_length=300, blank=True)
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="statements")
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("recorded statement")
+        verbose_name_plural = _("recorded statements")
+        ordering = ["paragraph", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Document(Sourced):
+    class Kind(models.TextChoices):
+        NOTICE = "kallelse", _("notice (kallelse)")
+        MINUTES = "protokoll", _("minutes (protokoll)")
+        EXTRACT = "protokollsutdrag", _("extract (protokollsutdrag)")
+        STAFF_REPORT = "tjansteskrivelse", _("staff report (tjänsteskrivelse)")
+        COVER_LETTER = "missiv", _("cover letter (missiv)")
+        LETTER = "skrivelse", _("letter (skrivelse)")
+        RULES = "reglemente", _("rules (reglemente)")
+        STANDING_ORDERS = "arbetsordning", _("standing orders (arbetsordning)")
+        PLAN = "plan", _("plan")
+        ANNUAL_REPORT = "verksamhetsberattelse", _("annual report (verksamhetsberättelse)")
+        LIST = "forteckning", _("list (förteckning)")
+        REPORT = "rapport", _("report (rapport)")
+        OTHER = "annat", _("other")
+
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="documents")
+    position = models.PositiveIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    title = models.TextField(_("title"), blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    case_number = models.CharField(_("case number as written"), max_length=40, blank=True)
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.SET_NULL, null=True, blank=True, related_name="documents")
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["source_file", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"
+
+
+class Indicator(Sourced):
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="indicators")
+    position = models.PositiveIntegerField(_("position"))
+    report = models.CharField(_("report"), max_length=300, blank=True)
+    perspective = models.CharField(_("perspective"), max_length=300, blank=True)
+    level = models.CharField(_("level"), max_length=40, blank=True)
+    label = models.TextField(_("label"))
+    target = models.CharField(_("target"), max_length=200, blank=True)
+    result = models.CharField(_("result"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["source_file", "position"]
+
+    def __str__(self) -> str:
+        return self.label[:80]
+
+
+class Override(models.Model):
+    """A correction made by staff to one field of an imported record; re-imports apply it again."""
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("record type"), on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    record = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("field"), max_length=100)
+    value = models.JSONField(_("corrected value"), null=True)
+    imported_value = models.JSONField(_("value read by the importer"), null=True)
+    corrected_by = models.CharField(_("corrected by"), max_length=150, blank=True)
+    corrected_at = models.DateTimeField(_("corrected"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id", "field"], name="override_unique_field")]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id}.{self.field}"

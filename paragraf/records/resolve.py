@@ -1,0 +1,212 @@
+"""Finding the one record a written name or number means: people, bodies, parties, cases.
+
+Each index is loaded once per import and keeps new records in memory, so a packet
+resolves hundreds of names with a handful of queries. Merges are recorded as
+aliases with their reason (`names.same_person`, `names.same_body`).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from django.utils.text import slugify
+
+from paragraf.records.models import Body, BodyAlias, Case, Organization, Party, Person, PersonAlias
+from paragraf.records.names import BodyName, name_tokens, read_body_name, same_body, same_person
+
+PARTY_NAMES = {
+    "S": "Socialdemokraterna",
+    "M": "Moderaterna",
+    "SD": "Sverigedemokraterna",
+    "C": "Centerpartiet",
+    "V": "Vänsterpartiet",
+    "KD": "Kristdemokraterna",
+    "L": "Liberalerna",
+    "MP": "Miljöpartiet de gröna",
+}
+CASE_NUMBER_RE = re.compile(r"(?:(?P<prefix>[A-ZÅÄÖ][\wÅÄÖåäö-]*)\s+)?(?P<year>(?:19|20)\d\d)/(?P<serial>\d{1,6})")
+
+
+def unique_slug(base: str, taken: set[str], max_length: int = 200) -> str:
+    stem = (slugify(base) or "x")[:max_length]
+    slug, n = stem, 2
+    while slug in taken:
+        slug = f"{stem[: max_length - 5]}-{n}"
+        n += 1
+    taken.add(slug)
+    return slug
+
+
+class Parties:
+    def __init__(self) -> None:
+        self.by_abbreviation = {p.abbreviation: p for p in Party.objects.all()}
+
+    def get(self, abbreviation: str | None) -> Party | None:
+        if not abbreviation:
+            return None
+        party = self.by_abbreviation.get(abbreviation)
+        if party is None:
+            party = Party.objects.create(abbreviation=abbreviation, name=PARTY_NAMES.get(abbreviation, ""))
+            self.by_abbreviation[abbreviation] = party
+        return party
+
+
+class People:
+    """Person resolution: same party (or party unknown) and a compatible name (`names.same_person`)."""
+
+    def __init__(self, parties: Parties) -> None:
+        self.parties = parties
+        self.slugs = set(Person.objects.values_list("slug", flat=True))
+        self.people: dict[int, Person] = {p.pk: p for p in Person.objects.select_related("party")}
+        self.aliases: dict[int, set[str]] = defaultdict(set)
+        self.by_token: dict[str, set[int]] = defaultdict(set)
+        for pk, name in PersonAlias.objects.values_list("person_id", "name"):
+            self._remember(pk, name)
+        for person in self.people.values():
+            self._remember(person.pk, person.name)
+
+    def _remember(self, pk: int, name: str) -> None:
+        self.aliases[pk].add(name)
+        for token in name_tokens(name):
+            self.by_token[token].add(pk)
+
+    def _party_of(self, pk: int) -> str | None:
+        party = self.people[pk].party
+        return party.abbreviation if party else None
+
+    def find(self, name: str, party: str | None) -> tuple[Person | None, str | None]:
+        """The one person this name means, with the reason; (None, None) when none or several match."""
+        tokens = name_tokens(name)
+        if not tokens:
+            return None, None
+        candidates = set(self.by_token.get(tokens[0], ()))
+        matches: dict[int, str] = {}
+        for pk in candidates:
+            for alias in self.aliases[pk]:
+                reason = same_person(name, party, alias, self._party_of(pk))
+                if reason:
+                    matches[pk] = reason
+                    break
+        if len(matches) > 1:
+            # Prefer the exact spelling when a shorter form also matches someone else.
+            exact = {pk: r for pk, r in matches.items() if r.startswith("samma namn")}
+            matches = exact if len(exact) == 1 else matches
+        if len(matches) != 1:
+            return None, None
+        pk, reason = next(iter(matches.items()))
+        return self.people[pk], reason
+
+    def get(self, name: str | None, party: str | None) -> Person | None:
+        """The person a written name means; a new person when none matches and the party is known or the name unseen."""
+        if not name or not name.strip():
+            return None
+        name = " ".join(name.split())
+        person, reason = self.find(name, party)
+        if person is not None:
+            if party and person.party_id is None:
+                person.party = self.parties.get(party)
+                person.save(update_fields=["party"])
+            if name not in self.aliases[person.pk]:
+                PersonAlias.objects.create(person=person, name=name, reason=reason)
+                self._remember(person.pk, name)
+            return person
+        if not party and self._ambiguous(name):
+            return None
+        person = Person.objects.create(
+            name=name, party=self.parties.get(party), slug=unique_slug(f"{name} {party or ''}", self.slugs, 220)
+        )
+        self.people[person.pk] = person
+        PersonAlias.objects.create(person=person, name=name, reason="första förekomst")
+        self._remember(person.pk, name)
+        return person
+
+    def lookup(self, name: str | None, party: str | None = None) -> Person | None:
+        """Like get, but never creates a person (for names in running text, ballots, signatures)."""
+        if not name:
+            return None
+        person, _ = self.find(" ".join(name.split()), party)
+        return person
+
+    def _ambiguous(self, name: str) -> bool:
+        tokens = name_tokens(name)
+        return any(
+            same_person(name, None, alias, None) for pk in self.by_token.get(tokens[0], ()) for alias in self.aliases[pk]
+        )
+
+
+class Bodies:
+    """Body resolution within one organisation: kind, subject words, acronyms, parent body."""
+
+    def __init__(self, organization: Organization) -> None:
+        self.organization = organization
+        self.bodies = list(Body.objects.filter(organization=organization))
+        self.slugs = {b.slug for b in self.bodies}
+        self.names: dict[int, list[BodyName]] = defaultdict(list)
+        for body_id, name in BodyAlias.objects.filter(body__organization=organization).values_list("body_id", "name"):
+            self.names[body_id].append(read_body_name(name))
+
+    def get(self, written: str) -> Body:
+        name = read_body_name(written)
+        parent = self.get(name.parent) if name.parent else None
+        for body in self.bodies:
+            if body.parent_id != (parent.pk if parent else None):
+                continue
+            for known in self.names[body.pk]:
+                reason = same_body(name, known)
+                if reason:
+                    if all(n.written != name.written for n in self.names[body.pk]):
+                        BodyAlias.objects.create(body=body, name=name.written, reason=reason)
+                        self.names[body.pk].append(name)
+                    return body
+        body = Body.objects.create(
+            organization=self.organization,
+            name=name.written,
+            slug=unique_slug(name.written, self.slugs),
+            kind=name.kind,
+            parent=parent,
+        )
+        BodyAlias.objects.create(body=body, name=name.written, reason="första förekomst")
+        self.bodies.append(body)
+        self.names[body.pk].append(name)
+        return body
+
+
+class Cases:
+    """One Case per year/serial number within an organisation, whatever series prefix is written."""
+
+    def __init__(self, organization: Organization) -> None:
+        self.organization = organization
+        self.cases = {(c.year, c.serial): c for c in Case.objects.filter(organization=organization)}
+
+    def get(self, written: str | None, title: str | None = None) -> Case | None:
+        match = CASE_NUMBER_RE.search(written or "")
+        if match is None:
+            return None
+        key = (int(match["year"]), int(match["serial"]))
+        prefix = match["prefix"]
+        case = self.cases.get(key)
+        if case is None:
+            number = f"{prefix} {key[0]}/{key[1]}" if prefix else f"{key[0]}/{key[1]}"
+            case = Case.objects.create(
+                organization=self.organization,
+                year=key[0],
+                serial=key[1],
+                number=number,
+                prefixes=[prefix] if prefix else [],
+                title=(title or "")[:500],
+            )
+            self.cases[key] = case
+            return case
+        changed = []
+        if prefix and prefix not in case.prefixes:
+            case.prefixes = [*case.prefixes, prefix]
+            changed.append("prefixes")
+            if "/" in case.number and " " not in case.number:
+                case.number = f"{prefix} {key[0]}/{key[1]}"
+                changed.append("number")
+        if title and not case.title:
+            case.title = title[:500]
+            changed.append("title")
+        if changed:
+            case.save(update_fields=changed)
+        return case

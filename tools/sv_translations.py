@@ -1,0 +1,217 @@
+"""Swedish UI strings: fills msgstr in paragraf/locale/sv/LC_MESSAGES/django.po from SV below.
+
+    python tools/sv_translations.py   # after `paragraf manage makemessages -l sv`; then msgfmt (see Makefile: make messages)
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+PO = Path(__file__).resolve().parent.parent / "paragraf" / "locale" / "sv" / "LC_MESSAGES" / "django.po"
+
+SV = {
+    "Portal": "Portal",
+    "Meetings": "Sammanträden",
+    "No meetings have been imported yet.": "Inga sammanträden har importerats ännu.",
+    "Paragraf – administration": "Paragraf – administration",
+    "Paragraf": "Paragraf",
+    "Records": "Handlingar och beslut",
+    "file name": "filnamn",
+    "SHA-256": "SHA-256",
+    "file kind": "filtyp",
+    "original bytes": "originalfil",
+    "text read": "inläst text",
+    "lines": "rader",
+    "parser version": "inläsarens version",
+    "warnings": "varningar",
+    "imported": "importerad",
+    "updated": "uppdaterad",
+    "source file": "källfil",
+    "source files": "källfiler",
+    "first line": "första rad",
+    "last line": "sista rad",
+    "name": "namn",
+    "slug": "adressnamn",
+    "organisation": "organisation",
+    "organisations": "organisationer",
+    "assembly (fullmäktige)": "fullmäktige",
+    "executive board (styrelse)": "styrelse",
+    "board (nämnd)": "nämnd",
+    "committee (utskott)": "utskott",
+    "presidium": "presidium",
+    "drafting committee (beredning)": "beredning",
+    "other": "annat",
+    "kind": "slag",
+    "parent body": "överordnat organ",
+    "body": "organ",
+    "bodies": "organ",
+    "name as written": "namn som det skrivs",
+    "reason": "skäl",
+    "body alias": "annat namn på organ",
+    "body aliases": "andra namn på organ",
+    "start": "början",
+    "end": "slut",
+    "term": "mandatperiod",
+    "terms": "mandatperioder",
+    "abbreviation": "förkortning",
+    "party": "parti",
+    "parties": "partier",
+    "person": "person",
+    "people": "personer",
+    "person alias": "annan namnform",
+    "person aliases": "andra namnformer",
+    "member": "ledamot",
+    "substitute": "ersättare",
+    "chair": "ordförande",
+    "first vice chair": "1:e vice ordförande",
+    "second vice chair": "2:e vice ordförande",
+    "vice chair": "vice ordförande",
+    "co-opted": "adjungerad",
+    "commissioner": "regionråd/kommunalråd",
+    "role": "roll",
+    "first seen": "först sedd",
+    "last seen": "senast sedd",
+    "membership": "uppdrag",
+    "memberships": "uppdrag",
+    "year": "år",
+    "serial number": "löpnummer",
+    "case number": "diarienummer",
+    "series prefixes seen": "förekommande serieprefix",
+    "title": "rubrik",
+    "case": "ärende",
+    "cases": "ärenden",
+    "date": "datum",
+    "start time": "starttid",
+    "end time": "sluttid",
+    "adjournment": "ajournering",
+    "place": "plats",
+    "read from": "inläst ur",
+    "notice from": "kallelse ur",
+    "minutes from": "protokoll ur",
+    "secretary": "sekreterare",
+    "adjusters": "justerare",
+    "meeting": "sammanträde",
+    "meetings": "sammanträden",
+    "position": "ordning",
+    "number": "nummer",
+    "case number as written": "diarienummer som det skrivs",
+    "section": "avsnitt",
+    "presenter": "föredragande",
+    "agenda item": "ärende på dagordningen",
+    "agenda items": "ärenden på dagordningen",
+    "group": "grupp",
+    "invitation": "kallad",
+    "invitations": "kallade",
+    "serves for": "tjänstgör för",
+    "serves for (as written)": "tjänstgör för (som det skrivs)",
+    "§ restriction": "närvarande vid §",
+    "attendance": "närvaro",
+    "attendances": "närvaro",
+    "decision": "beslut",
+    "summary": "sammanfattning",
+    "basis": "beslutsunderlag",
+    "procedure": "beslutsgång",
+    "recipients": "beslutet skickas till",
+    "number of pages": "beslutets antal sidor",
+    "richness of the copy": "kopians fullständighet",
+    "paragraph (§)": "paragraf (§)",
+    "paragraphs (§)": "paragrafer (§)",
+    "copy of a paragraph": "förekomst av paragraf",
+    "copies of paragraphs": "förekomster av paragrafer",
+    "proposed by (as written)": "yrkande av (som det skrivs)",
+    "text": "text",
+    "proposal": "yrkande",
+    "proposals": "yrkanden",
+    "open": "öppen",
+    "secret": "sluten",
+    "method": "omröstningssätt",
+    "yes": "ja",
+    "no": "nej",
+    "abstain": "avstår",
+    "options": "alternativ",
+    "vote": "omröstning",
+    "votes": "omröstningar",
+    "choice": "röst",
+    "ballot": "röst",
+    "ballots": "röster",
+    "post": "uppdrag",
+    "period": "period",
+    "election": "val",
+    "elections": "val",
+    "dissent": "reservation",
+    "dissents": "reservationer",
+    "by (as written)": "av (som det skrivs)",
+    "recorded statement": "protokollsanteckning",
+    "recorded statements": "protokollsanteckningar",
+    "notice (kallelse)": "kallelse",
+    "minutes (protokoll)": "protokoll",
+    "extract (protokollsutdrag)": "protokollsutdrag",
+    "staff report (tjänsteskrivelse)": "tjänsteskrivelse",
+    "cover letter (missiv)": "missiv",
+    "letter (skrivelse)": "skrivelse",
+    "rules (reglemente)": "reglemente",
+    "standing orders (arbetsordning)": "arbetsordning",
+    "plan": "plan",
+    "annual report (verksamhetsberättelse)": "verksamhetsberättelse",
+    "list (förteckning)": "förteckning",
+    "report (rapport)": "rapport",
+    "document": "handling",
+    "documents": "handlingar",
+    "report": "rapport",
+    "perspective": "perspektiv",
+    "level": "nivå",
+    "label": "mätetal",
+    "target": "målvärde",
+    "result": "resultat",
+    "indicator": "mätetal",
+    "indicators": "mätetal",
+    "record type": "posttyp",
+    "record id": "post-id",
+    "field": "fält",
+    "corrected value": "rättat värde",
+    "value read by the importer": "inläst värde",
+    "corrected by": "rättad av",
+    "corrected": "rättad",
+    "correction": "rättelse",
+    "corrections": "rättelser",
+}
+# Plural entries: msgid -> (singular, plural)
+SV_PLURAL = {
+    "%(n)s paragraph": ("%(n)s paragraf", "%(n)s paragrafer"),
+}
+
+
+def fill(po: str) -> tuple[str, list[str]]:
+    missing: list[str] = []
+    entries = po.split("\n\n")
+    out = []
+    for entry in entries:
+        single = re.search(r'^msgid "(.+)"\nmsgstr ""$', entry, re.M)
+        plural = re.search(r'^msgid "(.+)"\nmsgid_plural ".+"\nmsgstr\[0\] ""\nmsgstr\[1\] ""$', entry, re.M)
+        if single:
+            key = single.group(1).replace('\\"', '"')
+            if key in SV:
+                entry = entry.replace(single.group(0), f'msgid "{single.group(1)}"\nmsgstr "{SV[key]}"')
+            else:
+                missing.append(key)
+        elif plural:
+            key = plural.group(1)
+            if key in SV_PLURAL:
+                one, many = SV_PLURAL[key]
+                entry = entry.replace('msgstr[0] ""\nmsgstr[1] ""', f'msgstr[0] "{one}"\nmsgstr[1] "{many}"')
+            else:
+                missing.append(key)
+        out.append(entry)
+    text = "\n\n".join(out).replace("#, fuzzy\n", "", 1)
+    text = text.replace('"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"', '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"')
+    text = text.replace('"Language: \\n"', '"Language: sv\\n"')
+    return text, missing
+
+
+if __name__ == "__main__":
+    text, missing = fill(PO.read_text(encoding="utf-8"))
+    PO.write_text(text, encoding="utf-8")
+    if missing:
+        print("no Swedish for:", *missing, sep="\n  ", file=sys.stderr)
+        sys.exit(1)
