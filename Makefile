@@ -21,25 +21,18 @@ $(STAMP): pyproject.toml constraints.txt
 test: venv
 	$(BIN)/pytest -q
 
-## bench: parse and PDF extraction benchmarks (PDF part needs pdftotext: apt-get install poppler-utils)
+## bench: parse, PDF extraction and import benchmarks (PDF part needs pdftotext: apt-get install poppler-utils)
 bench: venv
 	$(BIN)/paragraf bench parse
+	$(BIN)/paragraf bench import
 
-## demo: parse both corpus packets into data/demo/*.json
+## demo: migrate a SQLite database under data/, import both corpus packets, serve on http://127.0.0.1:8000
 demo: venv
-	@mkdir -p data/demo
-	@for packet in samples/corpus/*.txt; do \
-	  out=data/demo/$$(basename $$packet .txt).json; \
-	  $(BIN)/paragraf parse $$packet --format json > $$out || exit 1; \
-	  echo "parsed $$packet -> $$out"; \
-	done
-	@$(BIN)/python -c 'import glob, json; [print("%s: %d documents, %d meetings, %d paragraphs, %d indicators" % ( \
-	    p, len(d["documents"]), len(d["meetings"]), sum(len(m.get("paragraphs", [])) for m in d["meetings"]), \
-	    len(d["indicators"]))) for p in sorted(glob.glob("data/demo/*.json")) for d in [json.load(open(p, encoding="utf-8"))]]'
+	$(BIN)/paragraf demo --host 127.0.0.1 --port 8000
 
 ## clean: remove .venv, caches and demo output
 clean:
-	rm -rf $(VENV) benchmarks/.cache data/demo .pytest_cache .hypothesis *.egg-info
+	rm -rf $(VENV) benchmarks/.cache data .pytest_cache .hypothesis *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 ## messages: refresh the Swedish UI strings (needs GNU gettext: xgettext, msgfmt)

@@ -91,6 +91,17 @@ def bench_parse(repeat: int, corpus: Path | None, pdf: bool, check: bool) -> Non
         sys.exit(1)
 
 
+@bench.command("import", short_help="Importing into the database vs parsing, in one run.")
+@click.option("--repeat", "-n", default=5, show_default=True, type=click.IntRange(1), help="Rounds; the best is reported.")
+@click.option("--database", metavar="URL", help="Database to measure (its tables are emptied!); default: a new SQLite file.")
+@click.option("--check", is_flag=True, help="Exit 1 when the result is over its limit.")
+def bench_import(repeat: int, database: str | None, check: bool) -> None:
+    """Import both corpus packets into an empty database, side by side with parsing them."""
+    ok = _benchmarks_module("bench_import").main(repeat=repeat, database=database, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 def _benchmarks_module(name: str):
     root = Path(__file__).resolve().parent.parent
     if not (root / "benchmarks" / f"{name}.py").is_file():

@@ -98,6 +98,8 @@ class PacketStore:
         self.packet = packet
         self.organization_name = organization or packet.get("organization") or UNKNOWN_ORGANIZATION
         self.counts: dict[str, int] = {}
+        self.created: set[tuple[str, int]] = set()  # records this import created: they have no rows below them yet
+        self.present: dict[int, list[Attendance]] = {}  # per meeting, for resolving names in its §
 
     # ------------------------------------------------------------ top level
 
@@ -128,7 +130,10 @@ class PacketStore:
             "parser_version": self.packet.get("parser") or parser_version(),
             "warnings": self.packet.get("warnings", []),
         }
-        file, _ = SourceFile.objects.update_or_create(sha256=self.source.sha256, defaults=values)
+        file, created = SourceFile.objects.update_or_create(sha256=self.source.sha256, defaults=values)
+        if created:
+            self.created.add(("file", file.pk))
+        self.copies = {c.paragraph_id: c for c in ParagraphCopy.objects.filter(source_file=file)}
         return file
 
     def _organization(self) -> Organization:
@@ -146,7 +151,9 @@ class PacketStore:
     def _meeting(self, data: dict) -> Meeting:
         body = self.bodies.get(data["body"])
         date = _date(data["date"], _first_line(data))
-        meeting, _ = Meeting.objects.get_or_create(body=body, date=date)
+        meeting, created = Meeting.objects.get_or_create(body=body, date=date)
+        if created:
+            self.created.add(("meeting", meeting.pk))
         self._count("meetings")
         meeting.sources = sorted(set(meeting.sources) | set(data.get("sources", [])))
         is_minutes = bool(data.get("attendance"))
@@ -160,9 +167,13 @@ class PacketStore:
         elif meeting.minutes_source_id is None and meeting.notice_source_id in (None, self.file.pk):
             self._header(meeting, data)
         self.overrides.save(meeting)
+        stored = {} if self._fresh("meeting", meeting) else {p.number: p for p in meeting.paragraphs.all()}
         for paragraph in data.get("paragraphs", []):
-            self._paragraph(meeting, paragraph)
+            self._paragraph(meeting, paragraph, stored)
         return meeting
+
+    def _fresh(self, kind: str, record) -> bool:
+        return (kind, record.pk) in self.created
 
     def _owns(self, owner_id: int | None, stored_rows: int, new_rows: int) -> bool:
         """This packet gives a meeting part when it gave it before, nobody did, or it has more to say."""
@@ -194,7 +205,7 @@ class PacketStore:
             for item in agenda
         ]
         self._count("agenda items", len(rows))
-        self.overrides.sync(AgendaItem, meeting.agenda_items.all(), rows)
+        self.overrides.sync(AgendaItem, meeting.agenda_items.all(), rows, fresh=self._fresh("meeting", meeting))
         rows = [
             dict(
                 meeting=meeting,
@@ -208,7 +219,7 @@ class PacketStore:
             for p in invited
         ]
         self._count("invitations", len(rows))
-        self.overrides.sync(Invitation, meeting.invitations.all(), rows)
+        self.overrides.sync(Invitation, meeting.invitations.all(), rows, fresh=self._fresh("meeting", meeting))
 
     def _attendance(self, meeting: Meeting, attendance: list[dict]) -> None:
         rows = []
@@ -230,7 +241,8 @@ class PacketStore:
                 )
             )
         self._count("attendances", len(rows))
-        self.overrides.sync(Attendance, meeting.attendances.all(), rows)
+        stored = self.overrides.sync(Attendance, meeting.attendances.all(), rows, fresh=self._fresh("meeting", meeting))
+        self.present[meeting.pk] = stored
 
     def _signatories(self, meeting: Meeting, signatories: dict | None) -> None:
         signatories = signatories or {}
@@ -240,18 +252,19 @@ class PacketStore:
 
     # ------------------------------------------------------------ paragraphs
 
-    def _paragraph(self, meeting: Meeting, data: dict) -> None:
+    def _paragraph(self, meeting: Meeting, data: dict, stored: dict[int, Paragraph]) -> None:
         line = data.get("first_line")
         number = data.get("number")
         if not isinstance(number, int) or number < 0:
             raise ImportProblem(f"§ number {number!r} is not a whole number", line)
-        paragraph = Paragraph.objects.filter(meeting=meeting, number=number).first()
+        paragraph = stored.get(number)
         richness = _richness(data)
         self._count("paragraphs")
         if paragraph is not None and paragraph.source_file_id != self.file.pk and richness <= paragraph.richness:
             self._copy(paragraph, data)
             return
-        paragraph = paragraph or Paragraph(meeting=meeting, number=number)
+        if paragraph is None:
+            paragraph = stored[number] = Paragraph(meeting=meeting, number=number)
         values = dict(
             title=data.get("title") or "",
             case_number=data.get("case_number") or "",
@@ -265,7 +278,11 @@ class PacketStore:
             richness=richness,
             **self._span(data.get("first_line"), data.get("last_line")),
         )
-        self.overrides.assign(paragraph, values)
+        if paragraph.pk is None:
+            self.overrides.assign(paragraph, values)
+            self.created.add(("paragraph", paragraph.pk))
+        else:
+            self.overrides.assign(paragraph, values)
         self._copy(paragraph, data)
         self._proposals(meeting, paragraph, data.get("proposals", []))
         self._votes(meeting, paragraph, data.get("votes", []))
@@ -274,11 +291,15 @@ class PacketStore:
         self._statements(meeting, paragraph, data.get("statements", []))
 
     def _copy(self, paragraph: Paragraph, data: dict) -> None:
-        ParagraphCopy.objects.update_or_create(
-            paragraph=paragraph,
-            source_file=self.file,
-            defaults={"first_line": data.get("first_line"), "last_line": data.get("last_line")},
-        )
+        span = (data.get("first_line"), data.get("last_line"))
+        copy = self.copies.get(paragraph.pk)
+        if copy is None:
+            self.copies[paragraph.pk] = ParagraphCopy.objects.create(
+                paragraph=paragraph, source_file=self.file, first_line=span[0], last_line=span[1]
+            )
+        elif (copy.first_line, copy.last_line) != span:
+            copy.first_line, copy.last_line = span
+            copy.save(update_fields=["first_line", "last_line"])
 
     def _proposals(self, meeting: Meeting, paragraph: Paragraph, proposals: list[dict]) -> None:
         rows = [
@@ -293,7 +314,7 @@ class PacketStore:
             for p in proposals
         ]
         self._count("proposals", len(rows))
-        self.overrides.sync(Proposal, paragraph.proposals.all(), rows)
+        self.overrides.sync(Proposal, paragraph.proposals.all(), rows, fresh=self._fresh("paragraph", paragraph))
 
     def _votes(self, meeting: Meeting, paragraph: Paragraph, votes: list[dict]) -> None:
         rows = [
@@ -309,11 +330,11 @@ class PacketStore:
             for v in votes
         ]
         self._count("votes", len(rows))
-        stored = self.overrides.sync(Vote, paragraph.votes.all(), rows)
+        stored = self.overrides.sync(Vote, paragraph.votes.all(), rows, fresh=self._fresh("paragraph", paragraph))
         for vote, data in zip(stored, votes):
-            self._ballots(meeting, vote, data)
+            self._ballots(meeting, vote, data, fresh=self._fresh("paragraph", paragraph))
 
-    def _ballots(self, meeting: Meeting, vote: Vote, data: dict) -> None:
+    def _ballots(self, meeting: Meeting, vote: Vote, data: dict, fresh: bool) -> None:
         voters = data.get("ballots") or [
             {"name": name, "party": None, "choice": choice}
             for choice, key in (("yes", "yes_names"), ("no", "no_names"), ("abstain", "abstain_names"))
@@ -330,7 +351,7 @@ class PacketStore:
             for b in voters
         ]
         self._count("ballots", len(rows))
-        self.overrides.sync(Ballot, vote.ballots.all(), rows)
+        self.overrides.sync(Ballot, vote.ballots.all(), rows, fresh=fresh)
 
     def _elections(self, paragraph: Paragraph, elections: list[dict]) -> None:
         rows = [
@@ -347,12 +368,12 @@ class PacketStore:
             for e in elections
         ]
         self._count("elections", len(rows))
-        self.overrides.sync(Election, paragraph.elections.all(), rows)
+        self.overrides.sync(Election, paragraph.elections.all(), rows, fresh=self._fresh("paragraph", paragraph))
 
     def _dissents(self, meeting: Meeting, paragraph: Paragraph, reservations: list[str], line: int | None) -> None:
         rows = [dict(paragraph=paragraph, text=text, **self._span(line)) for text in reservations]
         self._count("dissents", len(rows))
-        stored = self.overrides.sync(Dissent, paragraph.dissents.all(), rows)
+        stored = self.overrides.sync(Dissent, paragraph.dissents.all(), rows, fresh=self._fresh("paragraph", paragraph))
         for dissent in stored:
             people = [self._speaker(meeting, name, party) for name, party in PERSON_IN_TEXT_RE.findall(dissent.text)]
             dissent.people.set([p for p in people if p is not None])
@@ -369,7 +390,7 @@ class PacketStore:
             for s in statements
         ]
         self._count("statements", len(rows))
-        self.overrides.sync(RecordedStatement, paragraph.statements.all(), rows)
+        self.overrides.sync(RecordedStatement, paragraph.statements.all(), rows, fresh=self._fresh("paragraph", paragraph))
 
     def _speaker(self, meeting: Meeting, name: str | None, party: str | None):
         """The person a name in a § means: the chair for `Ordföranden`, else someone present, else anyone known."""
@@ -379,7 +400,9 @@ class PacketStore:
             name, party = meeting.chair or None, None
             if not name:
                 return None
-        present = [a for a in meeting.attendances.all() if a.person_id and _same_written(a.name, a.party, name, party)]
+        if meeting.pk not in self.present:
+            self.present[meeting.pk] = list(meeting.attendances.all())
+        present = [a for a in self.present[meeting.pk] if a.person_id and _same_written(a.name, a.party, name, party)]
         if len({a.person_id for a in present}) == 1:
             return present[0].person
         return self.people.lookup(name, party)
@@ -403,7 +426,7 @@ class PacketStore:
                 )
             )
         self._count("documents", len(rows))
-        self.overrides.sync(Document, Document.objects.filter(source_file=self.file), rows)
+        self.overrides.sync(Document, Document.objects.filter(source_file=self.file), rows, fresh=self._fresh("file", self.file))
 
     def _indicators(self) -> None:
         rows = [
@@ -422,7 +445,7 @@ class PacketStore:
             for i in self.packet["indicators"]
         ]
         self._count("indicators", len(rows))
-        self.overrides.sync(Indicator, Indicator.objects.filter(source_file=self.file), rows)
+        self.overrides.sync(Indicator, Indicator.objects.filter(source_file=self.file), rows, fresh=self._fresh("file", self.file))
 
     def _span(self, first: int | None, last: int | None = None) -> dict:
         return {"source_file": self.file, "first_line": first, "last_line": last if last is not None else first}

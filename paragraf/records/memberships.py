@@ -76,6 +76,7 @@ def rebuild_memberships(body_ids: set[int]) -> None:
 
     parties = {p.abbreviation: p.pk for p in Party.objects.all()}
     existing = {(m.person_id, m.body_id, m.term_id, m.role): m for m in Membership.objects.filter(body_id__in=body_ids)}
+    new = []
     for key, entry in seen.items():
         values = {
             "first_seen": entry["first_seen"],
@@ -85,10 +86,11 @@ def rebuild_memberships(body_ids: set[int]) -> None:
         membership = existing.pop(key, None)
         if membership is None:
             person_id, body_id, term_id, role = key
-            Membership.objects.create(person_id=person_id, body_id=body_id, term_id=term_id, role=role, **values)
+            new.append(Membership(person_id=person_id, body_id=body_id, term_id=term_id, role=role, **values))
         elif any(getattr(membership, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(membership, k, v)
             membership.save()
+    Membership.objects.bulk_create(new)
     if existing:
         Membership.objects.filter(pk__in=[m.pk for m in existing.values()]).delete()

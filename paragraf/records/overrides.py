@@ -96,13 +96,16 @@ class Overrides:
                 changed = True
         return changed
 
-    def sync(self, model: type[models.Model], queryset, rows: list[dict]) -> list[models.Model]:
-        """Make the rows of `queryset` (ordered by position) equal `rows`, updating in place so ids stay."""
-        existing = list(queryset.order_by("position"))
-        stored = []
-        for position, values in enumerate(rows):
-            obj = existing[position] if position < len(existing) else model()
-            stored.append(self.assign(obj, {**values, "position": position}))
+    def sync(self, model: type[models.Model], queryset, rows: list[dict], fresh: bool = False) -> list[models.Model]:
+        """Make the rows of `queryset` (ordered by position) equal `rows`, updating in place so ids stay.
+
+        `fresh`: the parent was created by this import, so it has no rows yet (saves a query).
+        """
+        existing = [] if fresh else list(queryset.order_by("position"))
+        stored = [self.assign(obj, {**values, "position": n}) for n, (obj, values) in enumerate(zip(existing, rows))]
+        new = [model(**values, position=n) for n, values in enumerate(rows) if n >= len(existing)]
+        if new:
+            stored.extend(model.objects.bulk_create(new))
         surplus = [obj.pk for obj in existing[len(rows):]]
         if surplus:
             model.objects.filter(pk__in=surplus).delete()

@@ -1,0 +1,86 @@
+"""Bad input never leaves the database half-written: real malformed files, one transaction per file."""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from paragraf.records.importer import import_path
+from tests.conftest import ROOT
+from tests.pdfs import render_pdf
+
+pytestmark = pytest.mark.django_db
+TEMPLATES = ROOT / "tests" / "templates"
+EXTRACT = TEMPLATES / "07_kfn-protokollsutdrag.txt"
+
+
+def snapshot() -> str:
+    out = io.StringIO()
+    call_command("dumpdata", "records", "contenttypes", stdout=out)
+    return out.getvalue()
+
+
+def bad_date_packet(tmp_path: Path) -> Path:
+    """Minutes whose meeting date is not a calendar date (a typo: 30 February): parsed, but refused when stored."""
+    text = EXTRACT.read_text(encoding="utf-8")
+    path = tmp_path / "felaktigt-datum.txt"
+    path.write_text(text.replace("2023-06-13", "2023-02-30"), encoding="utf-8")
+    return path
+
+
+def test_a_packet_that_fails_while_stored_leaves_the_database_as_before(tmp_path):
+    before = snapshot()
+    result = import_path(bad_date_packet(tmp_path))
+    assert result.status == "failed"
+    assert "felaktigt-datum.txt" in result.message and "line " in result.message
+    assert "'2023-02-30' is not a valid date" in result.message
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "name, data, problem",
+    [
+        ("skräp.txt", bytes(range(128, 256)) * 4, "not UTF-8"),
+        ("tom.txt", b"  \n\n", "empty"),
+        ("nollbyte.txt", b"PROTOKOLL\n\x00\x01binary", "NUL"),
+    ],
+)
+def test_unreadable_files_fail_with_the_problem_and_nothing_stored(tmp_path, name, data, problem):
+    path = tmp_path / name
+    path.write_bytes(data)
+    before = snapshot()
+    result = import_path(path)
+    assert result.status == "failed" and name in result.message and problem in result.message
+    assert snapshot() == before
+
+
+def test_a_truncated_pdf_fails_and_nothing_is_stored(tmp_path):
+    pdf = render_pdf([EXTRACT.read_text(encoding="utf-8").split("\n")[:40]], tmp_path / "whole.pdf")
+    broken = tmp_path / "avbruten.pdf"
+    broken.write_bytes(pdf.read_bytes()[: len(pdf.read_bytes()) // 2])
+    before = snapshot()
+    result = import_path(broken)
+    assert result.status == "failed" and "avbruten.pdf" in result.message
+    assert snapshot() == before
+
+
+def test_the_command_imports_the_good_files_of_a_run_and_names_the_bad_one(tmp_path):
+    """`paragraf import good bad good` in a real process on a fresh SQLite file."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}", "PARAGRAF_DATA": str(tmp_path)}
+    paragraf = [sys.executable, "-m", "paragraf"]
+    subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True, cwd=tmp_path)
+    good = [TEMPLATES / "01_ks-ciceron-layout.txt", TEMPLATES / "04_rs-region-lopande-rubrik.txt"]
+    run = subprocess.run(
+        [*paragraf, "import", str(good[0]), str(bad_date_packet(tmp_path)), str(good[1])],
+        env=env, cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert run.returncode == 1
+    assert "felaktigt-datum.txt: line" in run.stderr and "not a valid date" in run.stderr
+    assert run.stdout.count("imported: ") == 2
+    stats = subprocess.run([*paragraf, "stats"], env=env, cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert "Norrviks kommun" in stats and "Region Västfjäll" in stats and "Kultur- och fritidsnämnden" not in stats
