@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from paragraf.ingest.cleanup import Line
 from paragraf.ingest.headings import paragraph_heading, section_heading
 from paragraf.ingest.model import Attendee, Paragraph, Vote
-from paragraf.ingest.text import Person, fold, split_person
+from paragraf.ingest.text import PARTY, Person, fold, split_person
 
 # Words of a heading row, by the column they head.
 COLUMN_WORDS = [
@@ -37,11 +37,14 @@ MARKS = {"X", "x", "×", "✓", "✔", "☒"}
 SUM_ROW = re.compile(r"^(?:summa|totalt|antal|summering)\b", re.I)
 # The first line of an annex's title: `Bilaga 1, §§ 40–47`, `Närvaro- och omröstningslista`.
 ANNEX_TITLE = re.compile(
-    r"^(?:bilaga\s+\d+|närvaro|omröstning|votering|röstlängd|[\wåäö-]*(?:omröstnings|närvaro)(?:lista|bilaga))", re.I)
+    r"^(?:bilaga\b|närvaro|omröstning|votering|röstlängd|[\wåäö-]*(?:omröstnings|närvaro)(?:lista|bilaga))", re.I)
 TITLE_LOOKBACK = 8  # non-blank lines above a heading row that may be the table's title
 SINGLE_PARAGRAPH = re.compile(r"(?<![§\d])§\s*(\d{1,4})\b(?!\s*[-–]\s*\d)")
 BARE_PARTY_RE = re.compile(
     r"^(?P<name>[A-ZÅÄÖÉÜ][\w'’\-]+(?: [A-ZÅÄÖÉÜ][\w'’\-]+){1,4}) (?P<party>[A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]{1,2}[A-ZÅÄÖ])$")
+PERSON_RE = re.compile(rf"[A-ZÅÄÖÉÜ][\w'’\-]+(?: [A-ZÅÄÖÉÜ][\w'’\-]+){{0,4}} \((?:{PARTY})\)")
+# `Anna Ek S Bo Al S`: people with the party after the name, without parentheses
+BARE_PEOPLE_RE = re.compile(r"(?:[A-ZÅÄÖÉÜ][a-zåäöéü][\w'’\-]* ){1,4}(?:[A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]{1,2}[A-ZÅÄÖ])(?= |$)")
 COLUMN_SLACK = 2  # a name cell may start this many characters before its heading
 
 
@@ -185,8 +188,8 @@ def _heading_columns(line: Line) -> list[Column] | None:
                 previous_end = columns[-1].end
                 continue
             return None
-        if columns and start - previous_end <= 1 and columns[-1].kind in TEXT_KINDS and kind in TEXT_KINDS:
-            columns[-1].end = start + len(word)
+        if columns and start - previous_end <= 1 and columns[-1].kind == kind and kind in TEXT_KINDS:
+            columns[-1].end = start + len(word)  # `Tjänstgörande ersättare`
         else:
             columns.append(Column(kind, start, start + len(word)))
         previous_end = start + len(word)
@@ -219,6 +222,7 @@ def _read_table(lines: list[Line], heading: int, columns: list[Column]) -> MarkT
     first = _title_start(lines, heading)
     table = MarkTable(first, heading, votes, any(c.kind == "present" for c in columns))
     table.vote_paragraphs = _vote_paragraphs(lines[first:heading + 1], votes)
+    read_row = _row if _positional(columns) else _flattened_row
     i = heading + 1
     while i < len(lines):
         line = lines[i]
@@ -236,7 +240,7 @@ def _read_table(lines: list[Line], heading: int, columns: list[Column]) -> MarkT
         if SUM_ROW.match(line.text):
             table.last = i
             break
-        row = _row(line, columns)
+        row = read_row(line, columns)
         if row is None:
             break
         table.rows.append(row)
@@ -273,6 +277,27 @@ def _row(line: Line, columns: list[Column]) -> MarkRow | None:
         for person in people.values():
             person.party = person.party or party
     return MarkRow(people.get("member"), people.get("substitute"), marks, line.no)
+
+
+def _positional(columns: list[Column]) -> bool:
+    """Columns that stand apart (two spaces or more) keep their character positions;
+    text whose runs of spaces were folded to one (PDF extraction) does not."""
+    return any(b.start - a.end >= 2 for a, b in zip(columns, columns[1:]))
+
+
+def _flattened_row(line: Line, columns: list[Column]) -> MarkRow | None:
+    """A row of a table whose columns are lost: the people in order (member, then the
+    serving substitute) and, from the marks, only that the person was there."""
+    words = line.text.split()
+    marks = [w for w in words if w in MARKS]
+    text = " ".join(w for w in words if w not in MARKS)
+    found = PERSON_RE.findall(text) or BARE_PEOPLE_RE.findall(text) or [text]
+    people = [_person(part) for part in found]
+    if SUM_ROW.match(text) or people[0] is None or len(people) > 2:
+        return None
+    member, substitute = people[0], people[1] if len(people) > 1 else None
+    kind = "present" if any(c.kind == "present" for c in columns) else "seen"
+    return MarkRow(member, substitute, [(kind, 0)] if marks else [], line.no)
 
 
 def _text_cells(line: Line) -> list[tuple[int, str]]:
