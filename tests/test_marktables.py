@@ -152,3 +152,20 @@ Summa 3 2 1
     assert table.voters(0, "yes") == [] and table.voters(0, "no") == []
     got = [(a.name, a.party, a.replaces) for a in table_attendance(tables)]
     assert got == [("Anna Ek", "S", None), ("Cia Berg", "M", "Bo Al"), ("Åke Sand", "V", "Eva Ros")]
+
+
+def test_vote_written_as_words_in_a_column():
+    text = """\
+Voteringslista § 9
+Namn               Parti    Närvaro        Röst
+Anna Ek            S        Närvarande     Ja
+Bo Al              M        Närvarande     Nej
+Dan Ny             C        Frånvarande
+Eva Ros            V        Närvarande     Avstår
+"""
+    _, tables = tables_of(text)
+    (table,) = tables
+    assert table.vote_paragraphs == [9]
+    assert (table.voters(0, "yes"), table.voters(0, "no"), table.voters(0, "abstain")) == (
+        ["Anna Ek"], ["Bo Al"], ["Eva Ros"])
+    assert [a.name for a in table_attendance(tables)] == ["Anna Ek", "Bo Al", "Eva Ros"]

@@ -8,7 +8,7 @@ the heading nearest to it by character column in the source line, so the layout
 of any municipality reads. A table goes on over a page break (with or without
 its heading row repeated) and ends at a `Summa` row or at the first line that is
 no row. The § a vote belongs to is the `§ N` in the table's title (`Omröstning
-§ 44`), or above its Ja/Nej/Avstår columns when the table holds several votes.
+§ 12`), or above its Ja/Nej/Avstår columns when the table holds several votes.
 """
 from __future__ import annotations
 
@@ -30,9 +30,14 @@ COLUMN_WORDS = [
     ("yes", re.compile(r"^(?:ja)$", re.I)),
     ("no", re.compile(r"^(?:nej)$", re.I)),
     ("abstain", re.compile(r"^(?:avstår|avst\.?|avstod|avstående|avs\.?)$", re.I)),
+    ("ballot", re.compile(r"^(?:röst|röstade|röstar|votering)$", re.I)),  # `Ja`/`Nej`/`Avstår` written in it
 ]
 TEXT_KINDS = ("member", "substitute", "party")
 VOTE_SIDES = ("yes", "no", "abstain")
+MARK_KINDS = ("present", "absent", "ballot", *VOTE_SIDES)
+# what a word in a column of marks says (`Ja` under `Röst`, `Närvarande` under `Närvaro`)
+WORD_MARKS = {"ja": "yes", "nej": "no", "avstår": "abstain", "avstod": "abstain", "avstående": "abstain",
+              "närvarande": "present", "frånvarande": "absent"}
 MARKS = {"X", "x", "×", "✓", "✔", "☒"}
 SUM_ROW = re.compile(r"^(?:summa|totalt|antal|summering)\b", re.I)
 # The first line of an annex's title: `Bilaga 1, §§ 40–47`, `Närvaro- och omröstningslista`.
@@ -194,7 +199,7 @@ def _heading_columns(line: Line) -> list[Column] | None:
             columns.append(Column(kind, start, start + len(word)))
         previous_end = start + len(word)
     kinds = [c.kind for c in columns]
-    if "member" not in kinds or not ("present" in kinds or ("yes" in kinds and "no" in kinds)):
+    if "member" not in kinds or not ("present" in kinds or "ballot" in kinds or ("yes" in kinds and "no" in kinds)):
         return None
     _number_votes(columns)
     return columns
@@ -211,14 +216,14 @@ def _number_votes(columns: list[Column]) -> None:
     """Ja/Nej/Avstår columns grouped into votes: each `Ja` opens the next vote."""
     vote = -1
     for column in columns:
-        if column.kind == "yes" or (column.kind in VOTE_SIDES and vote < 0):
+        if column.kind in ("yes", "ballot") or (column.kind in VOTE_SIDES and vote < 0):
             vote += 1
-        if column.kind in VOTE_SIDES:
+        if column.kind in (*VOTE_SIDES, "ballot"):
             column.vote = vote
 
 
 def _read_table(lines: list[Line], heading: int, columns: list[Column]) -> MarkTable:
-    votes = 1 + max((c.vote for c in columns if c.kind in VOTE_SIDES), default=-1)
+    votes = 1 + max((c.vote for c in columns if c.kind in (*VOTE_SIDES, "ballot")), default=-1)
     first = _title_start(lines, heading)
     table = MarkTable(first, heading, votes, any(c.kind == "present" for c in columns))
     table.vote_paragraphs = _vote_paragraphs(lines[first:heading + 1], votes)
@@ -251,14 +256,19 @@ def _read_table(lines: list[Line], heading: int, columns: list[Column]) -> MarkT
 
 def _row(line: Line, columns: list[Column]) -> MarkRow | None:
     text_columns = [c for c in columns if c.kind in TEXT_KINDS]
-    mark_columns = [c for c in columns if c.kind not in TEXT_KINDS]
+    mark_columns = [c for c in columns if c.kind in MARK_KINDS]
     people: dict[str, Person] = {}
     party = None
     marks: list[tuple[str, int]] = []
     for start, text in _text_cells(line):
+        nearest = min(columns, key=lambda c: _distance(c, start))
         if text in MARKS:
             column = min(mark_columns, key=lambda c: _distance(c, start))
             marks.append((column.kind, column.vote))
+            continue
+        if nearest.kind in MARK_KINDS and text.lower() in WORD_MARKS:
+            side = WORD_MARKS[text.lower()]
+            marks.append((side, nearest.vote if side in VOTE_SIDES else 0))
             continue
         column = _text_column(text_columns, start)
         if column.kind == "party":
