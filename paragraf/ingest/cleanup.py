@@ -92,6 +92,7 @@ class Line:
     header: PageHeader | None = None
     raw: str = ""  # the source line stripped but not folded: wide gaps show columns
     last_no: int = 0  # last source line this Line stands for (header blocks span several)
+    indent: int = 0  # leading spaces of the source line: with raw, the character column of each cell
 
     def __post_init__(self):
         if not self.last_no:
@@ -122,13 +123,25 @@ def clean(raw_lines: list[str]) -> Cleaned:
             continue
         header, end = _page_header(folded, i)
         if header:
+            _drop_organisation_above(out, removed, i)
             out.append(Line(i + 1, "", header, end))
             removed.extend(range(i + 2, end + 1))
             i = end
             continue
-        out.append(Line(i + 1, text, raw=raw_lines[i].strip()))
+        out.append(Line(i + 1, text, raw=raw_lines[i].strip(), indent=_indent(raw_lines[i])))
         i += 1
     return Cleaned(_squeeze_blanks(out), removed)
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip())
+
+
+def _drop_organisation_above(out: list[Line], removed: list[int], i: int) -> None:
+    """The organisation's name on the line right above a page header (`<NAME> KOMMUN`
+    over `<BODY>  SAMMANTRÄDESPROTOKOLL  2(8)`) belongs to the header."""
+    if out and out[-1].no == i and ORGANISATION_RE.match(out[-1].text):
+        removed.append(out.pop().no)
 
 
 def blocks(lines: list[Line]) -> list[list[Line]]:

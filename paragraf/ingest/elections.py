@@ -31,11 +31,38 @@ def read_elections(title: str, decision: list[Line], all_text: str) -> list[Elec
             for name, party in PERSON.findall(text[m.end():end]):
                 out.append(Election(name, party, post, organisation, period, line))
         return out
+    out = _to_post_sentences(text, organisation, period, line)
+    if out:
+        return out
     for name, party, post in TO_POST.findall(text):
         out.append(Election(name, party, post, organisation, period, line))
     if not out:
         for name, party in PERSON.findall(text):
             out.append(Election(name, party, None, organisation, period, line))
+    return out
+
+
+SENTENCE_SPLIT = re.compile(r"(?<=\.)\s+(?=\d{1,2}\.\s|[A-ZÅÄÖ])")
+# `Till (ny) 2:e vice ordförande i nämnden … väljs Anna Ek (C)`
+TILL_POST = re.compile(
+    r"\bTill\s+(?:nya?\s+)?(?P<post>(?:\d:[ae]\s+)?(?:vice\s+)?[a-zåäö]+)(?P<tail>.*?)\s(?:väljs|utses)\s+(?P<names>.+)$")
+IN_ORGANISATION = re.compile(
+    r"\bi\s+(?P<org>.+?)(?=\s+(?:efter|för|under|från|till och med|t\.\s?o\.\s?m\.|fr\.\s?o\.\s?m\.|intill|med)\b|,|$)")
+
+
+def _to_post_sentences(text: str, organisation: str | None, period: str | None, line: int) -> list[Election]:
+    """Sentences that name the post first and the person after the verb; the one a
+    new member comes `efter` (after) stands before the verb and is not appointed."""
+    out: list[Election] = []
+    for sentence in SENTENCE_SPLIT.split(text):
+        m = TILL_POST.search(sentence)
+        if not m:
+            continue
+        post = m.group("post")
+        post = "ledamot" if post.startswith("ledamö") else post
+        org = IN_ORGANISATION.search(m.group("tail"))
+        for name, party in PERSON.findall(m.group("names")):
+            out.append(Election(name, party, post, org.group("org") if org else organisation, period, line))
     return out
 
 

@@ -5,6 +5,7 @@ import re
 
 from paragraf.ingest.cleanup import Line, PageHeader
 from paragraf.ingest.headings import paragraph_heading, section_heading
+from paragraf.ingest.marktables import add_table_votes, read_mark_tables, table_attendance, table_line_numbers
 from paragraf.ingest.model import Attendee, Meeting, Signatories
 from paragraf.ingest.paragraph import read_paragraph
 from paragraf.ingest.people import read_roster
@@ -29,6 +30,8 @@ SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande)\b
 SIGN_END = re.compile(r"^(?:Protokollet (?:är justerat|justeras)|ANSLAG|BEVIS|Anslag|Organ\b|Sammanträdesdatum|Bevis)", re.I)
 ADJUSTERS_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?\s+(?P<names>.+)$", re.I)
 PLACE_TIME_RE = re.compile(r"^Plats och tid\s*:?\s*(?P<rest>.+)$", re.I)
+TIME_START = re.compile(r"^kl\.?\s*\d", re.I)
+ADJOURNMENT_RE = re.compile(r"^(?:Ajournering|Ajournerat|Ajourneras|Paus)\b", re.I)
 
 
 def read_minutes(seg: Segment) -> Meeting:
@@ -37,12 +40,20 @@ def read_minutes(seg: Segment) -> Meeting:
     body, date = seg.meeting_key or (header.body if header else None, header.date if header else None)
     meeting = Meeting(body=body or "", date=date or "", sources=[seg.kind])
     _read_times(meeting, seg.headers, seg.lines)
+    tables = read_mark_tables(seg.lines)
+    in_tables = table_line_numbers(seg.lines, tables)
     preamble, chunks = _split_paragraphs(seg)
+    preamble = [line for line in preamble if line.no not in in_tables]
+    chunks = [[line for line in chunk if line.no not in in_tables] for chunk in chunks]
     if seg.kind == "protokoll":
-        meeting.attendance = [_attendee(e) for e in read_roster(preamble, ATTENDANCE_GROUPS, ATTENDANCE_STOP)]
+        roster = read_roster(_unwrap_labels(preamble), ATTENDANCE_GROUPS, ATTENDANCE_STOP)
+        meeting.attendance = [_attendee(e) for e in roster]
+        if not any(a.group == "beslutande" for a in meeting.attendance):
+            meeting.attendance[:0] = table_attendance(tables)
         meeting.signatories = read_signatories(preamble) or read_signatories(seg.lines)
     for chunk in chunks:
         meeting.paragraphs.append(read_paragraph(chunk))
+    add_table_votes(meeting.paragraphs, tables)
     return meeting
 
 
@@ -60,15 +71,40 @@ def _read_times(meeting: Meeting, headers: list[PageHeader], lines: list[Line]) 
         meeting.adjournment = meeting.adjournment or h.adjournment
         meeting.place = meeting.place or h.place
     if meeting.start_time is None or meeting.place is None:
-        for line in lines[:80]:
+        for index, line in enumerate(lines[:80]):
             m = PLACE_TIME_RE.match(line.text)
             if m:
                 rest = m.group("rest")
                 start, end = time_range(rest)
+                for more in _value_lines(lines, index):
+                    if ADJOURNMENT_RE.match(more.text):
+                        meeting.adjournment = meeting.adjournment or _adjournment(more.text)
+                    elif start is None:
+                        start, end = time_range(more.text)
                 meeting.start_time = meeting.start_time or start
                 meeting.end_time = meeting.end_time or end
                 place = re.split(r",?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d|\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)|\s+(?:19|20)\d\d-", rest)[0]
                 meeting.place = meeting.place or fold(place).strip(" ,") or None
+
+
+def _value_lines(lines: list[Line], index: int) -> list[Line]:
+    """The lines under a label's first line that go on with its value: up to a blank
+    line or the next label (a line that starts in the label column)."""
+    out: list[Line] = []
+    for line in lines[index + 1:index + 6]:
+        if not line.text or line.header:
+            break
+        if line.indent <= lines[index].indent and not (line.text[0].islower() or TIME_START.match(line.text)):
+            break
+        out.append(line)
+    return out
+
+
+def _adjournment(text: str) -> str | None:
+    start, end = time_range(text)
+    if start is None:
+        return None
+    return f"{start}-{end}" if end else start
 
 
 def _split_paragraphs(seg: Segment) -> tuple[list[Line], list[list[Line]]]:
@@ -86,6 +122,35 @@ def _split_paragraphs(seg: Segment) -> tuple[list[Line], list[list[Line]]]:
         else:
             preamble.append(line)
     return preamble, chunks
+
+
+def _unwrap_labels(lines: list[Line]) -> list[Line]:
+    """A label wrapped in the label column (`Ej tjänstgörande   Anna Ek (S)` over
+    `ersättare          Bo Al (M)`) joined back onto its first line, so the roster
+    sees `Ej tjänstgörande ersättare Anna Ek (S)` and `Bo Al (M)`."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not first.text or not second.text or first.header or second.header:
+            continue
+        head, head_value = _label_cell(first)
+        tail, tail_value = _label_cell(second)
+        if not head or not tail or not tail[0].islower() or second.indent != first.indent:
+            continue
+        label = f"{head} {tail}"
+        if not any(pattern.fullmatch(label) for pattern, _ in ATTENDANCE_GROUPS):
+            continue
+        out[i] = Line(first.no, fold(f"{label} {head_value}"), raw=first.raw, indent=first.indent)
+        out[i + 1] = Line(second.no, tail_value, raw=second.raw, indent=second.indent)
+    return out
+
+
+def _label_cell(line: Line) -> tuple[str, str]:
+    """The label column of a line and the rest: cells are three or more spaces apart."""
+    parts = re.split(r"\s{3,}", line.raw or line.text, maxsplit=1)
+    if len(parts[0].split()) > 3:
+        return "", ""
+    return fold(parts[0]), fold(parts[1]) if len(parts) > 1 else ""
 
 
 def _attendee(entry) -> Attendee:

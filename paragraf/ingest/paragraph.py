@@ -173,13 +173,27 @@ def _pages(lines: list[Line]) -> int | None:
 
 def _proposals(lines: list[Line]) -> list[Proposal]:
     out = []
-    for block in blocks(lines):
+    for block in _proposal_blocks(lines):
         text = _text(block)
         if not re.search(r"\byrka[rd]?\b|\bföreslå[r]?\b|\byrkande\b|ändringsyrkande|tilläggsyrkande", text, re.I):
             continue
         person = split_person(text) if PERSON_RE.match(text) else None
         by, party = (person.name, person.party) if person else (_leading_speaker(text), None)
         out.append(Proposal(by, party, text, block[0].no))
+    return out
+
+
+def _proposal_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Blocks of text, and within a block a new proposal at each line that starts
+    with `Name (P)` after a line that ended a sentence."""
+    out: list[list[Line]] = []
+    for block in blocks(lines):
+        out.append([block[0]])
+        for previous, line in zip(block, block[1:]):
+            if SENTENCE_END.search(previous.text) and PERSON_START.match(line.text):
+                out.append([line])
+            else:
+                out[-1].append(line)
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from paragraf.ingest.text import PARTY, fold, join_lines, split_person
+from paragraf.ingest.text import PARTY, PERSON_RE, fold, join_lines, split_person
 
 RESTRICTION_RE = re.compile(
     r"\(?\s*((?:fr\.?\s*o\.?\s*m\.?|t\.?\s*o\.?\s*m\.?|från och med|till och med|från|till|ej|endast)?\s*§§?\s*\d+(?:\s*(?:[-–]|och|,)\s*\d+)*(?:\s*,?\s*(?:fr\.?\s*o\.?\s*m\.?|t\.?\s*o\.?\s*m\.?)?\s*§§?\s*\d+(?:\s*[-–]\s*\d+)?)*)\s*\)?\s*\.?$",
@@ -88,6 +88,8 @@ def read_roster(lines, groups: list[tuple[re.Pattern, str | None]], stop: re.Pat
         if last is not None and is_continuation(text):
             last.add_role_text(text)
             continue
+        *listed, text = people_list(text)
+        entries.extend(e for e in (parse_entry(part, group, line.no) for part in listed) if e)
         entry = parse_entry(text, group, line.no)
         if entry is None:
             if last is not None and not _looks_like_heading(text):
@@ -96,6 +98,22 @@ def read_roster(lines, groups: list[tuple[re.Pattern, str | None]], stop: re.Pat
         entries.append(entry)
         last = entry
     return entries
+
+
+LIST_SEPARATOR = re.compile(r",\s*|\s+och\s+")
+
+
+def people_list(text: str) -> list[str]:
+    """`Anna Ek (S), Bo Al (M) och Siv Ry (C)`: one part per person. A part ends
+    at a comma or `och` that the next `Name (P)` follows."""
+    parts: list[str] = []
+    start = 0
+    for m in LIST_SEPARATOR.finditer(text):
+        if m.start() > start and text[m.start() - 1] == ")" and PERSON_RE.match(text[m.end():]):
+            parts.append(text[start:m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return parts
 
 
 def _group_heading(text: str, groups) -> tuple[str | None, str] | None:

@@ -10,7 +10,8 @@ TIME = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
 TIME_RANGE_RE = re.compile(rf"(?:kl\.?\s*)?({TIME})(?:\s*[-–—]\s*(?:kl\.?\s*)?({TIME}))?")
 # A case number: optional series prefix (RJL, RS, KS, SN …) and year/running number.
 CASE_RE = re.compile(r"(?:\b([A-ZÅÄÖ]{1,5}(?:[ -][A-ZÅÄÖ]{1,4})?)\s*)?\b((?:19|20)\d{2}\s*/\s*\d{1,6})\b")
-PARTY = r"[A-ZÅÄÖ]{1,4}|-|[A-ZÅÄÖ][a-zåäö]{1,3}"
+# A party abbreviation: `S`, `KD`, `MP`, a short capitalised form, a local party such as `SoP`
+PARTY = r"[A-ZÅÄÖ]{1,4}|-|[A-ZÅÄÖ][a-zåäö]{1,3}|[A-ZÅÄÖ][a-zåäö]{1,2}[A-ZÅÄÖ]"
 PERSON_RE = re.compile(
     rf"^(?P<name>[A-ZÅÄÖÉÜ][\w'’.\-]*(?:[ \-][A-ZÅÄÖÉÜa-zåäöéü][\w'’.\-]*){{0,4}})\s*\((?P<party>{PARTY})\)"
 )

@@ -20,8 +20,14 @@ PROSE_RE = re.compile(
     re.I,
 )
 BALLOT_FOR_RE = re.compile(rf"^{NUM}\s+(?:ledamöter|ledamot|röster|röst)?\s*(?:röstar|röstade)\s+(?:för|på)\s+(?P<label>.+?)\.?$", re.I)
-BALLOT_NAME_COUNT_RE = re.compile(rf"(?P<label>[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){{0,3}}(?: \((?:{PARTY})\))?)\s*[:,]?\s+{NUM}\s+röst(?:er)?", re.I)
-BLANK_RE = re.compile(rf"{NUM}\s+(?:ledamöter\s+|ledamot\s+|röster\s+|valsedlar\s+)?(?:avstår|avstod|röstar blankt|blank|blanka|är blanka|nedlagda)", re.I)
+BLANK_RE = re.compile(rf"\b(?P<n>{NUM})\s+(?:ledamöter\s+|ledamot\s+|röster\s+|valsedlar\s+(?:var\s+|är\s+)?|valsedel\s+(?:var\s+|är\s+)?)?(?:avstår|avstod|röstar blankt|blank|blanka|är blanka|nedlagda)", re.I)
+BLANK_AFTER_RE = re.compile(rf"\b(?:blanka(?: röster| valsedlar)?|blankröster)\s*:?\s*(?P<n>\d{{1,3}})\b", re.I)
+# a candidate's name, with the party maybe; case-sensitive so that a sentence's words stay out
+CANDIDATE = rf"[A-ZÅÄÖÉÜ][\w'’\-]+(?: [A-ZÅÄÖÉÜ][\w'’\-]+){{0,3}}(?: \((?:{PARTY})\))?"
+CANDIDATE_VOTES_RE = re.compile(
+    rf"(?P<label>{CANDIDATE})\s*[:,]?\s+(?:(?:fick|erhöll|erhåller|får|har fått)\s+)?(?P<count>(?i:{NUM}))\s+röst(?:er)?\b")
+VOTES_FOR_RE = re.compile(rf"(?P<count>(?i:{NUM}))\s+röst(?:er)?\s+(?:för|på|till)\s+(?P<label>{CANDIDATE})")
+DIGIT = re.compile(r"\d")
 SECRET_HINT = re.compile(r"sluten omröstning|sluten votering|valresultat|slutna", re.I)
 NAME_RE = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉa-zåäö][\w'\-]+){{0,4}})\s*\((?:{PARTY})\)")
 
@@ -79,25 +85,53 @@ def _open_vote(parts: list[list[Line]]) -> Vote | None:
 
 
 def _ballot(lines: list[Line]) -> Vote | None:
+    """A ballot between candidates: `4 ledamöter röstar för X` lines, or prose such as
+    `X 5 röster, Y 3 röster och 1 blank röst` (a name may wrap onto the next line)."""
     options: list[VoteOption] = []
     blank = 0
     first = 0
-    for line in lines:
-        text = line.text
-        if not text:
-            continue
-        m = BALLOT_FOR_RE.match(text)
+    for run in _runs(lines):
+        m = BALLOT_FOR_RE.match(run[0].text) if len(run) == 1 else None
         if m:
             options.append(VoteOption(m.group("label").strip(), _n(m.group(1))))
-            first = first or line.no
+            first = first or run[0].no
             continue
-        for m in BALLOT_NAME_COUNT_RE.finditer(text):
-            options.append(VoteOption(m.group("label").strip(), _n(m.group(2))))
-            first = first or line.no
-        b = BLANK_RE.search(text)
+        text = join_lines([line.text for line in run])
+        found = _candidates(text)
+        options.extend(found)
+        if found:
+            first = first or run[0].no
+        b = BLANK_AFTER_RE.search(text) or BLANK_RE.search(text)
         if b and (options or SECRET_HINT.search(text) is None):
-            blank += _n(b.group(1))
+            blank += _n(b.group("n"))
     if len(options) < 2:
         return None
     counts = sorted((o.count for o in options), reverse=True)
     return Vote("secret", counts[0], sum(counts[1:]), blank, options=options, line=first)
+
+
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    """Lines that read on into each other: a `N ledamöter röstar för X` line stands
+    alone; a run ends at a blank line, after a line ending in `.`/`:` and after a
+    short heading line (`Valresultat`)."""
+    runs: list[list[Line]] = [[]]
+    for line in lines:
+        text = line.text
+        if not text:
+            runs.append([])
+            continue
+        if BALLOT_FOR_RE.match(text):
+            runs.extend([[line], []])
+            continue
+        runs[-1].append(line)
+        if text.endswith((".", ":", ";")) or (len(text.split()) <= 2 and not DIGIT.search(text)):
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _candidates(text: str) -> list[VoteOption]:
+    """`5 röster för X, 3 röster för Y` or `X 5 röster, Y (P) erhöll 3 röster`."""
+    before = [VoteOption(m.group("label"), _n(m.group("count"))) for m in VOTES_FOR_RE.finditer(text)]
+    if before:
+        return before
+    return [VoteOption(m.group("label"), _n(m.group("count"))) for m in CANDIDATE_VOTES_RE.finditer(text)]
