@@ -173,13 +173,28 @@ def _pages(lines: list[Line]) -> int | None:
 
 def _proposals(lines: list[Line]) -> list[Proposal]:
     out = []
-    for block in blocks(lines):
+    for block in _speaker_blocks(lines):
         text = _text(block)
         if not re.search(r"\byrka[rd]?\b|\bföreslå[r]?\b|\byrkande\b|ändringsyrkande|tilläggsyrkande", text, re.I):
             continue
         person = split_person(text) if PERSON_RE.match(text) else None
         by, party = (person.name, person.party) if person else (_leading_speaker(text), None)
         out.append(Proposal(by, party, text, block[0].no))
+    return out
+
+
+def _speaker_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Blank-line blocks, cut again where a sentence ends and the next line opens
+    with a new speaker (`Anna Berg (S) yrkar …` right under `Per Ek (V) yrkar … .`)."""
+    out: list[list[Line]] = []
+    for block in blocks(lines):
+        out.append([block[0]])
+        for line in block[1:]:
+            previous = out[-1][-1].text
+            if SENTENCE_END.search(previous) and PERSON_RE.match(line.text) and re.search(r"\byrka[rd]?\b", line.text):
+                out.append([line])
+            else:
+                out[-1].append(line)
     return out
 
 
