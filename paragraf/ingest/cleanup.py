@@ -109,7 +109,7 @@ class Cleaned:
 
 
 def clean(raw_lines: list[str]) -> Cleaned:
-    folded = [fold(line) for line in raw_lines]
+    folded = _title_case_labels([fold(line) for line in raw_lines])
     drop = _watermark_lines(folded) | _running_headers(folded)
     out: list[Line] = []
     removed: list[int] = []
@@ -134,6 +134,22 @@ def clean(raw_lines: list[str]) -> Cleaned:
         out.append(Line(i + 1, text, raw=raw_lines[i].strip(), indent=_indent(raw_lines[i])))
         i += 1
     return Cleaned(_squeeze_blanks(out), removed)
+
+
+TITLE_CASE_LABEL_RE = re.compile(r"^(?:Kallelse|Kungörelse|Sammanträdesprotokoll|Protokollsutdrag|Protokoll)$")
+
+
+def _title_case_labels(folded: list[str]) -> list[str]:
+    """`Kungörelse` right under the organisation's name (`Ekby kommun`, maybe with the
+    body between) is the kind label as much as `KUNGÖRELSE`: written in capitals."""
+    out = list(folded)
+    for i, text in enumerate(folded):
+        if not TITLE_CASE_LABEL_RE.match(text):
+            continue
+        if i >= 1 and ORGANISATION_RE.match(folded[i - 1]) or (
+                i >= 2 and ORGANISATION_RE.match(folded[i - 2]) and BODY_WORD_RE.search(folded[i - 1])):
+            out[i] = text.upper()
+    return out
 
 
 def _indent(raw: str) -> int:

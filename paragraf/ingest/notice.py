@@ -57,7 +57,8 @@ def read_notice(seg: Segment) -> Meeting:
 def _read_fields(meeting: Meeting, lines: list[Line]) -> None:
     """The notice's fields at its top: `Tid`, `Plats`, or the sentence `Kommunfullmäktige
     sammanträder måndagen den 22 maj 2023 kl. 18.30 i Folkets hus`. The date of the
-    meeting given there wins over the notice's own date in the page header."""
+    meeting given there wins over the notice's own date in the page header, and a
+    `Tid` field over a `Datum` field."""
     own_date = False
     for line in [line for line in lines if line.text][:HEAD_WINDOW]:
         text = line.text
@@ -76,8 +77,8 @@ def _read_fields(meeting: Meeting, lines: list[Line]) -> None:
             own_date = _read_when(meeting, m.group("rest"), override=not own_date) or own_date
             continue
         m = DATE_FIELD.match(text)
-        if m:
-            _read_when(meeting, m.group("rest"), override=False)
+        if m:  # a `Datum` field in the text, not in the page header, is the meeting's too
+            _read_when(meeting, m.group("rest"), override=not own_date)
             continue
         m = PLACE_FIELD.match(text)
         if m and not meeting.place:
@@ -109,8 +110,12 @@ def _after_when(text: str) -> str:
 
 
 def _is_group_heading(text: str) -> bool:
-    return any(pattern.match(text) and not text[pattern.match(text).end():].strip(" :")
-               for pattern, _ in INVITED_GROUPS)
+    """A group heading alone on its line (`Ledamöter`, `Ersättare:`)."""
+    for pattern, _ in INVITED_GROUPS:
+        m = pattern.match(text)
+        if m and not text[m.end():].strip(" :"):
+            return True
+    return False
 
 
 def _split(lines: list[Line]) -> tuple[list[Line], list[Line]]:
