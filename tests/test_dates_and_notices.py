@@ -155,3 +155,22 @@ def test_kungorelse_label_in_title_case_under_the_organisation():
     assert [(d["kind"], d["first_line"]) for d in doc["documents"]] == [("kallelse", 1)]
     m = doc["meetings"][0]
     assert (m["body"], m["date"], m["start_time"], m["place"]) == ("Kommunfullmäktige", "2023-09-14", "18:00", "Stadshuset")
+
+
+def test_heading_in_the_left_column_ends_a_two_column_block():
+    m = only_meeting("\n".join([
+        "KALLELSE",
+        "Tekniska nämnden",
+        "Tid: onsdag 3 maj 2023 kl. 13.00",
+        "",
+        "Kallade        Ledamöter",
+        "               Kalle Berg (S), ordförande",
+        "               Eva Strand (C)",
+        "Ersättare      Lisa Holm (M)",
+        "               Per Öberg (S)",
+        "",
+        "Föredragningslista",
+        "1. Upprop",
+    ]))
+    assert [(i["name"], i["group"]) for i in m["invited"]] == [
+        ("Kalle Berg", "ledamot"), ("Eva Strand", "ledamot"), ("Lisa Holm", "ersättare"), ("Per Öberg", "ersättare")]

@@ -65,7 +65,8 @@ def _in_block(line: Line, is_heading: Callable[[str], bool], has_rows: bool) -> 
         return False
     if not line.text:
         return not has_rows  # a blank line after the rows ends the block
-    return not is_heading(line.text)
+    first = CHUNK_RE.search(line.raw or line.text)
+    return not is_heading(line.text) and not (first and is_heading(first.group(0)))  # a new heading at the left
 
 
 def _cells(row: Line, right_start: int) -> list[tuple[str, int]]:
