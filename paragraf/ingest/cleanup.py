@@ -157,7 +157,7 @@ def _indent(raw: str) -> int:
 
 
 def _take_lines_above(out: list[Line], header: PageHeader, label_line: str) -> int:
-    """The organisation (`Vikåsa kommun`), maybe with the body under it, printed on the
+    """The organisation (`Ekby kommun`), maybe with the body under it, printed on the
     lines just above a kind label that stands alone belong to the page header: taken
     out of `out`. Returns the header's first source line."""
     if ORGANISATION_WORD_RE.search(label_line):

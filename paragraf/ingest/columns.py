@@ -3,7 +3,7 @@
 A notice may print its invited list side by side:
 
     Ledamöter                           Ersättare
-    Helena Strid (S), ordförande        Mattias Kalm (S)
+    Anna Berg (S), ordförande           Per Holm (M)
     Gösta Lind (M)
 
 The text extraction flattens each row onto one line. `unfold_columns` reads

@@ -56,7 +56,7 @@ def read_notice(seg: Segment) -> Meeting:
 
 def _read_fields(meeting: Meeting, lines: list[Line]) -> None:
     """The notice's fields at its top: `Tid`, `Plats`, or the sentence `Kommunfullmäktige
-    sammanträder måndagen den 22 maj 2023 kl. 18.30 i Folkets hus`. The date of the
+    sammanträder måndagen den 22 maj 2023 kl. 18.30 i Stadshuset`. The date of the
     meeting given there wins over the notice's own date in the page header, and a
     `Tid` field over a `Datum` field."""
     own_date = False
@@ -181,7 +181,7 @@ CASE_COLUMN_RE = re.compile(r"\s{3,}(?P<case>(?:Dnr\.?\s*:?\s*)?(?:[A-ZÅÄÖ]{1
 
 def _case_column(line: Line) -> tuple[str, str | None]:
     """An agenda row with the case number in a column of its own at the right
-    (`5   Yttrande över motion om fler platser i …     SN 2023/311`): the row's
+    (`5   Yttrande över motion om …     KS 2023/311`): the row's
     text without it, and the case number."""
     m = CASE_COLUMN_RE.search(line.raw or "")
     if not m or not line.raw[: m.start()].strip():
