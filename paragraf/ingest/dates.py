@@ -1,5 +1,5 @@
 """Dates as Swedish documents write them: `2023-05-22`, and in words with an
-optional weekday: `Måndag 22 maj 2023`, `Tisdagen den 17 oktober 2023`,
+optional weekday: `Måndag 5 juni 2023`, `Torsdagen den 9 november 2023`,
 `den 3 maj 2023`, `3 sept. 2023`, `onsdag 1:a mars 2023`."""
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ def read_notice(seg: Segment) -> Meeting:
 
 def _read_fields(meeting: Meeting, lines: list[Line]) -> None:
     """The notice's fields at its top: `Tid`, `Plats`, or the sentence `Kommunfullmäktige
-    sammanträder måndagen den 22 maj 2023 kl. 18.30 i Stadshuset`. The date of the
+    sammanträder måndagen den 5 juni 2023 kl. 18.30 i Stadshuset`. The date of the
     meeting given there wins over the notice's own date in the page header, and a
     `Tid` field over a `Datum` field."""
     own_date = False
