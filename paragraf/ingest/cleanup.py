@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from paragraf.ingest.text import DATE, DATE_RE, case_number, fold, time_range
+from paragraf.ingest.dates import ANY_DATE, find_date, is_date
+from paragraf.ingest.text import CASE_RE, DATE, case_number, fold, time_range
 
 KIND_LABELS = {
     "KALLELSE": "kallelse",
@@ -34,7 +35,7 @@ KIND_LABELS = {
 # The kind label, maybe after the organisation's name in capitals, and a page counter.
 LABEL_RE = re.compile(rf"^(?:[A-ZÅÄÖ][A-ZÅÄÖ\- ]{{2,40}}\s+)?({'|'.join(KIND_LABELS)})(?:\s+(?:(\d+)\s*\(\s*(\d+)\s*\)|(?:Sida\s+)?(\d+)\s+av\s+(\d+)))?$")
 RANGE_RE = re.compile(r"^(?P<body>.+?)\s+§§?\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?$")
-TID_RE = re.compile(rf"^(?:Tid|Datum|Sammanträdesdatum)\s*:?\s+(?P<rest>.*{DATE}.*)$")
+TID_RE = re.compile(rf"^(?:Tid|Datum|Sammanträdesdatum)\s*:?\s+(?P<rest>.*{ANY_DATE}.*)$")
 PLATS_RE = re.compile(r"^Plats\s*:\s*(?P<place>.+)$")
 DATE_CASE_RE = re.compile(rf"^(?P<date>{DATE})(?:\s+(?P<case>[A-ZÅÄÖ]{{1,5}}\s*(?:19|20)\d\d/\d+))?$")
 FURNITURE_LABELS = re.compile(
@@ -50,6 +51,8 @@ VALUE_LABELS = re.compile(r"^(?:Beslutets antal sidor|Antal sidor)\b", re.I)
 WATERMARK_MIN_RUN = 6
 DIGITS = re.compile(r"\d")
 LONE_DATE_LABEL = re.compile(r"^(?:Datum|Sammanträdesdatum|Mötesdatum)\s*:?$", re.I)
+# `Kommunfullmäktige sammanträder …`: the sentence of a notice that calls the meeting, no header line
+CONVENES_RE = re.compile(r"\b(?:sammanträder|sammanträdet hålls|sammanträde hålls|kallas till sammanträde)\b", re.I)
 BODY_WORD_RE = re.compile(r"nämnd|styrelse|fullmäktige|utskott|presidi|beredning|styrgrupp|förbund|råd\b|direktion|kommitté|forum|delegation", re.I)
 
 
@@ -91,8 +94,8 @@ class Line:
     text: str  # folded; "" for a blank line or a header
     header: PageHeader | None = None
     raw: str = ""  # the source line stripped but not folded: wide gaps show columns
+    indent: int = 0  # leading spaces of the source line: where its first column starts
     last_no: int = 0  # last source line this Line stands for (header blocks span several)
-    indent: int = 0  # leading spaces of the source line: with raw, the character column of each cell
 
     def __post_init__(self):
         if not self.last_no:
@@ -106,7 +109,7 @@ class Cleaned:
 
 
 def clean(raw_lines: list[str]) -> Cleaned:
-    folded = [fold(line) for line in raw_lines]
+    folded = _title_case_labels([fold(line) for line in raw_lines])
     drop = _watermark_lines(folded) | _running_headers(folded)
     out: list[Line] = []
     removed: list[int] = []
@@ -123,9 +126,9 @@ def clean(raw_lines: list[str]) -> Cleaned:
             continue
         header, end = _page_header(folded, i)
         if header:
-            _drop_organisation_above(out, removed, i)
-            out.append(Line(i + 1, "", header, end))
-            removed.extend(range(i + 2, end + 1))
+            first = _take_lines_above(out, header, text)
+            out.append(Line(first, "", header, end))
+            removed.extend(n for n in range(first + 1, end + 1) if n != i + 1 or first != i + 1)
             i = end
             continue
         out.append(Line(i + 1, text, raw=raw_lines[i].strip(), indent=_indent(raw_lines[i])))
@@ -133,15 +136,49 @@ def clean(raw_lines: list[str]) -> Cleaned:
     return Cleaned(_squeeze_blanks(out), removed)
 
 
+TITLE_CASE_LABEL_RE = re.compile(r"^(?:Kallelse|Kungörelse|Sammanträdesprotokoll|Protokollsutdrag|Protokoll)$")
+
+
+def _title_case_labels(folded: list[str]) -> list[str]:
+    """`Kungörelse` right under the organisation's name (`Ekby kommun`, maybe with the
+    body between) is the kind label as much as `KUNGÖRELSE`: written in capitals."""
+    out = list(folded)
+    for i, text in enumerate(folded):
+        if not TITLE_CASE_LABEL_RE.match(text):
+            continue
+        if i >= 1 and ORGANISATION_RE.match(folded[i - 1]) or (
+                i >= 2 and ORGANISATION_RE.match(folded[i - 2]) and BODY_WORD_RE.search(folded[i - 1])):
+            out[i] = text.upper()
+    return out
+
+
 def _indent(raw: str) -> int:
-    return len(raw) - len(raw.lstrip())
+    return len(raw) - len(raw.lstrip(" "))
 
 
-def _drop_organisation_above(out: list[Line], removed: list[int], i: int) -> None:
-    """The organisation's name on the line right above a page header (`<NAME> KOMMUN`
-    over `<BODY>  SAMMANTRÄDESPROTOKOLL  2(8)`) belongs to the header."""
-    if out and out[-1].no == i and ORGANISATION_RE.match(out[-1].text):
-        removed.append(out.pop().no)
+def _take_lines_above(out: list[Line], header: PageHeader, label_line: str) -> int:
+    """The organisation (`Ekby kommun`), maybe with the body under it, printed on the
+    lines just above a kind label that stands alone belong to the page header: taken
+    out of `out`. Returns the header's first source line."""
+    if ORGANISATION_WORD_RE.search(label_line):
+        return header.first_line  # the label line names the organisation itself
+    above: list[Line] = []
+    for line in reversed(out[-2:]):
+        if not line.text or line.header or line.no != header.first_line - len(above) - 1:
+            break  # only lines right above the label, no blank line or removed furniture between
+        above.append(line)
+    for count in (1, 2):
+        if len(above) < count or not ORGANISATION_RE.match(above[count - 1].text):
+            continue
+        if count == 2:
+            body = above[0].text
+            if not (BODY_WORD_RE.search(body) and len(body.split()) <= 6 and ":" not in body):
+                return header.first_line
+            header.body = header.body or body
+        del out[len(out) - count:]
+        header.first_line = above[count - 1].no
+        return header.first_line
+    return header.first_line
 
 
 def blocks(lines: list[Line]) -> list[list[Line]]:
@@ -228,6 +265,7 @@ LOOSE_LABEL_RE = re.compile(r"\b(SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKO
 LOOSE_COUNTER_RE = re.compile(r"(?:Sida\s+)?(\d{1,3})\s*(?:\(\s*(\d{1,3})\s*\)|av\s+(\d{1,3}))")
 ORGANISATION_RE = re.compile(r"^(?:[\wÅÄÖåäö\-]+\s+(?:KOMMUN|kommun|LANDSTING)|Region\s+[\wÅÄÖåäö\-]+|REGION\s+[\wÅÄÖ\-]+)$")
 LOOSE_WINDOW = 8
+ORGANISATION_WORD_RE = re.compile(r"\b(?:KOMMUN|kommun|REGION|Region|LANDSTING|Landsting)\b")
 
 
 def _loose_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
@@ -267,16 +305,18 @@ def _loose_fields(header: PageHeader, text: str, own_line: bool = False) -> bool
         header.pages = header.pages or int(counter.group(2) or counter.group(3))
         text = fold(text[: counter.start()] + " " + text[counter.end():])
         used = True
-    date = DATE_RE.search(text)
+    date = find_date(text)
     if date and header.date is None and len(text.split()) <= 6:
-        header.date = date.group(0)
-        text = fold(text[: date.start()] + " " + text[date.end():])
+        header.date = date.iso
+        text = fold(text[: date.start] + " " + text[date.end:])
         used = True
     text = fold(re.sub(r"^(?:Sammanträdesdatum|Datum|Sida)\b:?|\b(?:Sammanträdesdatum|Datum|Sida)\s*:?$", " ", text, flags=re.I))
     if not text:
         return True
     if ORGANISATION_RE.match(text):
         return True
+    if CONVENES_RE.search(text):
+        return False
     if header.body is None and BODY_WORD_RE.search(text) and len(text.split()) <= 6 and ":" not in text:
         header.body = text[0] + text[1:].lower() if text.isupper() else text
         return True
@@ -296,12 +336,16 @@ def _wrapped_range(folded: list[str], j: int) -> tuple[str, int] | None:
 def _header_field(header: PageHeader, text: str, folded: list[str], j: int) -> bool:
     if FURNITURE_LABELS.match(text):
         return True
+    if CONVENES_RE.search(text):
+        return False
+    if _label_with_value(header, text, folded, j):
+        return True
     if LONE_DATE_LABEL.match(text) and header.date is None:
         nxt = _next_nonblank(folded, j, 3)
-        if nxt is not None and DATE_RE.fullmatch(folded[nxt]):
+        if nxt is not None and is_date(folded[nxt]):
             return True  # the value follows on its own line
-    if DATE_RE.fullmatch(text) and header.date is None and j > 0 and LONE_DATE_LABEL.match(_previous_nonblank(folded, j)):
-        header.date = text
+    if is_date(text) and header.date is None and j > 0 and LONE_DATE_LABEL.match(_previous_nonblank(folded, j)):
+        header.date = find_date(text).iso
         return True
     m = TID_RE.match(text)
     if m and header.date is None:
@@ -339,6 +383,31 @@ def _header_field(header: PageHeader, text: str, folded: list[str], j: int) -> b
     return False
 
 
+LONE_PAGE_LABEL = re.compile(r"^Sida\s*:?$", re.I)
+LONE_CASE_LABEL = re.compile(r"^(?:Diarienummer|Dnr|Diarienr|Vår beteckning|Ärendenummer)\.?\s*:?$", re.I)
+
+
+def _label_with_value(header: PageHeader, text: str, folded: list[str], j: int) -> bool:
+    """`Sida` over `1(2)` and `Diarienummer` over `KS 2023/12`: a label alone on its
+    line with the value on the next."""
+    nxt = _next_nonblank(folded, j, 3)
+    value = folded[nxt] if nxt is not None else ""
+    if LONE_PAGE_LABEL.match(text) and PAGE_COUNTER_RE.match(value):
+        return True
+    if PAGE_COUNTER_RE.match(text) and LONE_PAGE_LABEL.match(_previous_nonblank(folded, j)):
+        counter = LOOSE_COUNTER_RE.search(text)
+        if counter and (counter.group(2) or counter.group(3)):
+            header.page = header.page or int(counter.group(1))
+            header.pages = header.pages or int(counter.group(2) or counter.group(3))
+        return True
+    if LONE_CASE_LABEL.match(text) and header.case_number is None and CASE_RE.fullmatch(value):
+        return True
+    if CASE_RE.fullmatch(text) and header.case_number is None and LONE_CASE_LABEL.match(_previous_nonblank(folded, j)):
+        header.case_number = case_number(text)
+        return True
+    return False
+
+
 def _previous_nonblank(folded: list[str], j: int) -> str:
     for k in range(j - 1, max(-1, j - 4), -1):
         if folded[k]:
@@ -347,10 +416,10 @@ def _previous_nonblank(folded: list[str], j: int) -> str:
 
 
 def _read_tid(header: PageHeader, rest: str) -> None:
-    date = DATE_RE.search(rest)
-    header.date = date.group(0) if date else None
+    date = find_date(rest)
+    header.date = date.iso if date else None
     main, _, adjourn = rest.partition("ajourn")
-    header.start_time, header.end_time = time_range(main[date.end():] if date else main)
+    header.start_time, header.end_time = time_range(main[date.end:] if date else main)
     if adjourn:
         start, end = time_range(adjourn)
         header.adjournment = f"{start}-{end}" if end else start

@@ -20,7 +20,9 @@ SECTION_PATTERNS = [
     ("recipients", r"beslutet skickas till|expedieras till|skickas till|expediering|beslutet expedieras till|för kännedom till|sändlista|protokollsutdrag till|utdrag till|beslutet delges"),
     ("pages", r"beslutets antal sidor|antal sidor"),
     ("disqualification", r"jäv|jäv anmäls"),
-    ("proposed", r"förslag till beslut|arbetsutskottets förslag|presidiets förslag|tjänstepersonens förslag|förvaltningens förslag"),
+    ("proposed", r"förslag till beslut|arbetsutskottets förslag|presidiets förslag|tjänstepersonens förslag|förvaltningens förslag"
+                 # `Kommunstyrelsens förslag till kommunfullmäktige`: what a board decided to propose to another body
+                 r"|[A-ZÅÄÖ][\wåäö\-]+s förslag till [\wåäö\-]*(?:fullmäktige|styrelsen|nämnden)"),
 ]
 SECTION_RE = [(name, re.compile(rf"^(?:{pattern})\s*:?$", re.I)) for name, pattern in SECTION_PATTERNS]
 # A heading followed by its text on the same line: `Beslutet skickas till: Socialnämnden`

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from paragraf.ingest.cleanup import Line, PageHeader
+from paragraf.ingest.dates import find_date
 from paragraf.ingest.headings import paragraph_heading, section_heading
 from paragraf.ingest.marktables import add_table_votes, read_mark_tables, table_attendance, table_line_numbers
 from paragraf.ingest.model import Attendee, Meeting, Signatories
@@ -70,12 +71,14 @@ def _read_times(meeting: Meeting, headers: list[PageHeader], lines: list[Line]) 
             meeting.start_time, meeting.end_time = h.start_time, h.end_time or meeting.end_time
         meeting.adjournment = meeting.adjournment or h.adjournment
         meeting.place = meeting.place or h.place
-    if meeting.start_time is None or meeting.place is None:
+    if meeting.start_time is None or meeting.place is None or not meeting.date:
         for index, line in enumerate(lines[:80]):
             m = PLACE_TIME_RE.match(line.text)
             if m:
                 rest = m.group("rest")
-                start, end = time_range(rest)
+                date = find_date(rest)  # `Kommunhuset, onsdagen den 3 maj 2023 kl. 13.00`
+                meeting.date = meeting.date or (date.iso if date else "")
+                start, end = time_range(rest[date.end:] if date else rest)
                 for more in _value_lines(lines, index):
                     if ADJOURNMENT_RE.match(more.text):
                         meeting.adjournment = meeting.adjournment or _adjournment(more.text)
@@ -83,7 +86,7 @@ def _read_times(meeting: Meeting, headers: list[PageHeader], lines: list[Line]) 
                         start, end = time_range(more.text)
                 meeting.start_time = meeting.start_time or start
                 meeting.end_time = meeting.end_time or end
-                place = re.split(r",?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d|\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)|\s+(?:19|20)\d\d-", rest)[0]
+                place = re.split(r",?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d|\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)|\s+(?:19|20)\d\d-", rest[:date.start] if date else rest)[0]
                 meeting.place = meeting.place or fold(place).strip(" ,") or None
 
 

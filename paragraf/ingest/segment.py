@@ -162,23 +162,26 @@ def _split_minutes(seg: Segment) -> list[Segment]:
     current = Segment("protokollsutdrag", [], date=seg.date, labelled=True)
     pending: list[Line] = []
     for line in seg.lines:
-        if line.header:
-            pending.append(line)
+        if line.header or (pending and not line.text):
+            pending.append(line)  # a page header, and the blank lines after it, go with what follows
             continue
         heading = paragraph_heading(line.text) if line.text else None
         if heading and in_range(heading[0], seg.headers) and _has_paragraph(current):
             parts.append(current)
             current = Segment("protokollsutdrag", [], date=seg.date, labelled=True)
-        for held in pending:
-            current.lines.append(held)
-            current.headers.append(held.header)
+        _hold(current, pending)
         pending = []
         current.lines.append(line)
-    for held in pending:
-        current.lines.append(held)
-        current.headers.append(held.header)
+    _hold(current, pending)
     parts.append(current)
     return [part for part in parts if part.lines]
+
+
+def _hold(seg: Segment, lines: list[Line]) -> None:
+    for line in lines:
+        seg.lines.append(line)
+        if line.header:
+            seg.headers.append(line.header)
 
 
 def in_range(number: int, headers: list[PageHeader]) -> bool:
