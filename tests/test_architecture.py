@@ -1,0 +1,50 @@
+"""Rules of the layout that a test can hold: the importer stands alone; the Swedish UI strings are compiled."""
+from __future__ import annotations
+
+import gettext
+import re
+import subprocess
+import sys
+
+from tests.conftest import CORPUS, ROOT
+
+LOCALE = ROOT / "paragraf" / "locale" / "sv" / "LC_MESSAGES"
+
+
+def test_the_importer_never_imports_django_or_the_apps():
+    code = (
+        "import sys, paragraf.ingest as i\n"
+        f"i.parse_path({str(CORPUS / '003_09654b114c25dc54.txt')!r})\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'django' or m.startswith(('paragraf.records', 'paragraf.portal', 'paragraf.site')))\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_no_module_of_the_importer_mentions_django():
+    for path in (ROOT / "paragraf" / "ingest").glob("*.py"):
+        assert not re.search(r"^\s*(from|import)\s+(django|paragraf\.(records|portal|site|api))", path.read_text(), re.M), path
+
+
+def test_every_swedish_ui_string_is_translated_and_compiled():
+    po = (LOCALE / "django.po").read_text(encoding="utf-8")
+    catalog = gettext.GNUTranslations(open(LOCALE / "django.mo", "rb"))
+    singles = re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', po, re.M)
+    assert singles, "no messages in django.po"
+    for msgid, msgstr in singles:
+        assert msgstr, f"no Swedish for {msgid!r} (make messages)"
+        assert catalog.gettext(msgid.replace('\\"', '"')) == msgstr.replace('\\"', '"'), f"django.mo is stale for {msgid!r} (make messages)"
+
+
+def test_every_ui_string_in_the_code_has_a_swedish_entry():
+    po = (LOCALE / "django.po").read_text(encoding="utf-8")
+    known = set(re.findall(r'^msgid "(.+)"$', po, re.M))
+    used = set()
+    for path in (ROOT / "paragraf").rglob("*.py"):
+        used |= set(re.findall(r'\b_\("([^"]+)"\)', path.read_text(encoding="utf-8")))
+    for path in (ROOT / "paragraf").rglob("*.html"):
+        used |= set(re.findall(r'{%\s*translate\s+"([^"]+)"', path.read_text(encoding="utf-8")))
+    missing = sorted(used - known)
+    assert not missing, f"not in django.po (run make messages): {missing}"
