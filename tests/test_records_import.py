@@ -8,7 +8,8 @@ from django.apps import apps
 
 from paragraf.records.cases import case_path
 from paragraf.records.importer import import_path
-from paragraf.records.models import Body, Case, Meeting, Override, Paragraph, ParagraphCopy, Person, Vote
+from paragraf.ingest.version import parser_version
+from paragraf.records.models import Body, Case, Meeting, Override, Paragraph, ParagraphCopy, Person, SourceFile, Vote
 from paragraf.records.resolve import Bodies, Parties, People
 from paragraf.records.stats import explain_body_lines, explain_person_lines, stats_lines
 from tests.conftest import CORPUS
@@ -52,9 +53,11 @@ def test_importing_both_packets_again_changes_nothing():
     for packet in PACKETS:
         assert import_path(packet).status == "unchanged"
     assert counts() == before
-    # A new parser version (forced here) updates the same rows in place.
+    # A new parser version updates the same rows in place.
+    SourceFile.objects.update(parser_version="0.0.0+older")
     for packet in PACKETS:
-        assert import_path(packet, force=True).status == "updated"
+        assert import_path(packet).status == "updated"
+    assert set(SourceFile.objects.values_list("parser_version", flat=True)) == {parser_version()}
     assert counts() == before
     assert {m: ids(m) for m in (Meeting, Paragraph, Person, Vote)} == before_ids
 
