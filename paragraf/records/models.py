@@ -73,7 +73,8 @@ class Body(models.Model):
 
     organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="bodies")
     name = models.CharField(_("name"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=200)
+    # Unique across organisations: public addresses are /<body>/<date>/<§>/.
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
         "self", verbose_name=_("parent body"), on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
@@ -83,7 +84,6 @@ class Body(models.Model):
         verbose_name = _("body")
         verbose_name_plural = _("bodies")
         ordering = ["organization__name", "name"]
-        constraints = [models.UniqueConstraint(fields=["organization", "slug"], name="body_unique_slug")]
 
     def __str__(self) -> str:
         return self.name

@@ -27,8 +27,17 @@ PARTY_NAMES = {
 CASE_NUMBER_RE = re.compile(r"(?:(?P<prefix>[A-ZÅÄÖ][\wÅÄÖåäö-]*)\s+)?(?P<year>(?:19|20)\d\d)/(?P<serial>\d{1,6})")
 
 
+# Top-level paths of the portal and API that a body's address must not take.
+RESERVED_SLUGS = {
+    "admin", "api", "oparl", "static", "sok", "arenden", "personer", "partier", "handlingar", "kallor",
+    "matetal", "organisationer", "kalender", "flode", "om", "media", "export",
+}
+
+
 def unique_slug(base: str, taken: set[str], max_length: int = 200) -> str:
     stem = (slugify(base) or "x")[:max_length]
+    if stem in RESERVED_SLUGS:
+        stem = f"{stem}-1"
     slug, n = stem, 2
     while slug in taken:
         slug = f"{stem[: max_length - 5]}-{n}"
@@ -140,7 +149,7 @@ class Bodies:
     def __init__(self, organization: Organization) -> None:
         self.organization = organization
         self.bodies = list(Body.objects.filter(organization=organization))
-        self.slugs = {b.slug for b in self.bodies}
+        self.slugs = set(Body.objects.values_list("slug", flat=True))
         self.names: dict[int, list[BodyName]] = defaultdict(list)
         for body_id, name in BodyAlias.objects.filter(body__organization=organization).values_list("body_id", "name"):
             self.names[body_id].append(read_body_name(name))
@@ -161,7 +170,7 @@ class Bodies:
         body = Body.objects.create(
             organization=self.organization,
             name=name.written,
-            slug=unique_slug(name.written, self.slugs),
+            slug=self._slug(name.written),
             kind=name.kind,
             parent=parent,
         )
@@ -169,6 +178,13 @@ class Bodies:
         self.bodies.append(body)
         self.names[body.pk].append(name)
         return body
+
+
+    def _slug(self, name: str) -> str:
+        """`regionstyrelsen`; when another organisation has that address, `regionstyrelsen-region-gotland`."""
+        if slugify(name) in self.slugs:
+            return unique_slug(f"{name} {self.organization.slug}", self.slugs)
+        return unique_slug(name, self.slugs)
 
 
 class Cases:
