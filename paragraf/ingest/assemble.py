@@ -13,7 +13,7 @@ from paragraf.ingest.model import Document, Indicator, Meeting, Paragraph
 from paragraf.ingest.notice import read_notice
 from paragraf.ingest.letters import title_kind, title_like
 from paragraf.ingest.segment import INTRODUCTION_RE, KIND_WORD_RE, MINUTES_KINDS, Segment, segment
-from paragraf.ingest.text import DATE_RE, ends_open, join_lines
+from paragraf.ingest.text import DATE_RE, case_number, ends_open, join_lines
 
 BODY_WORDS = re.compile(r"nämnd|styrelse|fullmäktige|utskott|presidi|beredning|förbund|råd\b|direktion", re.I)
 
@@ -94,7 +94,7 @@ def _document(seg: Segment, meeting: Meeting | None) -> Document:
     else:
         title = _title(seg)
     date = seg.date or (meeting.date if meeting else None)
-    case = seg.case_number
+    case = seg.case_number or _case_line(seg)
     if seg.kind == "protokollsutdrag" and meeting and meeting.paragraphs:
         case = meeting.paragraphs[0].case_number
     return Document(seg.kind or "annat", title, date, case, seg.first_line, seg.last_line)
@@ -162,6 +162,12 @@ def _title_goes_on(parts: list[str], text: str) -> bool:
         return True
     so_far = join_lines(parts)
     return bool(KIND_TITLE_RE.match(so_far)) and title_kind([so_far]) is not None
+
+
+def _case_line(seg: Segment) -> str | None:
+    """A case number alone on one of a document's first lines (`RJL 2023/241` under the kind label)."""
+    texts = [line.text for line in seg.lines[:12] if line.text][:3]
+    return next((case_number(t) for t in texts if CASE_LINE_RE.match(t)), None)
 
 
 def _running_title(seg: Segment) -> str | None:
