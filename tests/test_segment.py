@@ -1,5 +1,5 @@
 """Document segmentation: documents that start without a page header of their own
-(enclosures after a letter's signature, extracts whose header was lost, reports
+(attachments after a letter's signature, extracts whose header was lost, reports
 joined in one packet) and the kinds of documents without a kind label."""
 from paragraf.ingest import parse_text
 
@@ -66,13 +66,13 @@ def line_of(text: str, start: str) -> int:
     return next(i for i, line in enumerate(text.split("\n"), 1) if line.strip().startswith(start))
 
 
-def test_enclosure_after_a_signature_is_its_own_document_named_by_the_cover_letter():
+def test_attachment_after_a_signature_is_its_own_document_named_by_the_cover_letter():
     doc = parse_text(COVER_LETTER)
     assert kinds(doc) == ["missiv", "skrivelse"]
-    enclosure = document(doc, "skrivelse")
-    assert enclosure["first_line"] == [i for i, line in enumerate(COVER_LETTER.split("\n"), 1)
+    attachment = document(doc, "skrivelse")
+    assert attachment["first_line"] == [i for i, line in enumerate(COVER_LETTER.split("\n"), 1)
                                        if line == "Längre öppettider på biblioteken"][-1]
-    assert enclosure["title"] == "Längre öppettider på biblioteken"
+    assert attachment["title"] == "Längre öppettider på biblioteken"
     assert document(doc, "missiv")["title"] == "Längre öppettider på biblioteken"
 
 
@@ -287,3 +287,17 @@ Rådet är ett organ för samråd.
     document = parse_text(text)["documents"][0]
     assert (document["kind"], document["case_number"], document["title"]) == (
         "arbetsordning", "KS 2024/41", "Arbetsordning för pensionärsrådet")
+
+
+def test_text_before_any_document_start_is_not_cut_at_names_or_agenda_items():
+    text = """Välkommen till sammanträde med kommunstyrelsen
+
+Per Holm
+Ordförande
+Ärenden
+§ 1 Budget 2025
+Dnr KS 2024/12
+§ 2 Taxa för kopior
+Dnr KS 2024/3
+"""
+    assert len(parse_text(text)["documents"]) == 1

@@ -3,7 +3,7 @@
 A staff report, cover letter or written submission ends with its signature
 block: a name line and a role line (`Jane Ydman` / `Regiondirektör`), perhaps
 several side by side or one under the other, a role wrapped over a lower-case
-line. A title line after that block opens the next document, an enclosure
+line. A title line after that block opens the next document, an attachment
 whose own heading (kind label, date and case) was lost. A `§ 30` heading with
 its case number or decision heading under it opens a minute extract even when
 the extract's page header was lost.
@@ -55,8 +55,8 @@ SELF_RE = re.compile(
     re.I,
 )
 SELF_WINDOW = 60
-# A cover letter naming its enclosure: `… enligt skrivelse daterad 2022-02-07`.
-ENCLOSURE_RE = re.compile(rf"\benligt\s+(skrivelse|tjänsteskrivelse|rapport|plan|förteckning)\s+daterad\s+{DATE}", re.I)
+# A cover letter naming its attachment: `… enligt skrivelse daterad 2022-02-07`.
+ATTACHMENT_RE = re.compile(rf"\benligt\s+(skrivelse|tjänsteskrivelse|rapport|plan|förteckning)\s+daterad\s+{DATE}", re.I)
 # The first letter in a basis list: `• Missiv daterat 2023-01-31`.
 BASIS_LETTER_RE = re.compile(rf"^[•\-–]?\s*(Missiv|Tjänsteskrivelse|Skrivelse)\s+daterat?d?\s+({DATE})", re.I)
 LETTER_WORDS = {"missiv": "missiv", "tjänsteskrivelse": "tjansteskrivelse", "skrivelse": "skrivelse"}
@@ -81,7 +81,7 @@ def signature_ends_before(lines: list[Line], index: int) -> bool:
     return i + 1 < len(texts) and is_role(texts[i]) and looks_like_name(texts[i + 1])
 
 
-def opens_enclosure(lines: list[Line], index: int) -> bool:
+def opens_attachment(lines: list[Line], index: int) -> bool:
     """The line at `index` follows a signature block and is a title, not the next
     signer, a role or a section of the letter."""
     text = lines[index].text
@@ -137,10 +137,10 @@ def self_kind(texts: list[str]) -> str | None:
     return None
 
 
-def enclosure_kind(cover_texts: list[str]) -> str | None:
-    """The kind a cover letter gives the document it encloses (`enligt skrivelse daterad …`)."""
+def attachment_kind(cover_texts: list[str]) -> str | None:
+    """The kind a cover letter gives the document it forwards (`enligt skrivelse daterad …`)."""
     prose = join_lines([text for text in cover_texts if not text.startswith(("•", "-", "–"))])
-    m = ENCLOSURE_RE.search(prose)
+    m = ATTACHMENT_RE.search(prose)
     if m is None:
         return None
     word = m.group(1).lower()

@@ -3,8 +3,12 @@
 A document starts at a page header whose kind label is on its first page
 (`MISSIV 1(2)`, `KALLELSE`), at a minutes page of another meeting, at a lone
 `2023-02-13 RJL 2023/17` line (the kind label lost with a logo), at a kind word
-alone on a line, and after the end of a minute extract. Minutes of one meeting
-that carry no attendance are extracts: one document per §.
+alone on a line, and after the end of a minute extract. Without a header of its
+own, a document also starts after a letter's signature block (an attachment), at
+a § heading over its case number (an extract whose header was lost), at a
+report's title after an extract's recipients, and at the introduction of the
+next report of several joined ones (`letters.py` reads these shapes). Minutes of
+one meeting that carry no attendance are extracts: one document per §.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import DATE_CASE_RE, Line, PageHeader
 from paragraf.ingest.headings import paragraph_heading, section_heading
-from paragraf.ingest.letters import (LETTER_KINDS, basis_kind, enclosure_kind, opens_enclosure, opens_extract,
+from paragraf.ingest.letters import (LETTER_KINDS, attachment_kind, basis_kind, opens_attachment, opens_extract,
                                      self_kind, title_kind, title_like)
 from paragraf.ingest.text import DATE, case_number
 
@@ -72,7 +76,8 @@ class Segment:
     date: str | None = None
     case_number: str | None = None
     labelled: bool = False
-    enclosure: bool = False  # starts after a letter's signature, without a heading of its own
+    attachment: bool = False  # starts after a letter's signature, without a heading of its own
+    at_packet_start: bool = False  # text before the first document start: no known shape
     report: ReportProgress = field(default_factory=lambda: ReportProgress())
 
     @property
@@ -110,7 +115,7 @@ def segment(lines: list[Line]) -> list[Segment]:
             segments.append(current)
             extract_ended = full_minutes = after_recipients = False
         elif current is None:
-            current = Segment(None, [])
+            current = Segment(None, [], at_packet_start=True)
             segments.append(current)
         current.lines.append(line)
         if line.header:
@@ -140,24 +145,24 @@ def segment(lines: list[Line]) -> list[Segment]:
 def _starts_inside(lines: list[Line], index: int, current: Segment,
                    last_range_header: PageHeader | None, after_recipients: bool) -> Segment | None:
     """A document that starts without a page header of its own: a minute extract
-    (`§ 30` over its case number) inside other documents, an enclosure after a
+    (`§ 30` over its case number) inside other documents, an attachment after a
     letter's signature block, a report or plan titled right after an extract's
     recipients."""
     text = lines[index].text
     if current.kind in MINUTES_KINDS:
         if after_recipients and text and title_like(text) and title_kind([text]) is not None:
-            return Segment(title_kind([text]), [], enclosure=True)
+            return Segment(title_kind([text]), [], attachment=True)
         return None
-    if current.kind == "kallelse":
+    if current.kind == "kallelse" or current.at_packet_start:
         return None
     if opens_extract(lines, index):
         number = paragraph_heading(lines[index].text)[0]
         headers = [last_range_header] if last_range_header and in_range(number, [last_range_header]) else []
         return Segment("protokollsutdrag", [], headers=headers, date=headers[0].date if headers else None)
-    if current.kind in LETTER_KINDS and not current.enclosure and opens_enclosure(lines, index):
-        return Segment(title_kind([text]), [], enclosure=True)
+    if current.kind in LETTER_KINDS and not current.attachment and opens_attachment(lines, index):
+        return Segment(title_kind([text]), [], attachment=True)
     if current.kind in REPORT_KINDS and text and current.report.next_report_starts(text):
-        return Segment(current.kind, [], enclosure=True, report=ReportProgress(introduced=True))
+        return Segment(current.kind, [], attachment=True, report=ReportProgress(introduced=True))
     return None
 
 
@@ -309,14 +314,14 @@ def table_of_contents(lines: list[Line]) -> list[bool]:
 
 def classify_unlabelled(seg: Segment, previous: Segment | None = None) -> str:
     """The kind of a document without a kind label: a kind word or title, how the
-    letter before it names its enclosure, the shape of a letter, how it names itself."""
+    letter before it names its attachment, the shape of a letter, how it names itself."""
     texts = seg.texts()
     head = texts[:4]
     for text in head:
         if KIND_WORD_RE.match(text):
             return KIND_WORDS[text.lower()]
     if previous is not None and previous.kind in ("missiv", "tjansteskrivelse", "skrivelse"):
-        named = enclosure_kind(previous.texts())
+        named = attachment_kind(previous.texts())
         if named:
             return named
     lowered = {t.lower().rstrip(":") for t in texts}
