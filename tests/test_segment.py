@@ -301,3 +301,20 @@ Dnr KS 2024/12
 Dnr KS 2024/3
 """
     assert len(parse_text(text)["documents"]) == 1
+
+
+def test_date_and_case_line_wrapped_before_the_case_number():
+    text = """Inledande text.
+
+2024-01-12 KS
+2023/2942
+
+Kommunledningskontoret
+
+Uppföljning av intern kontroll 2023
+Förslag till beslut
+Kommunstyrelsen lägger uppföljningen till handlingarna.
+"""
+    document = parse_text(text)["documents"][-1]
+    assert (document["date"], document["case_number"]) == ("2024-01-12", "KS 2023/2942")
+    assert document["first_line"] == 3

@@ -185,7 +185,7 @@ def _starts_document(line: Line, lines: list[Line], index: int, current: Segment
     text = line.text
     if not text:
         return None
-    m = DATE_CASE_RE.match(text)
+    m = DATE_CASE_RE.match(_with_wrapped_case(text, lines, index))
     if m and m.group("case"):
         return Segment(None, [], date=m.group("date"), case_number=case_number(m.group("case")))
     if DATE_ONLY_RE.match(text) and _opens_document(lines, index):
@@ -195,6 +195,18 @@ def _starts_document(line: Line, lines: list[Line], index: int, current: Segment
     if extract_ended and current is not None and current.kind in MINUTES_KINDS and not re.fullmatch(r"\d{1,3}", text):
         return Segment(None, [])
     return None
+
+
+WRAPPED_CASE_HEAD = re.compile(rf"^{DATE}\s+[A-ZÅÄÖ]{{1,5}}$")
+CASE_TAIL = re.compile(r"^(?:19|20)\d\d/\d+$")
+
+
+def _with_wrapped_case(text: str, lines: list[Line], index: int) -> str:
+    """`2022-01-12 RJL` with `2020/2942` on the next line: the two as one line."""
+    if not WRAPPED_CASE_HEAD.match(text):
+        return text
+    nxt = next((line for line in lines[index + 1:index + 3] if line.text or line.header), None)
+    return f"{text} {nxt.text}" if nxt is not None and CASE_TAIL.match(nxt.text) else text
 
 
 def _continues(header: PageHeader, current: Segment) -> bool:
