@@ -12,7 +12,7 @@ from paragraf.ingest.minutes import read_minutes
 from paragraf.ingest.model import Document, Indicator, Meeting, Paragraph
 from paragraf.ingest.notice import read_notice
 from paragraf.ingest.letters import title_kind, title_like
-from paragraf.ingest.segment import INTRODUCTION_RE, KIND_WORD_RE, MINUTES_KINDS, Segment, segment
+from paragraf.ingest.segment import INTRODUCTION_RE, MINUTES_KINDS, Segment, segment
 from paragraf.ingest.text import DATE_RE, case_number, ends_open, join_lines
 
 BODY_WORDS = re.compile(r"nämnd|styrelse|fullmäktige|utskott|presidi|beredning|förbund|råd\b|direktion", re.I)
