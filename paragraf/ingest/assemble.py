@@ -11,8 +11,9 @@ from paragraf.ingest.indicators import read_indicators
 from paragraf.ingest.minutes import read_minutes
 from paragraf.ingest.model import Document, Indicator, Meeting, Paragraph
 from paragraf.ingest.notice import read_notice
-from paragraf.ingest.segment import MINUTES_KINDS, Segment, segment
-from paragraf.ingest.text import DATE_RE, join_lines
+from paragraf.ingest.letters import title_kind, title_like
+from paragraf.ingest.segment import INTRODUCTION_RE, MINUTES_KINDS, Segment, segment
+from paragraf.ingest.text import DATE_RE, case_number, ends_open, join_lines
 
 BODY_WORDS = re.compile(r"nämnd|styrelse|fullmäktige|utskott|presidi|beredning|förbund|råd\b|direktion", re.I)
 
@@ -93,22 +94,86 @@ def _document(seg: Segment, meeting: Meeting | None) -> Document:
     else:
         title = _title(seg)
     date = seg.date or (meeting.date if meeting else None)
-    case = seg.case_number
+    case = seg.case_number or _case_line(seg)
     if seg.kind == "protokollsutdrag" and meeting and meeting.paragraphs:
         case = meeting.paragraphs[0].case_number
     return Document(seg.kind or "annat", title, date, case, seg.first_line, seg.last_line)
 
 
+STAMP_RE = re.compile(r"^(?:Godkänt av|Gäller från|Innehållsansvarig|Kapitel|Dokument ?ID|Version\s+\d|Fastställd|Beslutad av)\b", re.I)
+CASE_LINE_RE = re.compile(r"^(?:Dnr\.?\s*:?\s*)?[A-ZÅÄÖ]{0,5}\s*(?:19|20)\d\d/\d+$")
+YEARS_RE = re.compile(r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")
+RUNNING_TITLE_RE = re.compile(r"^(?P<title>[^,]{2,60}, [A-ZÅÄÖ][\wåäö ]{2,40}?)\s+\d{1,3}\(\d{1,3}\)$")
+KIND_TITLE_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:\s+(?:19|20)\d\d)?$")  # `Verksamhetsberättelse 2022`, then the unit
+TITLE_MAX_LINES = 3
+TITLE_WINDOW = 60  # cleaned lines searched for a document's title
+LETTER_HEAD_LINES = 12  # text lines of a letter head (addressee, sender, title) over its first heading
+
+
 def _title(seg: Segment) -> str | None:
-    """The first lines of a document up to its first heading, skipping an addressee."""
-    lines = [line.text for line in seg.lines[:30] if line.text]
-    lines = [t for t in lines if not DATE_RE.fullmatch(t.split(" ")[0] if t else "") and t.lower() not in
-             ("tjänsteskrivelse", "missiv", "skrivelse")]
+    """The title of a document: in a letter, the block of lines over its first heading;
+    else its first lines, after an addressee, date and case lines and a document stamp."""
+    lines = [line.text for line in seg.lines[:TITLE_WINDOW] if not line.header]
+    lines = [t for t in lines if not t or not (DATE_RE.fullmatch(t.split(" ")[0]) or CASE_LINE_RE.match(t)
+             or STAMP_RE.match(t) or t.lower() in ("tjänsteskrivelse", "missiv", "skrivelse"))]
+    texts = [t for t in lines if t]
+    if texts and INTRODUCTION_RE.match(texts[0]):
+        return _running_title(seg)
+    heading = next((i for i, text in enumerate(lines) if text and _heading(text)), None)
+    if heading is not None and len([t for t in lines[:heading] if t]) <= LETTER_HEAD_LINES:
+        block = _block_before(lines, heading)
+        if block and all(title_like(text) or ends_open(text) for text in block):
+            return join_lines(block)  # a letter: the title is the block over its first heading
+        if block:
+            texts = block
+    elif len(texts) > 1 and BODY_WORDS.search(texts[0]) and len(texts[0].split()) <= 6 and not title_kind(texts[:1]):
+        texts = texts[1:]  # the addressee
     parts: list[str] = []
-    for text in lines[:6]:
-        if section_heading(text) or text.lower().startswith(("förslag till beslut", "sammanfattning", "bakgrund")):
+    for text in texts[:TITLE_MAX_LINES]:
+        if _heading(text) or (parts and not _title_goes_on(parts, text)):
             break
         parts.append(text)
-    if len(parts) > 1 and BODY_WORDS.search(parts[0]) and len(parts[0].split()) <= 6:
-        parts = parts[1:]
-    return join_lines(parts[:3]) or None
+        if text.endswith("."):
+            break
+    return join_lines(parts) or None
+
+
+def _block_before(lines: list[str], end: int) -> list[str]:
+    """The blank-line separated block of text lines that ends just before index `end`."""
+    block: list[str] = []
+    for text in reversed(lines[:end]):
+        if not text:
+            if block:
+                break
+            continue
+        block.insert(0, text)
+    return block
+
+
+def _heading(text: str) -> bool:
+    return bool(section_heading(text)) or text.lower().startswith(("förslag till beslut", "sammanfattning", "bakgrund"))
+
+
+def _title_goes_on(parts: list[str], text: str) -> bool:
+    """A title wraps onto the next line when it stops open, when the next line goes on
+    in lower case or gives the years, or after a lone kind word (and its year)."""
+    last = parts[-1]
+    if ends_open(last) or text[:1].islower() or YEARS_RE.match(text):
+        return True
+    so_far = join_lines(parts)
+    return bool(KIND_TITLE_RE.match(so_far)) and title_kind([so_far]) is not None
+
+
+def _case_line(seg: Segment) -> str | None:
+    """A case number alone on one of a document's first lines (`RJL 2023/241` under the kind label)."""
+    texts = [line.text for line in seg.lines[:12] if line.text][:3]
+    return next((case_number(t) for t in texts if CASE_LINE_RE.match(t)), None)
+
+
+def _running_title(seg: Segment) -> str | None:
+    """A report without its title page: the running title of its pages (`IT-centrum, Verksamhetsberättelse 16(25)`)."""
+    for line in seg.lines:
+        m = RUNNING_TITLE_RE.match(line.text) if line.text else None
+        if m:
+            return m.group("title")
+    return None

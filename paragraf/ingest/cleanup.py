@@ -237,12 +237,27 @@ def _page_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
     """A header block starting at line index i: returns it and the index after it."""
     m = LABEL_RE.match(folded[i])
     if not m:
+        if _unlabelled_minutes_header(folded, i):
+            return _header_fields(PageHeader(None, "protokoll", None, None, first_line=i + 1), folded, i)
         return _loose_header(folded, i)
     label = m.group(1)
     page, pages = _int(m.group(2) or m.group(4)), _int(m.group(3) or m.group(5))
     header = PageHeader(label, KIND_LABELS[label], page, pages, first_line=i + 1)
-    end = i + 1
-    j = i + 1
+    return _header_fields(header, folded, i + 1)
+
+
+def _unlabelled_minutes_header(folded: list[str], i: int) -> bool:
+    """A minutes page header whose kind label was lost with the logo: `Body §§ 16-40`
+    with a `Tid: <date>` line right under it."""
+    if not RANGE_RE.match(folded[i]) or not BODY_WORD_RE.search(folded[i]):
+        return False
+    nxt = _next_nonblank(folded, i, 3)
+    return nxt is not None and bool(TID_RE.match(folded[nxt]))
+
+
+def _header_fields(header: PageHeader, folded: list[str], start: int) -> tuple[PageHeader, int]:
+    """The header's field lines from index `start` on: returns the header and the index after it."""
+    end = j = start
     seen = 0
     while j < len(folded) and seen < 10:
         text = folded[j]

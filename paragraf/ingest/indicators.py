@@ -81,7 +81,10 @@ def _rows(blocks: list[list[Line]], report, perspective, previous: list[Indicato
     out: list[Indicator] = []
     label_block: list[Line] | None = None
     continued = False
-    for block in blocks:
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
         texts = [line.text for line in block]
         if texts == ["\x00continued"]:
             continued = True
@@ -101,6 +104,13 @@ def _rows(blocks: list[list[Line]], report, perspective, previous: list[Indicato
             out.append(_indicator(label_block, target, result, report, perspective))
             label_block = None
             continue
+        wrapped = _wrapped_values(blocks, index - 1) if label_block else None
+        if wrapped:
+            (target, result), used = wrapped
+            out.append(_indicator(label_block, target, result, report, perspective))
+            label_block = None
+            index += used - 1
+            continue
         if len(texts) == 1 and LABEL_WITH_VALUES.match(texts[0]) and label_block is None:
             m = LABEL_WITH_VALUES.match(texts[0])
             label = m.group("label")
@@ -108,11 +118,52 @@ def _rows(blocks: list[list[Line]], report, perspective, previous: list[Indicato
                 target, result = (m.group("target"), m.group("result")) if m.group("result") else (None, m.group("target"))
                 out.append(_indicator([Line(block[0].no, label)], target, result, report, perspective))
                 continue
-        if all(len(t) <= LABEL_LINE_MAX for t in texts) and len(texts) <= 8:
-            label_block = block
+        if all(len(t) <= LABEL_LINE_MAX for t in texts) and len(texts) <= 8 and not NUMBER_START.match(texts[0]):
+            label_block = block  # a label: short lines that do not start with a number
         else:
             label_block = None
     return out
+
+
+NUMBER_START = re.compile(r"^[-−]?\d")
+THOUSANDS = re.compile(r"^\d{3}$")
+BARE_NUMBER = re.compile(r"^[-−]?\d{1,3}$")
+VALUE_REGION_BLOCKS = 6
+
+
+def _wrapped_values(blocks: list[list[Line]], start: int) -> tuple[tuple[str | None, str], int] | None:
+    """Target and result that do not fit one line: units on their own lines, words
+    split by the narrow cell (`0,127ton` / `CO2/årsar` / `betare`), a number's
+    thousands on the next line (`0 tkr -24` / `678 tkr`). The short lines from a line
+    that starts with a number up to the analysis are read as one or two values.
+    Returns the values and the number of blocks used."""
+    texts: list[str] = []
+    used = 0
+    for block in blocks[start:start + VALUE_REGION_BLOCKS]:
+        lines = [line.text for line in block]
+        if lines == ["\x00continued"] or any(len(t) > LABEL_LINE_MAX for t in lines):
+            break
+        if not (NUMBER_START.match(lines[0]) or (texts and lines[0][:1].islower())):
+            break
+        texts.extend(lines)
+        used += 1
+    values = _split_values(join_lines(texts)) if texts else []
+    if not 1 <= len(values) <= 2:
+        return None
+    return ((values[0], values[1]) if len(values) == 2 else (None, values[0])), used
+
+
+def _split_values(text: str) -> list[str]:
+    """`1 200 st. 10 088` → `1 200 st.`, `10 088`: a value starts at a number, unless
+    the number is the next thousands group of the number before it."""
+    values: list[list[str]] = []
+    for token in text.split():
+        continues_number = values and BARE_NUMBER.match(values[-1][-1]) and THOUSANDS.match(token)
+        if NUMBER_START.match(token) and not continues_number:
+            values.append([token])
+        elif values:
+            values[-1].append(token)
+    return [" ".join(value) for value in values]
 
 
 def _level(label: str) -> tuple[str | None, str]:

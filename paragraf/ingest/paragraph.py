@@ -44,7 +44,7 @@ def _title_and_case(rest: str, body: list[Line]) -> tuple[str | None, str | None
     case = None
     title_parts: list[str] = []
     if rest:
-        m = re.search(r"\b(?:Dnr|Diarienummer|Diarienr)\.?\s*:?\s*(.+)$", rest, re.I)
+        m = re.search(r"(?:\b(?:Dnr|Diarienummer|Diarienr)|Ärendenummer)\.?\s*:?\s*(.+)$", rest, re.I)
         if m:
             case = case_number(m.group(1))
             rest = rest[: m.start()].strip()

@@ -3,8 +3,12 @@
 A document starts at a page header whose kind label is on its first page
 (`MISSIV 1(2)`, `KALLELSE`), at a minutes page of another meeting, at a lone
 `2023-02-13 RJL 2023/17` line (the kind label lost with a logo), at a kind word
-alone on a line, and after the end of a minute extract. Minutes of one meeting
-that carry no attendance are extracts: one document per §.
+alone on a line, and after the end of a minute extract. Without a header of its
+own, a document also starts after a letter's signature block (an attachment), at
+a § heading over its case number (an extract whose header was lost), at a
+report's title after an extract's recipients, and at the introduction of the
+next report of several joined ones (`letters.py` reads these shapes). Minutes of
+one meeting that carry no attendance are extracts: one document per §.
 """
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import DATE_CASE_RE, Line, PageHeader
 from paragraf.ingest.headings import paragraph_heading, section_heading
+from paragraf.ingest.letters import (LETTER_KINDS, attachment_kind, basis_kind, opens_attachment, opens_extract,
+                                     self_kind, title_kind, title_like)
 from paragraf.ingest.text import DATE, case_number
 
 KIND_WORDS = {
@@ -32,6 +38,36 @@ MINUTES_KINDS = ("protokoll", "protokollsutdrag")
 ATTENDANCE_RE = re.compile(r"^(?:Närvarande|Beslutande|Närvarande ledamöter|Tjänstgörande ledamöter)\b", re.I)
 
 
+REPORT_KINDS = ("verksamhetsberattelse", "plan", "rapport")
+INTRODUCTION_RE = re.compile(r"^(?:\d+\.?\s+)?Inledning$")
+TOC_LINE_RE = re.compile(r"^(?P<title>\S.*?)\s*\.{5,}\s*\d{1,3}$")
+
+
+@dataclass
+class ReportProgress:
+    """How far a report has come: its introduction, and the headings its table of
+    contents lists. A report has one introduction: a second `Inledning` once the
+    contents are gone through opens the next report of a packet that joins several."""
+
+    introduced: bool = False
+    contents: list[str] = field(default_factory=list)
+    last_heading_seen: bool = False
+
+    def next_report_starts(self, text: str) -> bool:
+        m = TOC_LINE_RE.match(text)
+        if m:
+            self.contents.append(m.group("title"))
+            return False
+        if self.contents and text == self.contents[-1]:
+            self.last_heading_seen = True
+        if not INTRODUCTION_RE.match(text):
+            return False
+        if not self.introduced:
+            self.introduced = True
+            return False
+        return not self.contents or self.last_heading_seen
+
+
 @dataclass
 class Segment:
     kind: str | None
@@ -40,6 +76,9 @@ class Segment:
     date: str | None = None
     case_number: str | None = None
     labelled: bool = False
+    attachment: bool = False  # starts after a letter's signature, without a heading of its own
+    at_packet_start: bool = False  # text before the first document start: no known shape
+    report: ReportProgress = field(default_factory=lambda: ReportProgress())
 
     @property
     def first_line(self) -> int:
@@ -65,32 +104,66 @@ def segment(lines: list[Line]) -> list[Segment]:
     current: Segment | None = None
     extract_ended = False
     full_minutes = False
+    last_range_header: PageHeader | None = None
+    after_recipients = False
     for index, line in enumerate(lines):
         start = _starts_document(line, lines, index, current, extract_ended and not full_minutes)
+        if start is None and current is not None:
+            start = _starts_inside(lines, index, current, last_range_header, after_recipients and not full_minutes)
         if start is not None:
             current = start
             segments.append(current)
-            extract_ended = full_minutes = False
+            extract_ended = full_minutes = after_recipients = False
         elif current is None:
-            current = Segment(None, [])
+            current = Segment(None, [], at_packet_start=True)
             segments.append(current)
         current.lines.append(line)
         if line.header:
             current.headers.append(line.header)
+            if line.header.kind in MINUTES_KINDS and line.header.first_paragraph is not None:
+                last_range_header = line.header
         if current.kind in MINUTES_KINDS and line.text:
             if ATTENDANCE_RE.match(line.text):
                 full_minutes = True
             if section_heading(line.text) == "pages":
                 extract_ended = True
+            if section_heading(line.text) or paragraph_heading(line.text):
+                after_recipients = section_heading(line.text) == "recipients"
     out = []
+    previous: Segment | None = None
     for seg in segments:
         if seg.kind in MINUTES_KINDS:
             out.extend(_split_minutes(seg))
         elif seg.lines and any(line.text for line in seg.lines):
             if seg.kind is None:
-                seg.kind = classify_unlabelled(seg)
+                seg.kind = classify_unlabelled(seg, previous)
             out.append(seg)
+        previous = out[-1] if out else None
     return out
+
+
+def _starts_inside(lines: list[Line], index: int, current: Segment,
+                   last_range_header: PageHeader | None, after_recipients: bool) -> Segment | None:
+    """A document that starts without a page header of its own: a minute extract
+    (`§ 30` over its case number) inside other documents, an attachment after a
+    letter's signature block, a report or plan titled right after an extract's
+    recipients."""
+    text = lines[index].text
+    if current.kind in MINUTES_KINDS:
+        if after_recipients and text and title_like(text) and title_kind([text]) is not None:
+            return Segment(title_kind([text]), [], attachment=True)
+        return None
+    if current.kind == "kallelse" or current.at_packet_start:
+        return None
+    if opens_extract(lines, index):
+        number = paragraph_heading(lines[index].text)[0]
+        headers = [last_range_header] if last_range_header and in_range(number, [last_range_header]) else []
+        return Segment("protokollsutdrag", [], headers=headers, date=headers[0].date if headers else None)
+    if current.kind in LETTER_KINDS and not current.attachment and opens_attachment(lines, index):
+        return Segment(title_kind([text]), [], attachment=True)
+    if current.kind in REPORT_KINDS and text and current.report.next_report_starts(text):
+        return Segment(current.kind, [], attachment=True, report=ReportProgress(introduced=True))
+    return None
 
 
 def _starts_document(line: Line, lines: list[Line], index: int, current: Segment | None,
@@ -103,13 +176,16 @@ def _starts_document(line: Line, lines: list[Line], index: int, current: Segment
             return Segment("protokoll", [], date=header.date, labelled=True)
         if current is not None and current.kind == header.kind and _continues(header, current):
             return None
+        if current is not None and _next_page(header, current):
+            current.kind = current.kind or header.kind
+            return None
         if header.kind in MINUTES_KINDS:
             return Segment(header.kind, [], date=header.date, labelled=True)
         return Segment(header.kind, [], date=header.date, case_number=header.case_number, labelled=True)
     text = line.text
     if not text:
         return None
-    m = DATE_CASE_RE.match(text)
+    m = DATE_CASE_RE.match(_with_wrapped_case(text, lines, index))
     if m and m.group("case"):
         return Segment(None, [], date=m.group("date"), case_number=case_number(m.group("case")))
     if DATE_ONLY_RE.match(text) and _opens_document(lines, index):
@@ -121,12 +197,35 @@ def _starts_document(line: Line, lines: list[Line], index: int, current: Segment
     return None
 
 
+WRAPPED_CASE_HEAD = re.compile(rf"^{DATE}\s+[A-ZÅÄÖ]{{1,5}}$")
+CASE_TAIL = re.compile(r"^(?:19|20)\d\d/\d+$")
+
+
+def _with_wrapped_case(text: str, lines: list[Line], index: int) -> str:
+    """`2022-01-12 RJL` with `2020/2942` on the next line: the two as one line."""
+    if not WRAPPED_CASE_HEAD.match(text):
+        return text
+    nxt = next((line for line in lines[index + 1:index + 3] if line.text or line.header), None)
+    return f"{text} {nxt.text}" if nxt is not None and CASE_TAIL.match(nxt.text) else text
+
+
 def _continues(header: PageHeader, current: Segment) -> bool:
     """A later page of the current document: page 2(n) onwards, or the same date and case again."""
     if header.page is not None:
         return header.page > 1
     first = current.headers[0] if current.headers else None
     return first is not None and (header.date, header.case_number) == (first.date, first.case_number) and bool(header.date)
+
+
+def _next_page(header: PageHeader, current: Segment) -> bool:
+    """Page n+1 of the current document under another kind label (a template that
+    prints `MISSIV 2(2)` on the second page of a `TJÄNSTESKRIVELSE 1(2)`)."""
+    if header.page is None or header.page < 2 or header.kind in MINUTES_KINDS or current.kind in MINUTES_KINDS:
+        return False
+    if not current.headers:  # a first page whose label was lost: only its `date case` line
+        return header.page == 2 and current.kind is None and current.date is not None
+    last = current.headers[-1]
+    return last.pages == header.pages and last.page == header.page - 1
 
 
 def _previous_text(lines: list[Line], index: int) -> str | None:
@@ -159,7 +258,9 @@ def _split_minutes(seg: Segment) -> list[Segment]:
         seg.kind = "protokoll"
         return [seg]
     parts: list[Segment] = []
-    current = Segment("protokollsutdrag", [], date=seg.date, labelled=True)
+    on_lines = {id(line.header) for line in seg.lines if line.header}
+    inherited = [h for h in seg.headers if id(h) not in on_lines]  # an extract whose own header was lost
+    current = Segment("protokollsutdrag", [], headers=list(inherited), date=seg.date, labelled=True)
     pending: list[Line] = []
     for line in seg.lines:
         if line.header or (pending and not line.text):
@@ -168,7 +269,7 @@ def _split_minutes(seg: Segment) -> list[Segment]:
         heading = paragraph_heading(line.text) if line.text else None
         if heading and in_range(heading[0], seg.headers) and _has_paragraph(current):
             parts.append(current)
-            current = Segment("protokollsutdrag", [], date=seg.date, labelled=True)
+            current = Segment("protokollsutdrag", [], headers=list(inherited), date=seg.date, labelled=True)
         _hold(current, pending)
         pending = []
         current.lines.append(line)
@@ -226,15 +327,24 @@ def table_of_contents(lines: list[Line]) -> list[bool]:
     return flags
 
 
-def classify_unlabelled(seg: Segment) -> str:
+def classify_unlabelled(seg: Segment, previous: Segment | None = None) -> str:
+    """The kind of a document without a kind label: a kind word or title, how the
+    letter before it names its attachment, the shape of a letter, how it names itself."""
     texts = seg.texts()
     head = texts[:4]
     for text in head:
         if KIND_WORD_RE.match(text):
             return KIND_WORDS[text.lower()]
+    if previous is not None and previous.kind in ("missiv", "tjansteskrivelse", "skrivelse"):
+        named = attachment_kind(previous.texts())
+        if named:
+            return named
     lowered = {t.lower().rstrip(":") for t in texts}
-    if "information i ärendet" in lowered:
-        return "tjansteskrivelse"
-    if "förslag till beslut" in lowered:
-        return "missiv"
-    return "annat"
+    titled = title_kind(texts)
+    if titled and "förslag till beslut" not in lowered:
+        return titled
+    letter = "tjansteskrivelse" if "information i ärendet" in lowered else "missiv" if "förslag till beslut" in lowered else None
+    if letter:
+        listed = previous.texts() if previous is not None and previous.kind == "protokollsutdrag" else []
+        return basis_kind(texts, seg.date) or basis_kind(listed, seg.date) or letter
+    return titled or self_kind(texts) or "annat"

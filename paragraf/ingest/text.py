@@ -132,3 +132,8 @@ def _looks_like_name(text: str) -> bool:
     caps = [w for w in words if w[0].isupper()]
     lower_ok = {"von", "af", "de", "van", "der", "la", "du"}
     return len(caps) >= 2 and all(w[0].isupper() or w in lower_ok for w in words) and not any(c.isdigit() for c in text)
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised words without digits: a person's name (or two side by side)."""
+    return _looks_like_name(text)
