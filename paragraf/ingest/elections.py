@@ -9,8 +9,18 @@ from paragraf.ingest.text import DATE, PARTY, join_lines
 
 ELECTION_TITLE = re.compile(r"^(?:Val\b|Fyllnadsval|Entledigande och val|Nominering)", re.I)
 POST_LABEL = re.compile(r"\b(Ledamöter|Ledamot|Ersättare|Ordförande|Vice ordförande|1:e vice ordförande|2:e vice ordförande|Ombud|Ersättare för ombud|Revisorer|Revisor|Lekmannarevisor|Suppleant|Suppleanter)\s*:", re.I)
-PERSON = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉ][\w'\-]+){{0,4}})\s*\(({PARTY})\)")
-TO_POST = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉ][\w'\-]+){{0,4}})\s*\(({PARTY})\)\s+(?:till|som)\s+((?:ersättare för |vice |1:e vice |2:e vice )?[\wåäö]+)")
+# A person appointed: first name and at least one more name, then the party. A decision
+# verb opening the sentence (`Utser Anna Ek (S) till …`) is not part of the name.
+DECISION_VERB = r"(?:(?:Utser|Väljer|Nominerar|Entledigar|Förordnar|Föreslår|Beslutar|Godkänner|Och|Samt|Att)\s+)?"
+NAME = r"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉ][\w'\-]+){1,4})"
+PERSON = re.compile(rf"(?<![\w-]){DECISION_VERB}{NAME}\s*\(({PARTY})\)")
+ONE_PERSON = rf"[A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉ][\w'\-]+){{1,4}}\s*\((?:{PARTY})\)"
+# `Anna Ek (S), Per Berg (M) och Eva Al (C) till ledamöter`: everyone in the list gets the post.
+TO_POST = re.compile(
+    rf"(?<![\w-]){DECISION_VERB}(?P<people>{ONE_PERSON}(?:\s*(?:,|och)\s*{ONE_PERSON})*)\s+(?:till|som)\s+"
+    r"(?P<post>(?:ersättare för |vice |1:e vice |2:e vice )?[\wåäö]+)"
+)
+PLURAL_POSTS = {"ledamöter": "ledamot", "revisorer": "revisor", "suppleanter": "suppleant", "ombuden": "ombud"}
 PERIOD = re.compile(rf"({DATE}\s*[-–]\s*{DATE})|mandatperioden\s+((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)|((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)")
 
 
@@ -34,8 +44,10 @@ def read_elections(title: str, decision: list[Line], all_text: str) -> list[Elec
     out = _to_post_sentences(text, organisation, period, line)
     if out:
         return out
-    for name, party, post in TO_POST.findall(text):
-        out.append(Election(name, party, post, organisation, period, line))
+    for m in TO_POST.finditer(text):
+        post = PLURAL_POSTS.get(m.group("post").lower(), m.group("post"))
+        for name, party in PERSON.findall(m.group("people")):
+            out.append(Election(name, party, post, organisation, period, line))
     if not out:
         for name, party in PERSON.findall(text):
             out.append(Election(name, party, None, organisation, period, line))
