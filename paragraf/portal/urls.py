@@ -1,8 +1,29 @@
-from django.urls import path
+"""Public addresses: short, readable and stable (`/regionstyrelsen/2023-01-31/14/`)."""
+from django.urls import path, register_converter
 
-from paragraf.portal import views
+from paragraf.portal.converters import IsoDateConverter
+from paragraf.portal.views import bodies, cases, documents, feeds, indicators, meetings, people, search, start
+
+register_converter(IsoDateConverter, "isodate")
 
 app_name = "portal"
 urlpatterns = [
-    path("", views.meeting_index, name="index"),
+    path("", start.start, name="start"),
+    path("sok/", search.search, name="search"),
+    path("sok/flode.atom", search.SearchFeed(), name="search_feed"),
+    path("kalender.ics", feeds.calendar_all, name="calendar"),
+    path("organisationer/<slug:org>/", bodies.organization, name="organization"),
+    path("organisationer/<slug:org>/matetal/", indicators.report_list, name="indicator_reports"),
+    path("organisationer/<slug:org>/matetal/<slug:report>/", indicators.report, name="indicators"),
+    path("arenden/<slug:org>/<int:year>-<int:serial>/", cases.case, name="case"),
+    path("personer/<slug:slug>/", people.person, name="person"),
+    path("partier/<str:abbreviation>/", people.party, name="party"),
+    path("handlingar/<int:pk>/", documents.document, name="document"),
+    path("kallor/<int:pk>/", documents.source, name="source"),
+    path("kallor/<int:pk>/fil", documents.source_download, name="source_download"),
+    path("<slug:body>/", bodies.body, name="body"),
+    path("<slug:body>/kalender.ics", feeds.calendar_body, name="body_calendar"),
+    path("<slug:body>/beslut.atom", feeds.DecisionFeed(), name="body_feed"),
+    path("<slug:body>/<isodate:date>/", meetings.meeting, name="meeting"),
+    path("<slug:body>/<isodate:date>/<int:number>/", meetings.paragraph, name="paragraph"),
 ]

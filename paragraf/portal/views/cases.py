@@ -1,0 +1,18 @@
+"""A case: its path through bodies and meetings in date order, its documents and §."""
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+
+from paragraf.records.cases import case_path
+from paragraf.records.models import Case
+
+
+def case(request, org: str, year: int, serial: int):
+    case = get_object_or_404(Case.objects.select_related("organization"), organization__slug=org, year=year, serial=serial)
+    context = {
+        "case": case,
+        "path": case_path(case),
+        "documents": case.documents.select_related("source_file").order_by("date", "position"),
+        "paragraphs": case.paragraphs.select_related("meeting__body").order_by("meeting__date"),
+    }
+    return render(request, "portal/case.html", context)

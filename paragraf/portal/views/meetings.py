@@ -1,0 +1,94 @@
+"""A meeting (header, notice, attendance, every §) and one § with its source lines."""
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from paragraf.records.models import Attendance, Document, Meeting, Paragraph, SourceFile, Vote
+
+ATTENDANCE_GROUPS = [
+    ("beslutande", "Beslutande"),
+    ("ersättare", "Ersättare"),
+    ("adjungerad", "Adjungerade"),
+    ("personalrepresentant", "Personalrepresentanter"),
+    ("övriga", "Övriga närvarande"),
+]
+INVITED_GROUPS = [
+    ("ledamot", "Ledamöter"),
+    ("ersättare", "Ersättare"),
+    ("adjungerad", "Adjungerade"),
+    ("regionråd", "Regionråd"),
+    ("tjänsteman", "Tjänstemän"),
+    ("personalrepresentant", "Personalrepresentanter"),
+]
+
+
+def _grouped(rows, groups):
+    by_group = {}
+    for row in rows:
+        by_group.setdefault(row.group, []).append(row)
+    known = [(label, by_group.pop(key)) for key, label in groups if key in by_group]
+    return known + [(key, rows) for key, rows in by_group.items()]
+
+
+def get_meeting(body: str, date) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("body__organization", "notice_source", "minutes_source"), body__slug=body, date=date)
+
+
+def meeting(request, body: str, date):
+    meeting = get_meeting(body, date)
+    paragraphs = meeting.paragraphs.select_related("case").order_by("number")
+    attendance = meeting.attendances.select_related("person", "replaces").order_by("position")
+    invited = meeting.invitations.select_related("person").order_by("position")
+    case_ids = {p.case_id for p in paragraphs if p.case_id} | set(meeting.agenda_items.exclude(case=None).values_list("case_id", flat=True))
+    documents = Document.objects.filter(case_id__in=case_ids).exclude(kind__in=["protokoll", "protokollsutdrag", "kallelse"]).order_by("date", "title")
+    sources = SourceFile.objects.filter(pk__in={meeting.notice_source_id, meeting.minutes_source_id} | set(
+        meeting.paragraphs.values_list("copies__source_file", flat=True))).only("id", "name")
+    context = {
+        "meeting": meeting,
+        "agenda": meeting.agenda_items.select_related("case").order_by("position"),
+        "attendance_groups": _grouped(attendance, ATTENDANCE_GROUPS),
+        "invited_groups": _grouped(invited, INVITED_GROUPS),
+        "paragraphs": paragraphs,
+        "documents": documents,
+        "sources": sources,
+    }
+    return render(request, "portal/meeting.html", context)
+
+
+def paragraph(request, body: str, date, number: int):
+    votes = Prefetch("votes", queryset=Vote.objects.prefetch_related("ballots__person").order_by("position"))
+    paragraph = get_object_or_404(
+        Paragraph.objects.select_related("meeting__body__organization", "case", "source_file").prefetch_related(
+            votes, "proposals__person", "elections__person", "dissents__people", "statements__person"
+        ),
+        meeting__body__slug=body,
+        meeting__date=date,
+        number=number,
+    )
+    meeting = paragraph.meeting
+    context = {
+        "meeting": meeting,
+        "paragraph": paragraph,
+        "votes": [(vote, _sides(vote)) for vote in paragraph.votes.all()],
+        "source_lines": _source_lines(paragraph),
+        "previous": meeting.paragraphs.filter(number__lt=paragraph.number).order_by("-number").only("number").first(),
+        "next": meeting.paragraphs.filter(number__gt=paragraph.number).order_by("number").only("number").first(),
+    }
+    return render(request, "portal/paragraph.html", context)
+
+
+def _sides(vote: Vote) -> list[tuple[str, list]]:
+    sides = {"yes": [], "no": [], "abstain": []}
+    for ballot in vote.ballots.all():
+        sides[ballot.choice].append(ballot)
+    return [("Ja", sides["yes"]), ("Nej", sides["no"]), ("Avstår", sides["abstain"])]
+
+
+def _source_lines(paragraph: Paragraph) -> list[tuple[int, str]]:
+    """The lines of the packet the § was read from ('så stod det i handlingen')."""
+    if not (paragraph.source_file_id and paragraph.first_line and paragraph.last_line):
+        return []
+    text = SourceFile.objects.values_list("text", flat=True).get(pk=paragraph.source_file_id)
+    lines = text.split("\n", paragraph.last_line)[paragraph.first_line - 1 : paragraph.last_line]
+    return list(enumerate(lines, start=paragraph.first_line))
