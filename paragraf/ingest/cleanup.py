@@ -42,7 +42,8 @@ FURNITURE_LABELS = re.compile(
     r"|Ordförandes sign(?:atur)?|Sign(?:atur)?)(?:\s+(?:Justerandes sign(?:atur)?|Utdragsbestyrkande|Ordförandes sign(?:atur)?))*$",
     re.I,
 )
-PAGE_COUNTER_RE = re.compile(r"^(?:Sida\s+)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})$", re.I)
+PAGE_COUNTER_RE = re.compile(r"^(?:Sida\s+)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|av\s+(\d{1,4}))$", re.I)
+LONE_PAGE_LABEL = re.compile(r"^(?:Sida|Sid|Blad)\s*:?$", re.I)
 BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 E_SIGNATURE_RE = re.compile(r"^Detta dokument är elektroniskt signerat", re.I)
 RUNNING_HEADER_HINT = re.compile(r"PROTOKOLL|Sammanträdesdatum|Justerandes|Utdragsbestyrkande|Sida \d", re.I)
@@ -122,6 +123,9 @@ def clean(raw_lines: list[str]) -> Cleaned:
             continue
         header, end = _page_header(folded, i)
         if header:
+            organisation = _drop_organisation_above(out, i + 1)
+            if organisation:
+                removed.append(organisation)
             out.append(Line(i + 1, "", header, end))
             removed.extend(range(i + 2, end + 1))
             i = end
@@ -129,6 +133,14 @@ def clean(raw_lines: list[str]) -> Cleaned:
         out.append(Line(i + 1, text, raw=raw_lines[i].strip()))
         i += 1
     return Cleaned(_squeeze_blanks(out), removed)
+
+
+def _drop_organisation_above(out: list[Line], header_no: int) -> int | None:
+    """The organisation's name on the source line just above a page header's kind
+    label (`Lundby kommun` / `PROTOKOLLSUTDRAG`) belongs to the header; returns its line."""
+    if out and out[-1].no == header_no - 1 and out[-1].text and ORGANISATION_RE.match(out[-1].text):
+        return out.pop().no
+    return None
 
 
 def blocks(lines: list[Line]) -> list[list[Line]]:
@@ -282,6 +294,13 @@ def _wrapped_range(folded: list[str], j: int) -> tuple[str, int] | None:
 
 def _header_field(header: PageHeader, text: str, folded: list[str], j: int) -> bool:
     if FURNITURE_LABELS.match(text):
+        return True
+    if LONE_PAGE_LABEL.match(text):
+        nxt = _next_nonblank(folded, j, 3)
+        return nxt is not None and bool(PAGE_COUNTER_RE.match(folded[nxt]))  # `Sida` above `7 (12)`
+    counter = PAGE_COUNTER_RE.match(text)
+    if counter and header.page is None:
+        header.page, header.pages = _int(counter.group(1)), _int(counter.group(2) or counter.group(3))
         return True
     if LONE_DATE_LABEL.match(text) and header.date is None:
         nxt = _next_nonblank(folded, j, 3)
