@@ -25,7 +25,13 @@ ATTENDANCE_STOP = re.compile(
     re.I,
 )
 SIGN_LABELS = re.compile(r"^(Sekreterare|Nämndsekreterare|Ordförande|Justerare|Justerande|Ordf\.?)\b\s*:?\s*(.*)$", re.I)
-SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande)\b", re.I)
+SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande|Vid protokollet|Justeras\s*:?$)", re.I)
+# The end of the minutes after the last §: the sign-off (`Vid protokollet`, `Justeras`)
+# or the certification of an extract (`Utdraget bestyrks`, `Rätt utdraget intygar`).
+SIGN_OFF_RE = re.compile(r"^(?:Vid protokollet|Justeras|Underskrifter|Sekreterare)\s*:?$", re.I)
+CERTIFICATION_RE = re.compile(r"^(?:(?:Protokoll)?[Uu]tdraget (?:bestyrks|bestyrkes)|Rätt utdraget|Utdragsbestyrkande\b)", re.I)
+# `Anna Berg, sekreterare` under the sign-off: the role after the name
+ROLE_AFTER_NAME = re.compile(r"^(sekreterare|nämndsekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande)$", re.I)
 SIGN_END = re.compile(r"^(?:Protokollet (?:är justerat|justeras)|ANSLAG|BEVIS|Anslag|Organ\b|Sammanträdesdatum|Bevis)", re.I)
 ADJUSTERS_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?\s+(?P<names>.+)$", re.I)
 PLACE_TIME_RE = re.compile(r"^Plats och tid\s*:?\s*(?P<rest>.+)$", re.I)
@@ -38,9 +44,10 @@ def read_minutes(seg: Segment) -> Meeting:
     meeting = Meeting(body=body or "", date=date or "", sources=[seg.kind])
     _read_times(meeting, seg.headers, seg.lines)
     preamble, chunks = _split_paragraphs(seg)
+    closing = _cut_closing(chunks[-1]) if chunks else []
     if seg.kind == "protokoll":
         meeting.attendance = [_attendee(e) for e in read_roster(preamble, ATTENDANCE_GROUPS, ATTENDANCE_STOP)]
-        meeting.signatories = read_signatories(preamble) or read_signatories(seg.lines)
+        meeting.signatories = _signatories(preamble, closing) or read_signatories(seg.lines)
     for chunk in chunks:
         meeting.paragraphs.append(read_paragraph(chunk))
     return meeting
@@ -88,6 +95,32 @@ def _split_paragraphs(seg: Segment) -> tuple[list[Line], list[list[Line]]]:
     return preamble, chunks
 
 
+def _cut_closing(chunk: list[Line]) -> list[Line]:
+    """Cut the sign-off or certification that follows the last § off its text and
+    return it; trailing page headers and blank lines go with it."""
+    start = None
+    for index, line in enumerate(chunk[1:], 1):
+        if CERTIFICATION_RE.match(line.text) or (SIGN_OFF_RE.match(line.text) and read_signatories(chunk[index:])):
+            start = index
+            break
+    if start is None:
+        return []
+    while start > 1 and not chunk[start - 1].text:
+        start -= 1
+    closing = chunk[start:]
+    del chunk[start:]
+    return closing
+
+
+def _signatories(preamble: list[Line], closing: list[Line]) -> Signatories | None:
+    """The sign-off from the first page and from after the last §, one filling the other's gaps."""
+    first, last = read_signatories(preamble), read_signatories(closing)
+    if not (first and last):
+        return first or last
+    return Signatories(first.secretary or last.secretary, first.chair or last.chair,
+                       first.adjusters or last.adjusters)
+
+
 def _attendee(entry) -> Attendee:
     return Attendee(entry.name, entry.party, entry.group, entry.role, entry.replaces, entry.paragraphs, entry.line)
 
@@ -125,6 +158,8 @@ def read_signatories(lines: list[Line]) -> Signatories | None:
             person = split_person(column)
             if person and not person.rest:
                 names.append(person.name)
+            elif person and ROLE_AFTER_NAME.match(person.rest):
+                explicit.setdefault(_sign_role(person.rest), []).append(person.name)
     result = Signatories()
     for label, value in explicit.items():
         if label == "adjusters":
@@ -168,7 +203,7 @@ def _columns(line: Line) -> list[str]:
 
 def _sign_role(label: str) -> str:
     label = label.lower()
-    if "sekreterare" in label:
+    if "sekreterare" in label or label == "protokollförare":
         return "secretary"
     if label.startswith("ordf"):
         return "chair"
