@@ -11,6 +11,14 @@ ELECTION_TITLE = re.compile(r"^(?:Val\b|Fyllnadsval|Entledigande och val|Nominer
 POST_LABEL = re.compile(r"\b(Ledamöter|Ledamot|Ersättare|Ordförande|Vice ordförande|1:e vice ordförande|2:e vice ordförande|Ombud|Ersättare för ombud|Revisorer|Revisor|Lekmannarevisor|Suppleant|Suppleanter)\s*:", re.I)
 PERSON = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉ][\w'\-]+){{0,4}})\s*\(({PARTY})\)")
 TO_POST = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉ][\w'\-]+){{0,4}})\s*\(({PARTY})\)\s+(?:till|som)\s+((?:ersättare för |vice |1:e vice |2:e vice )?[\wåäö]+)")
+POST_NAME = (r"(?:(?:1:e |2:e |förste |andre )?vice )?ordförande|ersättare för ombud|ombud|ledamöter|ledamot|ersättare"
+             r"|lekmannarevisorer|lekmannarevisor|revisorer|revisor|suppleanter|suppleant|nämndemän|nämndeman")
+# The post before the organisation in the title (`Val av ombud till …`) or in the
+# decision (`Till ombud vid årsstämman i … väljs`)
+POST_IN_TITLE = re.compile(rf"^(?:Val|Fyllnadsval|Nominering)\s+av\s+({POST_NAME})\s+(?:till|i|för|vid)\s", re.I)
+POST_IN_DECISION = re.compile(rf"(?:^|\s)(?:Till|till|Som|som)\s+({POST_NAME})\s+(?:till|i|för|vid|väljs|utses)\b")
+# A general meeting is where an ombud acts, not the organisation: `årsstämma i X AB`
+ASSEMBLY_PREFIX = re.compile(r"^(?:(?:ordinarie|extra)\s+)?(?:års|bolags|förenings)?stämm(?:a|an|or|orna)\s+(?:i|för|med)\s+", re.I)
 PERIOD = re.compile(rf"({DATE}\s*[-–]\s*{DATE})|mandatperioden\s+((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)|((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)")
 
 
@@ -34,8 +42,9 @@ def read_elections(title: str, decision: list[Line], all_text: str) -> list[Elec
     for name, party, post in TO_POST.findall(text):
         out.append(Election(name, party, post, organisation, period, line))
     if not out:
+        post = _post(title, text)
         for name, party in PERSON.findall(text):
-            out.append(Election(name, party, None, organisation, period, line))
+            out.append(Election(name, party, post, organisation, period, line))
     return out
 
 
@@ -44,7 +53,13 @@ def _organisation(title: str) -> str | None:
     if not m:
         return None
     org = re.sub(r",\s*(?:ombud|ledamot|ersättare)$", "", m.group(1).strip(), flags=re.I)
+    org = ASSEMBLY_PREFIX.sub("", org)
     return org or None
+
+
+def _post(title: str, decision: str) -> str | None:
+    m = POST_IN_TITLE.match(title) or POST_IN_DECISION.search(decision)
+    return m.group(1).lower() if m else None
 
 
 def _period(text: str) -> str | None:
