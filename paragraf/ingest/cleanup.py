@@ -225,7 +225,11 @@ def _page_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
 
 LOOSE_LABEL_RE = re.compile(r"\b(SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL|KALLELSE|KUNGÖRELSE|FÖREDRAGNINGSLISTA)\b")
 LOOSE_COUNTER_RE = re.compile(r"(?:Sida\s+)?(\d{1,3})\s*(?:\(\s*(\d{1,3})\s*\)|av\s+(\d{1,3}))")
-ORGANISATION_RE = re.compile(r"^(?:[\wÅÄÖåäö\-]+\s+(?:KOMMUN|kommun|LANDSTING)|Region\s+[\wÅÄÖåäö\-]+|REGION\s+[\wÅÄÖ\-]+)$")
+# `Lundby kommun`, `Upplands Väsby kommun`, `Göteborgs Stad`, `Region Västfjäll`, `Västra Götalandsregionen`
+ORGANISATION_RE = re.compile(
+    r"^(?:[\wÅÄÖåäö\-]+\s+(?:KOMMUN|kommun|LANDSTING)"
+    r"|(?:[A-ZÅÄÖ][\wÅÄÖåäö\-]*\s+){1,3}(?:KOMMUN|kommun|Kommun|LANDSTING|Landsting|STAD|Stad|stad)"
+    r"|Region\s+[\wÅÄÖåäö\-]+|REGION\s+[\wÅÄÖ\-]+|(?:[A-ZÅÄÖ][\wåäö\-]*\s+)?[A-ZÅÄÖ][\wåäö\-]*regionen|[A-ZÅÄÖ\- ]+REGIONEN)$")
 LOOSE_WINDOW = 8
 
 
