@@ -28,7 +28,8 @@ SIGN_LABELS = re.compile(r"^(Sekreterare|Nämndsekreterare|Ordförande|Justerare
 SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande|Vid protokollet|Justeras\s*:?$)", re.I)
 # The end of the minutes after the last §: the sign-off (`Vid protokollet`, `Justeras`)
 # or the certification of an extract (`Utdraget bestyrks`, `Rätt utdraget intygar`).
-SIGN_OFF_RE = re.compile(r"^(?:Vid protokollet|Justeras|Underskrifter|Sekreterare)\s*:?$", re.I)
+SIGN_OFF_RE = re.compile(r"^(?:(?:Vid protokollet|Underskrifter|Sekreterare|Protokollförare)\b|Justeras\s*:?$)", re.I)
+SIGN_OFF_TRIES = 5  # sign-off labels tried in the last §, to stay linear
 CERTIFICATION_RE = re.compile(r"^(?:(?:Protokoll)?[Uu]tdraget (?:bestyrks|bestyrkes)|Rätt utdraget|Utdragsbestyrkande\b)", re.I)
 # `Anna Berg, sekreterare` under the sign-off: the role after the name
 ROLE_AFTER_NAME = re.compile(r"^(sekreterare|nämndsekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande)$", re.I)
@@ -99,10 +100,16 @@ def _cut_closing(chunk: list[Line]) -> list[Line]:
     """Cut the sign-off or certification that follows the last § off its text and
     return it; trailing page headers and blank lines go with it."""
     start = None
+    tries = 0
     for index, line in enumerate(chunk[1:], 1):
-        if CERTIFICATION_RE.match(line.text) or (SIGN_OFF_RE.match(line.text) and read_signatories(chunk[index:])):
+        if CERTIFICATION_RE.match(line.text):
             start = index
             break
+        if SIGN_OFF_RE.match(line.text) and tries < SIGN_OFF_TRIES:
+            tries += 1
+            if read_signatories(chunk[index:]):
+                start = index
+                break
     if start is None:
         return []
     while start > 1 and not chunk[start - 1].text:
@@ -134,13 +141,13 @@ def read_signatories(lines: list[Line]) -> Signatories | None:
     inside = False
     for line in lines:
         text = _sign_text(line.text)
-        if not text:
-            continue
         if not inside:
             if SIGN_START.match(line.text) and not section_heading(text):
                 inside = True
             else:
                 continue
+        if not text:
+            continue
         if SIGN_END.match(text) or paragraph_heading(text):
             break
         m = SIGN_LABELS.match(text)

@@ -23,7 +23,7 @@ NAMED_SIDE_RE = re.compile(
     re.I,
 )
 PROSE_RE = re.compile(
-    rf"{NUM}\s+ja-?\s*röster\s+mot\s+{NUM}\s+nej-?\s*röster(?:\s*(?:,|och)\s*{NUM}\s+(?:som\s+)?(?:avstår|avstod|avstående|(?:ledamöter|ledamot) avstår|nedlagda|blanka))?",
+    rf"{NUM}\s+ja-?\s*röst(?:er)?\s+mot\s+{NUM}\s+nej-?\s*röst(?:er)?(?:\s*(?:,|och)\s*{NUM}\s+(?:som\s+)?(?:avstår|avstod|avstående|(?:ledamöter|ledamot) avstår|nedlagda|blanka))?",
     re.I,
 )
 BALLOT_FOR_RE = re.compile(rf"^{NUM}\s+(?:ledamöter|ledamot|röster|röst)?\s*(?:röstar|röstade)\s+(?:för|på)\s+(?P<label>.+?)\.?$", re.I)
