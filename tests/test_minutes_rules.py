@@ -1,6 +1,8 @@
 """General rules of Swedish minutes, each on a small invented text: voters named in
 running text, speakers one under the other, the sign-off after the last §, an
 extract's certification and the organisation name above a page header."""
+import pytest
+
 from paragraf.ingest import parse_text
 from paragraf.ingest.cleanup import Line, clean_lines
 from paragraf.ingest.elections import read_elections
@@ -140,8 +142,15 @@ Sekreterare
 """
 
 
-def test_extract_over_two_pages_with_its_certification():
-    doc = parse_text(EXTRACT)
+SHORT_SECOND_HEADER = EXTRACT.replace(
+    "PROTOKOLLSUTDRAG\nFritidsnämnden\nSammanträdesdatum\n2024-02-06\nSida\n4 (9)",
+    "PROTOKOLLSUTDRAG\nSida\n4 (9)")
+
+
+@pytest.mark.parametrize("text", [EXTRACT, SHORT_SECOND_HEADER], ids=["full-header", "page-2-header-without-body"])
+def test_extract_over_two_pages_with_its_certification(text):
+    assert text.count("Sammanträdesdatum") == (2 if text is EXTRACT else 1)
+    doc = parse_text(text)
     assert [d["kind"] for d in doc["documents"]] == ["protokollsutdrag"]
     (m,) = doc["meetings"]
     (p,) = m["paragraphs"]

@@ -30,7 +30,8 @@ SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande|Vi
 # or the certification of an extract (`Utdraget bestyrks`, `Rätt utdraget intygar`).
 SIGN_OFF_RE = re.compile(r"^(?:(?:Vid protokollet|Underskrifter|Sekreterare|Protokollförare)\b|Justeras\s*:?$)", re.I)
 SIGN_OFF_TRIES = 5  # sign-off labels tried in the last §, to stay linear
-CERTIFICATION_RE = re.compile(r"^(?:(?:Protokoll)?[Uu]tdraget (?:bestyrks|bestyrkes)|Rätt utdraget|Utdragsbestyrkande\b)", re.I)
+CERTIFICATION_RE = re.compile(
+    r"^(?:(?:Protokolls)?utdrag(?:et)? (?:bestyrks|bestyrkes|bestyrkt)|Rätt utdraget|Utdragsbestyrkande\b|Bestyrkande\s*:?$)", re.I)
 # `Anna Berg, sekreterare` under the sign-off: the role after the name
 ROLE_AFTER_NAME = re.compile(r"^(sekreterare|nämndsekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande)$", re.I)
 SIGN_END = re.compile(r"^(?:Protokollet (?:är justerat|justeras)|ANSLAG|BEVIS|Anslag|Organ\b|Sammanträdesdatum|Bevis)", re.I)

@@ -101,7 +101,7 @@ def _starts_document(line: Line, lines: list[Line], index: int, current: Segment
             if current is not None and current.kind in MINUTES_KINDS and current.meeting_key == (header.body, header.date):
                 return None
             return Segment("protokoll", [], date=header.date, labelled=True)
-        if current is not None and current.kind == header.kind and _continues(header, current):
+        if current is not None and _same_kind(current.kind, header.kind) and _continues(header, current):
             return None
         if header.kind in MINUTES_KINDS:
             return Segment(header.kind, [], date=header.date, labelled=True)
@@ -119,6 +119,11 @@ def _starts_document(line: Line, lines: list[Line], index: int, current: Segment
     if extract_ended and current is not None and current.kind in MINUTES_KINDS and not re.fullmatch(r"\d{1,3}", text):
         return Segment(None, [])
     return None
+
+
+def _same_kind(current: str | None, kind: str | None) -> bool:
+    """Minutes and extracts count as one kind: an extract is read as minutes until it is split."""
+    return current == kind or (current in MINUTES_KINDS and kind in MINUTES_KINDS)
 
 
 def _continues(header: PageHeader, current: Segment) -> bool:

@@ -37,13 +37,13 @@ def read_votes(lines: list[Line]) -> list[Vote]:
     parts = blocks(lines)
     text_all = " ".join(join_lines([l.text for l in b]) for b in parts)
     votes: list[Vote] = []
-    prose = [Vote("open", _n(m.group(1)), _n(m.group(2)), _n(m.group(3)) if m.group(3) else 0)
-             for m in PROSE_RE.finditer(text_all)]
-    open_vote = _open_vote(lines)
+    sentences = list(PROSE_RE.finditer(text_all))
+    open_vote = _open_vote(lines, sentences[0] if sentences else None)
     if open_vote:
         votes.append(open_vote)
     else:
-        votes.extend(prose)
+        votes.extend(Vote("open", _n(m.group(1)), _n(m.group(2)), _n(m.group(3)) if m.group(3) else 0)
+                     for m in sentences)
     if SECRET_HINT.search(text_all) or any(BALLOT_FOR_RE.match(l.text) for l in lines if l.text):
         ballot = _ballot(lines)
         if ballot:
@@ -57,7 +57,7 @@ def _n(value: str | None) -> int:
     return int(value) if value.isdigit() else WORDS[value.lower()]
 
 
-def _open_vote(lines: list[Line]) -> Vote | None:
+def _open_vote(lines: list[Line], sentence: re.Match | None) -> Vote | None:
     """A roll call given side by side: `JA 9 ledamöter: …`, `NEJ-röster: 6`, or the
     voters named in running text wrapped over lines (`Ja röstar: Anna Berg (S), …`).
     A count in a sentence (`Med 10 ja-röster mot 4 nej-röster`) wins over counted names."""
@@ -78,8 +78,10 @@ def _open_vote(lines: list[Line]) -> Vote | None:
     vote = Vote("open", sides["yes"][0], sides["no"][0], sides.get("abstain", (0, []))[0], line=first_line)
     vote.yes_names, vote.no_names = sides["yes"][1], sides["no"][1]
     vote.abstain_names = sides.get("abstain", (0, []))[1]
-    if counted_names:
-        _counts_from_sentence(vote, lines)
+    if counted_names and sentence:
+        vote.yes, vote.no = _n(sentence.group(1)), _n(sentence.group(2))
+        if sentence.group(3):
+            vote.abstain = _n(sentence.group(3))
     return vote
 
 
@@ -137,15 +139,6 @@ def _named_side(text: str) -> tuple[str, int, list[str], bool] | None:
 def _side(word: str) -> str:
     word = word.lower()
     return "abstain" if word.startswith("avst") else ("yes" if word == "ja" else "no")
-
-
-def _counts_from_sentence(vote: Vote, lines: list[Line]) -> None:
-    text = " ".join(join_lines([l.text for l in b]) for b in blocks(lines))
-    m = PROSE_RE.search(text)
-    if m:
-        vote.yes, vote.no = _n(m.group(1)), _n(m.group(2))
-        if m.group(3):
-            vote.abstain = _n(m.group(3))
 
 
 def _ballot(lines: list[Line]) -> Vote | None:
