@@ -39,6 +39,11 @@ def test_a_named_list_goes_on_over_a_page_break_and_the_sentence_gives_the_count
     assert (v.yes, v.no) == (4, 1)  # a member missing from the list is counted in the sentence
 
 
+def test_voters_named_without_party():
+    (v,) = read_votes(lines_of("Ja: Eva Lund, Nils Ek och Britt Holm.\nNej: Åsa Berg och Leo Strand."))
+    assert (v.yes, v.no, v.yes_names, v.no_names) == (3, 2, ["Eva Lund", "Nils Ek", "Britt Holm"], ["Åsa Berg", "Leo Strand"])
+
+
 def test_a_proposition_order_is_no_side():
     votes = read_votes(lines_of(
         "Nämnden godkänner följande propositionsordning:\n"
@@ -80,6 +85,10 @@ Plats och tid: Kulturhuset, kl. 18.00–20.00
 Beslutande
 Eva Lund (S), ordförande
 Åsa Berg (M)
+Leo Strand (KD)
+
+Justerare
+Åsa Berg (M) och Leo Strand (KD)
 
 § 1
 Information
@@ -102,7 +111,8 @@ Protokollet har justerats och anslagits 2024-02-09.
 def test_signatures_after_the_last_paragraph():
     (m,) = parse_text(MINUTES_SIGNED_LAST)["meetings"]
     assert m["paragraphs"][0]["decision"] == "Förvaltningschefen informerar om verksamheten."
-    assert m["signatories"] == {"secretary": "Nils Ek", "chair": "Eva Lund", "adjusters": ["Åsa Berg"]}
+    # the adjusters named on the first page, the others from the signatures at the end
+    assert m["signatories"] == {"secretary": "Nils Ek", "chair": "Eva Lund", "adjusters": ["Åsa Berg", "Leo Strand"]}
 
 
 EXTRACT = """\

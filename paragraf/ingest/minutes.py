@@ -9,7 +9,7 @@ from paragraf.ingest.model import Attendee, Meeting, Signatories
 from paragraf.ingest.paragraph import read_paragraph
 from paragraf.ingest.people import read_roster
 from paragraf.ingest.segment import Segment, in_range, table_of_contents
-from paragraf.ingest.text import fold, split_person, time_range
+from paragraf.ingest.text import PERSON_RE, fold, split_person, time_range
 
 ATTENDANCE_GROUPS = [
     (re.compile(r"^(?:Närvarande\s+)?(?:Beslutande|Tjänstgörande ledamöter|Närvarande ledamöter|Ledamöter)\b(?:\s+ledamöter)?\s*:?", re.I), "beslutande"),
@@ -36,6 +36,7 @@ CERTIFICATION_RE = re.compile(
 ROLE_AFTER_NAME = re.compile(r"^(sekreterare|nämndsekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande)$", re.I)
 SIGN_END = re.compile(r"^(?:Protokollet (?:är justerat|justeras)|ANSLAG|BEVIS|Anslag|Organ\b|Sammanträdesdatum|Bevis)", re.I)
 ADJUSTERS_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?\s+(?P<names>.+)$", re.I)
+ADJUSTERS_LABEL_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?$", re.I)
 PLACE_TIME_RE = re.compile(r"^Plats och tid\s*:?\s*(?P<rest>.+)$", re.I)
 
 
@@ -190,6 +191,8 @@ def read_signatories(lines: list[Line]) -> Signatories | None:
     named = _adjusters_named(lines)
     if named:
         result.adjusters = named
+    if not result.adjusters:
+        result.adjusters = _adjusters_below_label(lines)
     if not (result.secretary or result.chair or result.adjusters):
         return None
     return result
@@ -222,8 +225,21 @@ def _adjusters_named(lines: list[Line]) -> list[str]:
     for line in lines:
         m = ADJUSTERS_RE.match(line.text or "")
         if m:
-            parts = re.split(r",|\boch\b", m.group("names"))
-            return [p.name for p in (split_person(x.strip()) for x in parts if x.strip()) if p]
+            return _names_in(m.group("names"))
     return []
+
+
+def _adjusters_below_label(lines: list[Line]) -> list[str]:
+    """`Justerare` alone with `A (S) och B (M)` on the next line."""
+    texts = [line.text for line in lines if line.text]
+    for text, below in zip(texts, texts[1:]):
+        if ADJUSTERS_LABEL_RE.match(text) and PERSON_RE.match(below):
+            return _names_in(below)
+    return []
+
+
+def _names_in(text: str) -> list[str]:
+    parts = re.split(r",|\boch\b", text)
+    return [p.name for p in (split_person(x.strip()) for x in parts if x.strip()) if p]
 
 

@@ -5,7 +5,7 @@ import re
 
 from paragraf.ingest.cleanup import Line, blocks
 from paragraf.ingest.model import Vote, VoteOption
-from paragraf.ingest.text import PARTY, ends_open, join_lines
+from paragraf.ingest.text import PARTY, ends_open, join_lines, split_person
 
 NUM = r"(\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
 WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
@@ -130,10 +130,19 @@ def _named_side(text: str) -> tuple[str, int, list[str], bool] | None:
     m = NAMED_SIDE_RE.match(text)
     if not m:
         return None
-    names = [n.strip() for n in NAME_RE.findall(m.group("names"))]
+    names = [n.strip() for n in NAME_RE.findall(m.group("names"))] or _names_without_party(m.group("names"))
     if not names:
         return None
     return _side(m.group("side")), len(names), names, True
+
+
+def _names_without_party(text: str) -> list[str]:
+    """`Anna Berg, Per Ek och Eva Lund.`: every part a name, or none taken."""
+    parts = [p.strip() for p in re.split(r",\s*|\s+och\s+", text.strip().rstrip(".")) if p.strip()]
+    people = [split_person(p) for p in parts]
+    if not people or not all(person and person.party is None and not person.rest for person in people):
+        return []
+    return [person.name for person in people]
 
 
 def _side(word: str) -> str:
