@@ -45,14 +45,21 @@ def get(url: str) -> tuple[int, str]:
         return response.status, response.read().decode("utf-8")
 
 
-def test_index_lists_both_corpus_meetings_with_their_paragraphs(server):
+def test_start_page_links_both_corpus_meetings(server):
     status, html = get(server)
     assert status == 200
     assert '<html lang="sv">' in html
-    assert "Regionstyrelsen 31 januari 2023" in html
-    assert "Nämnd för folkhälsa och sjukvård 25 januari 2022" in html
-    assert "47 paragrafer" in html and "§ 14 Motion - Bättre vård för patienter med Lipödem" in html
-    assert '/admin/records/paragraph/' in html
+    assert 'href="/regionstyrelsen/2023-01-31/"' in html
+    assert 'href="/namnd-for-folkhalsa-och-sjukvard/2022-01-25/"' in html
+
+
+def test_meeting_pages_list_their_paragraphs(server):
+    status, html = get(server + "regionstyrelsen/2023-01-31/")
+    assert status == 200
+    assert "Regionstyrelsen 31 januari 2023" in html and "47 paragrafer" in html
+    assert "§ 14 Motion - Bättre vård för patienter med Lipödem" in html
+    status, html = get(server + "namnd-for-folkhalsa-och-sjukvard/2022-01-25/")
+    assert status == 200 and "Nämnd för folkhälsa och sjukvård 25 januari 2022" in html
 
 
 def test_admin_is_served_in_swedish(server):

@@ -43,7 +43,8 @@ FURNITURE_LABELS = re.compile(
     r"|Ordförandes sign(?:atur)?|Sign(?:atur)?)(?:\s+(?:Justerandes sign(?:atur)?|Utdragsbestyrkande|Ordförandes sign(?:atur)?))*$",
     re.I,
 )
-PAGE_COUNTER_RE = re.compile(r"^(?:Sida\s+)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})$", re.I)
+PAGE_COUNTER_RE = re.compile(r"^(?:Sida\s+)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|av\s+(\d{1,4}))$", re.I)
+LONE_PAGE_LABEL = re.compile(r"^(?:Sida|Sid|Blad)\s*:?$", re.I)
 BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 E_SIGNATURE_RE = re.compile(r"^Detta dokument är elektroniskt signerat", re.I)
 RUNNING_HEADER_HINT = re.compile(r"PROTOKOLL|Sammanträdesdatum|Justerandes|Utdragsbestyrkande|Sida \d", re.I)
@@ -278,7 +279,11 @@ def _header_fields(header: PageHeader, folded: list[str], start: int) -> tuple[P
 
 LOOSE_LABEL_RE = re.compile(r"\b(SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL|KALLELSE|KUNGÖRELSE|FÖREDRAGNINGSLISTA)\b")
 LOOSE_COUNTER_RE = re.compile(r"(?:Sida\s+)?(\d{1,3})\s*(?:\(\s*(\d{1,3})\s*\)|av\s+(\d{1,3}))")
-ORGANISATION_RE = re.compile(r"^(?:[\wÅÄÖåäö\-]+\s+(?:KOMMUN|kommun|LANDSTING)|Region\s+[\wÅÄÖåäö\-]+|REGION\s+[\wÅÄÖ\-]+)$")
+# `Lundby kommun`, `Upplands Väsby kommun`, `Göteborgs Stad`, `Region Västfjäll`, `Västra Götalandsregionen`
+ORGANISATION_RE = re.compile(
+    r"^(?:[\wÅÄÖåäö\-]+\s+(?:KOMMUN|kommun|LANDSTING)"
+    r"|(?:[A-ZÅÄÖ][\wÅÄÖåäö\-]*\s+){1,3}(?:KOMMUN|kommun|Kommun|LANDSTING|Landsting|STAD|Stad|stad)"
+    r"|Region\s+[\wÅÄÖåäö\-]+|REGION\s+[\wÅÄÖ\-]+|(?:[A-ZÅÄÖ][\wåäö\-]*\s+)?[A-ZÅÄÖ][\wåäö\-]*regionen|[A-ZÅÄÖ\- ]+REGIONEN)$")
 LOOSE_WINDOW = 8
 ORGANISATION_WORD_RE = re.compile(r"\b(?:KOMMUN|kommun|REGION|Region|LANDSTING|Landsting)\b")
 
@@ -353,6 +358,13 @@ def _header_field(header: PageHeader, text: str, folded: list[str], j: int) -> b
         return True
     if CONVENES_RE.search(text):
         return False
+    if LONE_PAGE_LABEL.match(text):
+        nxt = _next_nonblank(folded, j, 3)
+        return nxt is not None and bool(PAGE_COUNTER_RE.match(folded[nxt]))  # `Sida` above `7 (12)`
+    counter = PAGE_COUNTER_RE.match(text)
+    if counter and header.page is None:
+        header.page, header.pages = _int(counter.group(1)), _int(counter.group(2) or counter.group(3))
+        return True
     if _label_with_value(header, text, folded, j):
         return True
     if LONE_DATE_LABEL.match(text) and header.date is None:

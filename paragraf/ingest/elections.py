@@ -21,6 +21,14 @@ TO_POST = re.compile(
     r"(?P<post>(?:ersättare för |vice |1:e vice |2:e vice )?[\wåäö]+)"
 )
 PLURAL_POSTS = {"ledamöter": "ledamot", "revisorer": "revisor", "suppleanter": "suppleant", "ombuden": "ombud"}
+POST_NAME = (r"(?:(?:1:e |2:e |förste |andre )?vice )?ordförande|ersättare för ombud|ombud|ledamöter|ledamot|ersättare"
+             r"|lekmannarevisorer|lekmannarevisor|revisorer|revisor|suppleanter|suppleant|nämndemän|nämndeman")
+# The post before the organisation in the title (`Val av ombud till …`) or in the
+# decision (`Till ombud vid årsstämman i … väljs`)
+POST_IN_TITLE = re.compile(rf"^(?:Val|Fyllnadsval|Nominering)\s+av\s+({POST_NAME})\s+(?:till|i|för|vid)\s", re.I)
+POST_IN_DECISION = re.compile(rf"(?:^|\s)(?:Till|till|Som|som)\s+({POST_NAME})\s+(?:till|i|för|vid|väljs|utses)\b")
+# A general meeting is where an ombud acts, not the organisation: `årsstämma i X AB`
+ASSEMBLY_PREFIX = re.compile(r"^(?:(?:ordinarie|extra)\s+)?(?:års|bolags|förenings)?stämm(?:a|an|or|orna)\s+(?:i|för|med)\s+", re.I)
 PERIOD = re.compile(rf"({DATE}\s*[-–]\s*{DATE})|mandatperioden\s+((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)|((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)")
 
 
@@ -49,8 +57,9 @@ def read_elections(title: str, decision: list[Line], all_text: str) -> list[Elec
         for name, party in PERSON.findall(m.group("people")):
             out.append(Election(name, party, post, organisation, period, line))
     if not out:
+        post = _post(title, text)
         for name, party in PERSON.findall(text):
-            out.append(Election(name, party, None, organisation, period, line))
+            out.append(Election(name, party, post, organisation, period, line))
     return out
 
 
@@ -83,7 +92,13 @@ def _organisation(title: str) -> str | None:
     if not m:
         return None
     org = re.sub(r",\s*(?:ombud|ledamot|ersättare)$", "", m.group(1).strip(), flags=re.I)
+    org = ASSEMBLY_PREFIX.sub("", org)
     return org or None
+
+
+def _post(title: str, decision: str) -> str | None:
+    m = POST_IN_TITLE.match(title) or POST_IN_DECISION.search(decision)
+    return m.group(1).lower() if m else None
 
 
 def _period(text: str) -> str | None:

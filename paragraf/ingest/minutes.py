@@ -11,7 +11,7 @@ from paragraf.ingest.model import Attendee, Meeting, Signatories
 from paragraf.ingest.paragraph import read_paragraph
 from paragraf.ingest.people import read_roster
 from paragraf.ingest.segment import Segment, in_range, table_of_contents
-from paragraf.ingest.text import fold, split_person, time_range
+from paragraf.ingest.text import PERSON_RE, fold, split_person, time_range
 
 ATTENDANCE_GROUPS = [
     (re.compile(r"^(?:Närvarande\s+)?(?:Beslutande|Tjänstgörande ledamöter|Närvarande ledamöter|Ledamöter)\b(?:\s+ledamöter)?\s*:?", re.I), "beslutande"),
@@ -27,9 +27,18 @@ ATTENDANCE_STOP = re.compile(
     re.I,
 )
 SIGN_LABELS = re.compile(r"^(Sekreterare|Nämndsekreterare|Ordförande|Justerare|Justerande|Ordf\.?)\b\s*:?\s*(.*)$", re.I)
-SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande)\b", re.I)
+SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande|Vid protokollet|Justeras\s*:?$)", re.I)
+# The end of the minutes after the last §: the sign-off (`Vid protokollet`, `Justeras`)
+# or the certification of an extract (`Utdraget bestyrks`, `Rätt utdraget intygar`).
+SIGN_OFF_RE = re.compile(r"^(?:(?:Vid protokollet|Underskrifter|Sekreterare|Protokollförare)\b|Justeras\s*:?$)", re.I)
+SIGN_OFF_TRIES = 5  # sign-off labels tried in the last §, to stay linear
+CERTIFICATION_RE = re.compile(
+    r"^(?:(?:Protokolls)?utdrag(?:et)? (?:bestyrks|bestyrkes|bestyrkt)|Rätt utdraget|Utdragsbestyrkande\b|Bestyrkande\s*:?$)", re.I)
+# `Anna Berg, sekreterare` under the sign-off: the role after the name
+ROLE_AFTER_NAME = re.compile(r"^(sekreterare|nämndsekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande)$", re.I)
 SIGN_END = re.compile(r"^(?:Protokollet (?:är justerat|justeras)|ANSLAG|BEVIS|Anslag|Organ\b|Sammanträdesdatum|Bevis)", re.I)
 ADJUSTERS_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?\s+(?P<names>.+)$", re.I)
+ADJUSTERS_LABEL_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?$", re.I)
 PLACE_TIME_RE = re.compile(r"^Plats och tid\s*:?\s*(?P<rest>.+)$", re.I)
 TIME_START = re.compile(r"^kl\.?\s*\d", re.I)
 ADJOURNMENT_RE = re.compile(r"^(?:Ajournering|Ajournerat|Ajourneras|Paus)\b", re.I)
@@ -46,12 +55,13 @@ def read_minutes(seg: Segment) -> Meeting:
     preamble, chunks = _split_paragraphs(seg)
     preamble = [line for line in preamble if line.no not in in_tables]
     chunks = [[line for line in chunk if line.no not in in_tables] for chunk in chunks]
+    closing = _cut_closing(chunks[-1]) if chunks else []
     if seg.kind == "protokoll":
         roster = read_roster(_unwrap_labels(preamble), ATTENDANCE_GROUPS, ATTENDANCE_STOP)
         meeting.attendance = [_attendee(e) for e in roster]
         if not any(a.group == "beslutande" for a in meeting.attendance):
             meeting.attendance[:0] = table_attendance(tables)
-        meeting.signatories = read_signatories(preamble) or read_signatories(seg.lines)
+        meeting.signatories = _signatories(preamble, closing) or read_signatories(seg.lines)
     for chunk in chunks:
         meeting.paragraphs.append(read_paragraph(chunk))
     add_table_votes(meeting.paragraphs, tables)
@@ -156,6 +166,38 @@ def _label_cell(line: Line) -> tuple[str, str]:
     return fold(parts[0]), fold(parts[1]) if len(parts) > 1 else ""
 
 
+def _cut_closing(chunk: list[Line]) -> list[Line]:
+    """Cut the sign-off or certification that follows the last § off its text and
+    return it; trailing page headers and blank lines go with it."""
+    start = None
+    tries = 0
+    for index, line in enumerate(chunk[1:], 1):
+        if CERTIFICATION_RE.match(line.text):
+            start = index
+            break
+        if SIGN_OFF_RE.match(line.text) and tries < SIGN_OFF_TRIES:
+            tries += 1
+            if read_signatories(chunk[index:]):
+                start = index
+                break
+    if start is None:
+        return []
+    while start > 1 and not chunk[start - 1].text:
+        start -= 1
+    closing = chunk[start:]
+    del chunk[start:]
+    return closing
+
+
+def _signatories(preamble: list[Line], closing: list[Line]) -> Signatories | None:
+    """The sign-off from the first page and from after the last §, one filling the other's gaps."""
+    first, last = read_signatories(preamble), read_signatories(closing)
+    if not (first and last):
+        return first or last
+    return Signatories(first.secretary or last.secretary, first.chair or last.chair,
+                       first.adjusters or last.adjusters)
+
+
 def _attendee(entry) -> Attendee:
     return Attendee(entry.name, entry.party, entry.group, entry.role, entry.replaces, entry.paragraphs, entry.line)
 
@@ -169,13 +211,13 @@ def read_signatories(lines: list[Line]) -> Signatories | None:
     inside = False
     for line in lines:
         text = _sign_text(line.text)
-        if not text:
-            continue
         if not inside:
             if SIGN_START.match(line.text) and not section_heading(text):
                 inside = True
             else:
                 continue
+        if not text:
+            continue
         if SIGN_END.match(text) or paragraph_heading(text):
             break
         m = SIGN_LABELS.match(text)
@@ -193,6 +235,8 @@ def read_signatories(lines: list[Line]) -> Signatories | None:
             person = split_person(column)
             if person and not person.rest:
                 names.append(person.name)
+            elif person and ROLE_AFTER_NAME.match(person.rest):
+                explicit.setdefault(_sign_role(person.rest), []).append(person.name)
     result = Signatories()
     for label, value in explicit.items():
         if label == "adjusters":
@@ -215,6 +259,8 @@ def read_signatories(lines: list[Line]) -> Signatories | None:
     named = _adjusters_named(lines)
     if named:
         result.adjusters = named
+    if not result.adjusters:
+        result.adjusters = _adjusters_below_label(lines)
     if not (result.secretary or result.chair or result.adjusters):
         return None
     return result
@@ -236,7 +282,7 @@ def _columns(line: Line) -> list[str]:
 
 def _sign_role(label: str) -> str:
     label = label.lower()
-    if "sekreterare" in label:
+    if "sekreterare" in label or label == "protokollförare":
         return "secretary"
     if label.startswith("ordf"):
         return "chair"
@@ -247,8 +293,21 @@ def _adjusters_named(lines: list[Line]) -> list[str]:
     for line in lines:
         m = ADJUSTERS_RE.match(line.text or "")
         if m:
-            parts = re.split(r",|\boch\b", m.group("names"))
-            return [p.name for p in (split_person(x.strip()) for x in parts if x.strip()) if p]
+            return _names_in(m.group("names"))
     return []
+
+
+def _adjusters_below_label(lines: list[Line]) -> list[str]:
+    """`Justerare` alone with `A (S) och B (M)` on the next line."""
+    texts = [line.text for line in lines if line.text]
+    for text, below in zip(texts, texts[1:]):
+        if ADJUSTERS_LABEL_RE.match(text) and PERSON_RE.match(below):
+            return _names_in(below)
+    return []
+
+
+def _names_in(text: str) -> list[str]:
+    parts = re.split(r",|\boch\b", text)
+    return [p.name for p in (split_person(x.strip()) for x in parts if x.strip()) if p]
 
 

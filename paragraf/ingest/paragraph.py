@@ -12,6 +12,7 @@ from paragraf.ingest.votes import read_votes
 
 TITLE_MAX_LINES = 4
 SENTENCE_END = re.compile(r"[.:!?]$")
+SPEECH_END = re.compile(r"[.:!?][”\"’)]?$")  # a sentence end, maybe inside a closing quote
 PERSON_START = re.compile(r"^(?:Ordföranden|Ordförande)\b|^[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){0,3} \([A-ZÅÄÖ]{1,4}\)")
 
 
@@ -171,29 +172,28 @@ def _pages(lines: list[Line]) -> int | None:
     return None
 
 
+def _by_speaker(lines: list[Line]) -> list[list[Line]]:
+    """Blank-line blocks, each cut again where a line after a finished sentence
+    opens with a speaker (`Anna Berg (S) yrkar …` right under the previous yrkande)."""
+    out: list[list[Line]] = []
+    for block in blocks(lines):
+        out.append([block[0]])
+        for previous, line in zip(block, block[1:]):
+            if SPEECH_END.search(previous.text) and PERSON_START.match(line.text):
+                out.append([])
+            out[-1].append(line)
+    return out
+
+
 def _proposals(lines: list[Line]) -> list[Proposal]:
     out = []
-    for block in _proposal_blocks(lines):
+    for block in _by_speaker(lines):
         text = _text(block)
         if not re.search(r"\byrka[rd]?\b|\bföreslå[r]?\b|\byrkande\b|ändringsyrkande|tilläggsyrkande", text, re.I):
             continue
         person = split_person(text) if PERSON_RE.match(text) else None
         by, party = (person.name, person.party) if person else (_leading_speaker(text), None)
         out.append(Proposal(by, party, text, block[0].no))
-    return out
-
-
-def _proposal_blocks(lines: list[Line]) -> list[list[Line]]:
-    """Blocks of text, and within a block a new proposal at each line that starts
-    with `Name (P)` after a line that ended a sentence."""
-    out: list[list[Line]] = []
-    for block in blocks(lines):
-        out.append([block[0]])
-        for previous, line in zip(block, block[1:]):
-            if SENTENCE_END.search(previous.text) and PERSON_START.match(line.text):
-                out.append([line])
-            else:
-                out[-1].append(line)
     return out
 
 
@@ -219,7 +219,7 @@ def _reservations(sections: dict[str, list[Line]]) -> list[str]:
 
 def _statements(lines: list[Line]) -> list[Statement]:
     out = []
-    for block in blocks(lines):
+    for block in _by_speaker(lines):
         text = _text(block)
         person = split_person(text) if PERSON_RE.match(text) else None
         out.append(Statement(person.name if person else _leading_speaker(text), text, block[0].no))

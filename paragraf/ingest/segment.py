@@ -174,7 +174,7 @@ def _starts_document(line: Line, lines: list[Line], index: int, current: Segment
             if current is not None and current.kind in MINUTES_KINDS and current.meeting_key == (header.body, header.date):
                 return None
             return Segment("protokoll", [], date=header.date, labelled=True)
-        if current is not None and current.kind == header.kind and _continues(header, current):
+        if current is not None and _same_kind(current.kind, header.kind) and _continues(header, current):
             return None
         if current is not None and _next_page(header, current):
             current.kind = current.kind or header.kind
@@ -207,6 +207,11 @@ def _with_wrapped_case(text: str, lines: list[Line], index: int) -> str:
         return text
     nxt = next((line for line in lines[index + 1:index + 3] if line.text or line.header), None)
     return f"{text} {nxt.text}" if nxt is not None and CASE_TAIL.match(nxt.text) else text
+
+
+def _same_kind(current: str | None, kind: str | None) -> bool:
+    """Minutes and extracts count as one kind: an extract is read as minutes until it is split."""
+    return current == kind or (current in MINUTES_KINDS and kind in MINUTES_KINDS)
 
 
 def _continues(header: PageHeader, current: Segment) -> bool:
