@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import Line
 from paragraf.ingest.headings import paragraph_heading, section_heading
-from paragraf.ingest.model import Attendee, Paragraph, Vote
+from paragraf.ingest.model import Attendee, Ballot, Paragraph, Vote
 from paragraf.ingest.text import PARTY, Person, fold, split_person
 
 # Words of a heading row, by the column they head.
@@ -87,7 +87,11 @@ class MarkTable:
     vote_paragraphs: list[int | None] = field(default_factory=list)
 
     def voters(self, vote: int, side: str) -> list[str]:
-        return [row.serving.name for row in self.rows if row.serving and row.marked(side, vote)]
+        return [person.name for person in self.voting(vote, side)]
+
+    def voting(self, vote: int, side: str) -> list[Person]:
+        """Who voted on that side: the person serving in each marked row."""
+        return [row.serving for row in self.rows if row.serving and row.marked(side, vote)]
 
     def present(self) -> list[MarkRow]:
         """The rows of people present: X under Närvarande, or any X without that column."""
@@ -143,12 +147,12 @@ def add_table_votes(paragraphs: list[Paragraph], tables: list[MarkTable]) -> Non
     by_number = {p.number: p for p in paragraphs}
     for table in tables:
         for vote, number in enumerate(table.vote_paragraphs):
-            names = {side: table.voters(vote, side) for side in VOTE_SIDES}
-            if not any(names.values()):
+            voters = {side: table.voting(vote, side) for side in VOTE_SIDES}
+            if not any(voters.values()):
                 continue
             para = by_number.get(number) if number is not None else _only_unnamed_vote(paragraphs)
             if para is not None:
-                _fill_vote(para, names, table.rows[0].line)
+                _fill_vote(para, voters, table.rows[0].line)
 
 
 def _only_unnamed_vote(paragraphs: list[Paragraph]) -> Paragraph | None:
@@ -157,7 +161,8 @@ def _only_unnamed_vote(paragraphs: list[Paragraph]) -> Paragraph | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _fill_vote(para: Paragraph, names: dict[str, list[str]], line: int) -> None:
+def _fill_vote(para: Paragraph, voters: dict[str, list[Person]], line: int) -> None:
+    names = {side: [p.name for p in people] for side, people in voters.items()}
     vote = next((v for v in para.votes if v.method == "open" and not (v.yes_names or v.no_names)), None)
     if vote is None:
         if any(v.method == "open" for v in para.votes):
@@ -165,6 +170,7 @@ def _fill_vote(para: Paragraph, names: dict[str, list[str]], line: int) -> None:
         vote = Vote("open", len(names["yes"]), len(names["no"]), len(names["abstain"]), line=line)
         para.votes.append(vote)
     vote.yes_names, vote.no_names, vote.abstain_names = names["yes"], names["no"], names["abstain"]
+    vote.ballots = [Ballot(p.name, p.party, side) for side in VOTE_SIDES for p in voters[side]]
 
 
 # ----------------------------------------------------------------------------

@@ -66,6 +66,15 @@ class VoteOption:
 
 
 @dataclass
+class Ballot:
+    """One named voter of an open vote, with the party as written beside the name."""
+
+    name: str
+    party: str | None
+    choice: str  # yes | no | abstain
+
+
+@dataclass
 class Vote:
     method: str  # open | secret
     yes: int
@@ -75,6 +84,7 @@ class Vote:
     no_names: list[str] = field(default_factory=list)
     abstain_names: list[str] = field(default_factory=list)
     options: list[VoteOption] = field(default_factory=list)
+    ballots: list[Ballot] = field(default_factory=list)
     line: int = 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from paragraf.ingest.cleanup import Line, blocks
-from paragraf.ingest.model import Vote, VoteOption
+from paragraf.ingest.model import Ballot, Vote, VoteOption
 from paragraf.ingest.text import PARTY, ends_open, join_lines, split_person
 
 NUM = r"(\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
@@ -36,7 +36,8 @@ CANDIDATE_VOTES_RE = re.compile(
 VOTES_FOR_RE = re.compile(rf"(?P<count>(?i:{NUM}))\s+röst(?:er)?\s+(?:för|på|till)\s+(?P<label>{CANDIDATE})")
 DIGIT = re.compile(r"\d")
 SECRET_HINT = re.compile(r"sluten omröstning|sluten votering|valresultat|slutna", re.I)
-NAME_RE = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉa-zåäö][\w'\-]+){{0,4}})\s*\((?:{PARTY})\)")
+NAME_RE = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉa-zåäö][\w'\-]+){{0,4}})\s*\(({PARTY})\)")
+Voter = tuple[str, str | None]  # name, party
 
 
 def read_votes(lines: list[Line]) -> list[Vote]:
@@ -67,7 +68,7 @@ def _open_vote(lines: list[Line], sentence: re.Match | None) -> Vote | None:
     """A roll call given side by side: `JA 9 ledamöter: …`, `NEJ-röster: 6`, or the
     voters named in running text wrapped over lines (`Ja röstar: Anna Berg (S), …`).
     A count in a sentence (`Med 10 ja-röster mot 4 nej-röster`) wins over counted names."""
-    sides: dict[str, tuple[int, list[str]]] = {}
+    sides: dict[str, tuple[int, list[Voter]]] = {}
     counted_names = False
     first_line = 0
     for item in _side_items(lines):
@@ -82,8 +83,11 @@ def _open_vote(lines: list[Line], sentence: re.Match | None) -> Vote | None:
     if "yes" not in sides or "no" not in sides:
         return None
     vote = Vote("open", sides["yes"][0], sides["no"][0], sides.get("abstain", (0, []))[0], line=first_line)
-    vote.yes_names, vote.no_names = sides["yes"][1], sides["no"][1]
-    vote.abstain_names = sides.get("abstain", (0, []))[1]
+    for side, (_, voters) in sides.items():
+        vote.ballots.extend(Ballot(name, party, side) for name, party in voters)
+    vote.yes_names, vote.no_names, vote.abstain_names = (
+        [name for name, _ in sides.get(side, (0, []))[1]] for side in ("yes", "no", "abstain")
+    )
     if counted_names and sentence:
         vote.yes, vote.no = _n(sentence.group(1)), _n(sentence.group(2))
         if sentence.group(3):
@@ -114,7 +118,7 @@ def _side_items(lines: list[Line]) -> list[list[Line]]:
     return items
 
 
-def _side_count(text: str) -> tuple[str, int, list[str], bool] | None:
+def _side_count(text: str) -> tuple[str, int, list[Voter], bool] | None:
     """`JA – för att … röstar 9 ledamöter: names`, `NEJ-röster: 6`: a side with its count."""
     m = SIDE_RE.match(text)
     if not m:
@@ -125,30 +129,30 @@ def _side_count(text: str) -> tuple[str, int, list[str], bool] | None:
         return None
     count = _n(next(g for g in count_m.groups() if g)) if count_m else 0
     names_text = rest.split(":", 1)[1] if ":" in rest else ""
-    names = [n.strip() for n in NAME_RE.findall(names_text)]
+    names = [(n.strip(), p) for n, p in NAME_RE.findall(names_text)]
     if not count_m and names:
         return _side(m.group("side")), len(names), names, True
     return _side(m.group("side")), count, names, False
 
 
-def _named_side(text: str) -> tuple[str, int, list[str], bool] | None:
+def _named_side(text: str) -> tuple[str, int, list[Voter], bool] | None:
     """`Ja röstar: Anna Berg (S), Per Ek (M) och …`: a side counted by its names."""
     m = NAMED_SIDE_RE.match(text)
     if not m:
         return None
-    names = [n.strip() for n in NAME_RE.findall(m.group("names"))] or _names_without_party(m.group("names"))
+    names = [(n.strip(), p) for n, p in NAME_RE.findall(m.group("names"))] or _names_without_party(m.group("names"))
     if not names:
         return None
     return _side(m.group("side")), len(names), names, True
 
 
-def _names_without_party(text: str) -> list[str]:
+def _names_without_party(text: str) -> list[Voter]:
     """`Anna Berg, Per Ek och Eva Lund.`: every part a name, or none taken."""
     parts = [p.strip() for p in re.split(r",\s*|\s+och\s+", text.strip().rstrip(".")) if p.strip()]
     people = [split_person(p) for p in parts]
     if not people or not all(person and person.party is None and not person.rest for person in people):
         return []
-    return [person.name for person in people]
+    return [(person.name, None) for person in people]
 
 
 def _side(word: str) -> str:
