@@ -47,6 +47,9 @@ PAGE_COUNTER_RE = re.compile(r"^(?:Sida\s+)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|a
 LONE_PAGE_LABEL = re.compile(r"^(?:Sida|Sid|Blad)\s*:?$", re.I)
 BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 E_SIGNATURE_RE = re.compile(r"^Detta dokument är elektroniskt signerat", re.I)
+# What every page header or furniture line has (a kind label or other word in capitals, a §,
+# a leading number, or a furniture label's first word); a line without it is text, fast.
+HEADER_HINT = re.compile(r"§|[A-ZÅÄÖ]{4}|^(?:\d|(?i:sida|sid\b|blad|detta|protokollsutdrag|justera|utdrag|ordförande|sign))")
 RUNNING_HEADER_HINT = re.compile(r"PROTOKOLL|Sammanträdesdatum|Justerandes|Utdragsbestyrkande|Sida \d", re.I)
 VALUE_LABELS = re.compile(r"^(?:Beslutets antal sidor|Antal sidor)\b", re.I)
 WATERMARK_MIN_RUN = 6
@@ -117,6 +120,10 @@ def clean(raw_lines: list[str]) -> Cleaned:
     i, n = 0, len(folded)
     while i < n:
         text = folded[i]
+        if i not in drop and not HEADER_HINT.search(text):
+            out.append(Line(i + 1, text, raw=raw_lines[i].strip(), indent=_indent(raw_lines[i])))
+            i += 1
+            continue
         if i in drop or FURNITURE_LABELS.match(text) or PAGE_COUNTER_RE.match(text) or E_SIGNATURE_RE.match(text):
             removed.append(i + 1)
             i += 1

@@ -13,6 +13,7 @@ no row. The § a vote belongs to is the `§ N` in the table's title (`Omröstnin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import Line
@@ -51,6 +52,9 @@ PERSON_RE = re.compile(rf"[A-ZÅÄÖÉÜ][\w'’\-]+(?: [A-ZÅÄÖÉÜ][\w'’\-
 # `Anna Ek S Bo Al S`: people with the party after the name, without parentheses
 BARE_PEOPLE_RE = re.compile(r"(?:[A-ZÅÄÖÉÜ][a-zåäöéü][\w'’\-]* ){1,4}(?:[A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]{1,2}[A-ZÅÄÖ])(?= |$)")
 COLUMN_SLACK = 2  # a name cell may start this many characters before its heading
+
+
+WORD_RE = re.compile(r"\S+")
 
 
 @dataclass
@@ -177,9 +181,9 @@ def _fill_vote(para: Paragraph, voters: dict[str, list[Person]], line: int) -> N
 # the heading row and the rows
 
 
-def _cells(line: Line) -> list[tuple[int, str]]:
-    """Words of the raw line with their character column."""
-    return [(line.indent + m.start(), m.group(0)) for m in re.finditer(r"\S+", line.raw)]
+def _cells(line: Line) -> Iterator[tuple[int, str]]:
+    """Words of the raw line with their character column (lazily: most lines stop at the first word)."""
+    return ((line.indent + m.start(), m.group(0)) for m in WORD_RE.finditer(line.raw))
 
 
 def _heading_columns(line: Line) -> list[Column] | None:

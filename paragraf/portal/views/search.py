@@ -1,19 +1,132 @@
-"""Search page and saved-search feed (filled in by the search module)."""
+"""The search page (filters, highlighted snippets, relevance or date, pages) and the feed of a saved search."""
 from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+
+from paragraf.records.models import Body, Organization, Party
+from paragraf.search import search as run_search
+from paragraf.search.contract import KINDS, SearchHit, SearchQuery
+
+KIND_LABELS = {"paragraph": "Paragraf (§)", "agenda_item": "Ärende på dagordning", "document": "Handling"}
+SORT_LABELS = {"relevance": "Relevans", "date": "Datum, nyast först"}
+
+
+def query_from(params) -> tuple[SearchQuery | None, list[str]]:
+    """The query the form asks for, and the problems with its values (said in Swedish, never a 500)."""
+    problems = []
+    text = params.get("q", "").strip()[:500]
+
+    def date(name: str, label: str) -> dt.date | None:
+        value = params.get(name, "").strip()
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            problems.append(f"{label} ska vara ett datum som 2023-01-31.")
+            return None
+
+    date_from, date_to = date("fran", "Från och med"), date("till", "Till och med")
+    kind = params.get("typ") or None
+    if kind not in (None, *KINDS):
+        problems.append("Okänd typ av träff.")
+        kind = None
+    sort = params.get("ordning") or "relevance"
+    if sort not in SORT_LABELS:
+        sort = "relevance"
+    try:
+        page = max(1, int(params.get("sida", "1")))
+    except ValueError:
+        page = 1
+    if not text:
+        return None, problems
+    query = SearchQuery(
+        text=text,
+        organization=params.get("organisation") or None,
+        body=params.get("organ") or None,
+        date_from=date_from,
+        date_to=date_to,
+        kind=kind,
+        party=params.get("parti") or None,
+        sort=sort,
+        page=page,
+    )
+    return query, problems
+
+
+def hit_url(hit: SearchHit) -> str:
+    key = hit.url_key
+    if hit.kind == "paragraph":
+        return reverse("portal:paragraph", args=[key["body"], key["date"], key["paragraph"]])
+    if hit.kind == "agenda_item":
+        return reverse("portal:meeting", args=[key["body"], key["date"]]) + "#dagordning"
+    return reverse("portal:document", args=[hit.record_id])
 
 
 def search(request):
-    return render(request, "portal/search.html", {"q": request.GET.get("q", "")})
+    query, problems = query_from(request.GET)
+    results = run_search(query) if query else None
+    hits = [(hit, hit_url(hit), KIND_LABELS[hit.kind]) for hit in results.hits] if results else []
+    params = {k: v for k, v in request.GET.items() if k != "sida" and v}
+    context = {
+        "q": request.GET.get("q", ""),
+        "query": query,
+        "results": results,
+        "hits": hits,
+        "problems": problems,
+        "params": request.GET,
+        "organizations": Organization.objects.order_by("name"),
+        "bodies": Body.objects.order_by("name").only("slug", "name"),
+        "parties": Party.objects.order_by("abbreviation"),
+        "kinds": KIND_LABELS.items(),
+        "sorts": SORT_LABELS.items(),
+        "page_url": lambda n: "?" + urlencode({**params, "sida": n}),
+        "feed_url": reverse("portal:search_feed") + "?" + urlencode({k: v for k, v in params.items() if k != "ordning"}),
+    }
+    if results:
+        context["previous_url"] = "?" + urlencode({**params, "sida": results.page - 1}) if results.page > 1 else None
+        context["next_url"] = "?" + urlencode({**params, "sida": results.page + 1}) if results.page < results.pages else None
+    return render(request, "portal/search.html", context)
 
 
 class SearchFeed(Feed):
-    feed_type = Atom1Feed
-    title = "Paragraf – sökning"
-    link = "/sok/"
+    """A saved search as an Atom feed: its newest hits first."""
 
-    def items(self):
-        return []
+    feed_type = Atom1Feed
+
+    def get_object(self, request):
+        query, _ = query_from(request.GET)
+        return query
+
+    def title(self, query: SearchQuery | None) -> str:
+        return f"Paragraf – sökning: {query.text}" if query else "Paragraf – sökning"
+
+    def link(self, query: SearchQuery | None) -> str:
+        return reverse("portal:search") + ("?" + urlencode({"q": query.text}) if query else "")
+
+    def items(self, query: SearchQuery | None):
+        if query is None:
+            return []
+        newest = SearchQuery(**{**query.__dict__, "sort": "date", "page": 1, "per_page": 50})
+        return run_search(newest).hits
+
+    def item_title(self, hit: SearchHit) -> str:
+        return hit.title
+
+    def item_description(self, hit: SearchHit) -> str:
+        return hit.snippet_html
+
+    def item_link(self, hit: SearchHit) -> str:
+        return hit_url(hit)
+
+    def item_guid(self, hit: SearchHit) -> str:
+        return f"{hit.kind}-{hit.record_id}"
+
+    def item_pubdate(self, hit: SearchHit):
+        return dt.datetime.combine(hit.date, dt.time(9, 0), dt.timezone.utc) if hit.date else None
