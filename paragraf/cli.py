@@ -194,6 +194,20 @@ def explain(kind: str, name: str) -> None:
         click.echo(line)
 
 
+@main.command(short_help="Rebuild the search index from the records.")
+def reindex() -> None:
+    """Build the search entries of every §, agenda item and document anew, in one transaction."""
+    _django()
+    from django.db import connection
+
+    from paragraf.records.models import SourceFile
+    from paragraf.search.index import rebuild_index
+
+    with click.progressbar(length=SourceFile.objects.count(), label="Indexing", file=sys.stderr) as bar:
+        entries = rebuild_index(progress=bar.update)
+    click.echo(f"{entries} entries in the search index ({connection.vendor})")
+
+
 @main.command(short_help="Serve the portal and admin.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)

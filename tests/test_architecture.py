@@ -28,6 +28,11 @@ def test_no_module_of_the_importer_mentions_django():
         assert not re.search(r"^\s*(from|import)\s+(django|paragraf\.(records|portal|site|api))", path.read_text(), re.M), path
 
 
+def test_records_never_imports_the_apps_that_read_it():
+    for path in (ROOT / "paragraf" / "records").rglob("*.py"):
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.(search|portal|api)", path.read_text(), re.M), path
+
+
 def test_every_swedish_ui_string_is_translated_and_compiled():
     po = (LOCALE / "django.po").read_text(encoding="utf-8")
     catalog = gettext.GNUTranslations(open(LOCALE / "django.mo", "rb"))

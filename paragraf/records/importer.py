@@ -44,6 +44,7 @@ from paragraf.records.models import (
 )
 from paragraf.records.overrides import Overrides
 from paragraf.records.resolve import Bodies, Cases, Parties, People, unique_slug
+from paragraf.records.signals import packet_stored
 
 UNKNOWN_ORGANIZATION = "Okänd organisation"
 PERSON_IN_TEXT_RE = re.compile(r"([A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+){1,3})\s*\(([A-ZÅÄÖ]{1,4})\)")
@@ -118,6 +119,7 @@ class PacketStore:
         self._documents()
         self._indicators()
         rebuild_memberships(touched)
+        packet_stored.send(sender=PacketStore, source_file=self.file)  # the search index listens
         return self.counts
 
     def _source_file(self) -> SourceFile:

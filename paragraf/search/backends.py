@@ -1,0 +1,123 @@
+"""Running a search: the backend of the database finds and ranks, this module filters, counts and pages.
+
+A backend gives a `Match` for the query's words: the SQL that selects and scores the
+matching entries (alias `e`). Everything else is SQL both databases understand, with
+LIMIT/OFFSET in the database and a count that stops at a cap.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from paragraf.search.contract import SearchHit, SearchPage, SearchQuery
+from paragraf.search.models import SearchEntry
+from paragraf.search.snippets import snippet
+
+COUNT_CAP = 1000  # beyond this many matches the total is an estimate ("more than")
+
+
+@dataclass
+class Match:
+    terms: list[str]  # the stems (lexemes) looked for, to mark in snippets
+    source: str  # FROM: the entries as `e`, and what the score needs
+    condition: str  # WHERE: true for the entries that match every term
+    params: list = field(default_factory=list)
+    score: str = "0"  # higher is better
+    score_params: list = field(default_factory=list)
+
+
+def backend():
+    if connection.vendor == "sqlite":
+        from paragraf.search import sqlite
+
+        return sqlite
+    if connection.vendor == "postgresql":
+        from paragraf.search import postgres
+
+        return postgres
+    raise NotImplementedError(f"no search backend for {connection.vendor}")
+
+
+def run(query: SearchQuery) -> SearchPage:
+    engine = backend()
+    match = engine.match(query.text)
+    if match is None:
+        return SearchPage(hits=[], total=0, page=query.page, pages=0, query=query)
+    where, params = _filters(query)
+    condition, params = f"{match.condition}{where}", [*match.params, *params]
+    order = "score DESC, " + engine.DATE_ORDER if query.sort == "relevance" else engine.DATE_ORDER
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id, {match.score} AS score FROM {match.source} WHERE {condition} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s",
+            [*match.score_params, *params, query.per_page, query.offset],
+        )
+        rows = cursor.fetchall()
+    if 0 < len(rows) < query.per_page or (not rows and query.page == 1):
+        total, estimate = query.offset + len(rows), False
+    else:
+        total, estimate = _count(match.source, condition, params, cap=query.offset + COUNT_CAP)
+    return SearchPage(
+        hits=_hits(rows, match.terms),
+        total=total,
+        total_is_estimate=estimate,
+        page=query.page,
+        pages=math.ceil(total / query.per_page),
+        query=query,
+        terms=match.terms,
+    )
+
+
+def _filters(query: SearchQuery) -> tuple[str, list]:
+    sql, params = [], []
+    if query.kind:
+        sql.append("e.kind = %s")
+        params.append(query.kind)
+    if query.organization:
+        sql.append("e.organization_id IN (SELECT id FROM records_organization WHERE slug = %s)")
+        params.append(query.organization)
+    if query.body:
+        sql.append("e.body_id IN (SELECT id FROM records_body WHERE slug = %s)")
+        params.append(query.body)
+    if query.date_from:
+        sql.append("e.date >= %s")
+        params.append(query.date_from)
+    if query.date_to:
+        sql.append("e.date <= %s")
+        params.append(query.date_to)
+    if query.party:
+        sql.append("e.parties LIKE %s")
+        params.append(f"% {like_escape(query.party.strip().upper())} %")
+    return "".join(f" AND {s}" for s in sql), params
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _count(source: str, condition: str, params: list, cap: int) -> tuple[int, bool]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {condition} LIMIT %s) AS capped", [*params, cap + 1])
+        n = cursor.fetchone()[0]
+    return (cap, True) if n > cap else (n, False)
+
+
+def _hits(rows: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
+    entries = SearchEntry.objects.select_related("organization", "body").in_bulk([pk for pk, _ in rows])
+    return [_hit(entries[pk], score, terms) for pk, score in rows if pk in entries]
+
+
+def _hit(entry: SearchEntry, score: float, terms: list[str]) -> SearchHit:
+    return SearchHit(
+        kind=entry.kind,
+        record_id=entry.record_id,
+        title=entry.title,
+        snippet_html=snippet([entry.text, entry.title], terms),
+        date=entry.date,
+        body_name=entry.body.name if entry.body else "",
+        organization_name=entry.organization.name,
+        url_key=entry.url_key,
+        score=float(score),
+    )

@@ -1,0 +1,144 @@
+"""Building the search index from the records: one SearchEntry per §, agenda item and document."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from paragraf.ingest.cleanup import clean_lines
+from paragraf.records.models import AgendaItem, Ballot, Document, Paragraph, SourceFile
+from paragraf.search.backends import backend
+from paragraf.search.models import SearchEntry
+
+BATCH = 500
+
+
+def index_source_file(source_file: SourceFile) -> int:
+    """(Re)build the entries of every record stored from this file (§ whose content it owns,
+    agenda items, documents); returns how many. Idempotent: the old entries of those records go first."""
+    paragraphs = Paragraph.objects.filter(source_file=source_file)
+    agenda_items = AgendaItem.objects.filter(source_file=source_file)
+    documents = Document.objects.filter(source_file=source_file)
+    entries = [
+        *(paragraph_entry(p) for p in _with_people(paragraphs)),
+        *(agenda_item_entry(a) for a in agenda_items.select_related("meeting__body__organization")),
+        *document_entries(source_file, documents.select_related("organization")),
+    ]
+    SearchEntry.objects.filter(paragraph__in=paragraphs).delete()
+    SearchEntry.objects.filter(agenda_item__in=agenda_items).delete()
+    SearchEntry.objects.filter(document__in=documents).delete()
+    backend().prepare(entries)
+    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    return len(entries)
+
+
+def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
+    """Every entry anew, in one transaction; `progress(1)` after each source file."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for pk in SourceFile.objects.order_by("pk").values_list("pk", flat=True):
+            index_source_file(SourceFile.objects.defer("data").get(pk=pk))
+            if progress:
+                progress(1)
+        return SearchEntry.objects.count()
+
+
+def paragraph_entry(paragraph: Paragraph) -> SearchEntry:
+    meeting = paragraph.meeting
+    texts = [
+        paragraph.case_number,
+        paragraph.decision,
+        paragraph.summary,
+        paragraph.procedure,
+        *(p.text for p in paragraph.proposals.all()),
+        *(d.text for d in paragraph.dissents.all()),
+    ]
+    return SearchEntry(
+        kind=SearchEntry.Kind.PARAGRAPH,
+        paragraph=paragraph,
+        organization=meeting.body.organization,
+        body=meeting.body,
+        date=meeting.date,
+        title=paragraph.title,
+        text="\n".join(t for t in texts if t),
+        parties=_parties_text(_parties(paragraph)),
+        url_key=_meeting_key(meeting) | {"paragraph": paragraph.number},
+    )
+
+
+def agenda_item_entry(item: AgendaItem) -> SearchEntry:
+    meeting = item.meeting
+    texts = [item.case_number, item.section, item.presenter]
+    return SearchEntry(
+        kind=SearchEntry.Kind.AGENDA_ITEM,
+        agenda_item=item,
+        organization=meeting.body.organization,
+        body=meeting.body,
+        date=meeting.date,
+        title=item.title,
+        text="\n".join(t for t in texts if t),
+        url_key=_meeting_key(meeting) | {"agenda_item": item.number},
+    )
+
+
+def document_entries(source_file: SourceFile, documents) -> list[SearchEntry]:
+    """Documents with the cleaned lines of their span as text (page furniture left out)."""
+    documents = list(documents)
+    if not documents:
+        return []
+    lines = clean_lines(source_file.text.split("\n"))
+    numbers = [n for n, _ in lines]
+    entries = []
+    for document in documents:
+        first, last = document.first_line or 1, document.last_line or source_file.line_count
+        span = lines[bisect_left(numbers, first):bisect_right(numbers, last)]
+        entries.append(
+            SearchEntry(
+                kind=SearchEntry.Kind.DOCUMENT,
+                document=document,
+                organization=document.organization,
+                date=document.date,
+                title=document.title or document.get_kind_display(),
+                text="\n".join(text for _, text in span),
+                url_key={"organization": document.organization.slug, "source_file": source_file.pk,
+                         "document": document.position},
+            )
+        )
+    return entries
+
+
+def _with_people(paragraphs):
+    """§ with what their entries need, in a fixed number of queries."""
+    ballots = Ballot.objects.select_related("person__party")
+    return paragraphs.select_related("meeting__body__organization").prefetch_related(
+        "proposals__person__party",
+        "dissents__people__party",
+        Prefetch("votes__ballots", queryset=ballots),
+    )
+
+
+def _parties(paragraph: Paragraph) -> set[str]:
+    """Parties of the people who proposed, dissented or voted by name in a §."""
+    parties = set()
+    for proposal in paragraph.proposals.all():
+        parties.add(proposal.party or _party_of(proposal.person))
+    for dissent in paragraph.dissents.all():
+        parties.update(_party_of(person) for person in dissent.people.all())
+    for vote in paragraph.votes.all():
+        parties.update(ballot.party or _party_of(ballot.person) for ballot in vote.ballots.all())
+    return {p.upper() for p in parties if p}
+
+
+def _party_of(person) -> str:
+    return person.party.abbreviation if person is not None and person.party_id else ""
+
+
+def _parties_text(parties: set[str]) -> str:
+    return f" {' '.join(sorted(parties))} " if parties else ""
+
+
+def _meeting_key(meeting) -> dict:
+    body = meeting.body
+    return {"organization": body.organization.slug, "body": body.slug, "date": meeting.date.isoformat()}

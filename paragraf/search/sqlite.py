@@ -1,0 +1,52 @@
+"""SQLite: FTS5 over stems written by Python (Snowball Swedish).
+
+Each word of an entry is indexed as its stem and, when it can be a compound's tail
+(`words.matches_tail`), also as `_` + the stem reversed. A query stem then matches
+`"stem" OR "_metsdesrever"*`: the same word, or any word whose stem ends with it.
+The `prefix` option of the FTS5 table keeps short reversed prefixes fast.
+"""
+from __future__ import annotations
+
+from paragraf.search.backends import Match
+from paragraf.search.words import STOPWORDS, matches_tail, query_stems, stem_all, words
+
+TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
+DATE_ORDER = "e.date DESC, e.id DESC"  # SQLite puts NULL last when descending
+
+
+def prepare(entries) -> None:
+    """Write the terms FTS5 indexes (the triggers copy them into search_fts)."""
+    for entry in entries:
+        entry.title_terms = terms(entry.title)
+        entry.text_terms = terms(entry.text)
+
+
+def terms(text: str) -> str:
+    """The words of a text as FTS5 indexes them; each distinct word is stemmed once."""
+    found = words(text)
+    distinct = list(set(found) - STOPWORDS)
+    indexed = {w: _indexed(s) for w, s in zip(distinct, stem_all(distinct))}
+    return " ".join(indexed[w] for w in found if w in indexed)
+
+
+def _indexed(s: str) -> str:
+    return f"{s} _{s[::-1]}" if matches_tail(s) else s
+
+
+def match(text: str) -> Match | None:
+    wanted = query_stems(text)
+    if not wanted:
+        return None
+    return Match(
+        terms=wanted,
+        source="search_fts JOIN search_searchentry e ON e.id = search_fts.rowid",
+        condition="search_fts MATCH %s",
+        params=[" AND ".join(_term(s) for s in wanted)],
+        score=f"-bm25(search_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})",
+    )
+
+
+def _term(s: str) -> str:
+    """One stem as an FTS5 expression; stems are letters and digits only, quoting keeps it literal."""
+    exact = '"' + s.replace('"', '""') + '"'
+    return f'({exact} OR "_{s[::-1]}"*)' if matches_tail(s) else exact

@@ -1,0 +1,276 @@
+"""Search over the corpus: Swedish stems, compound tails, filters, sorting, pages, snippets, bad queries.
+
+The same tests run on SQLite (FTS5) and PostgreSQL (full text + pg_trgm): `.ci/run` runs both.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from click.testing import CliRunner
+from django.db import connection
+
+from paragraf.cli import main
+from paragraf.records.models import AgendaItem, Body, Document, Meeting, Organization, Paragraph
+from paragraf.search import SearchQuery, search
+from paragraf.search import backends
+from paragraf.search.index import agenda_item_entry, index_source_file, rebuild_index
+from paragraf.search.models import SearchEntry
+from paragraf.search.snippets import snippet
+
+pytestmark = pytest.mark.django_db
+REGION = "region-jonkopings-lan"
+
+
+def find(text: str, **options):
+    return search(SearchQuery(text, per_page=100, **options))
+
+
+def keys(page) -> set[tuple[str, int]]:
+    return {(h.kind, h.record_id) for h in page.hits}
+
+
+def plain(html: str) -> str:
+    return re.sub(r"</?mark>", "", html)
+
+
+def marked(html: str) -> list[str]:
+    return re.findall(r"<mark>(.*?)</mark>", html)
+
+
+# ------------------------------------------------------------------ matching
+
+
+def test_sjukresor_finds_the_case_about_sjukresa_in_every_body():
+    page = find("sjukresor")
+    titles = {(h.kind, h.title) for h in page.hits}
+    title = "Regelverk sjukresor, ändring av ersättning för egen bil"
+    assert ("paragraph", title) in titles
+    assert any(kind == "agenda_item" and "sjukres" in t.lower() for kind, t in titles)
+    paragraphs = Paragraph.objects.filter(case__year=2023, case__serial=217)
+    assert {("paragraph", p.pk) for p in paragraphs} <= keys(page)
+    # The singular finds the plural of the title, and the other way round.
+    assert ("paragraph", title) in {(h.kind, h.title) for h in find("sjukresa").hits}
+    assert keys(find("sjukresa")) == keys(page)
+
+
+def test_a_word_finds_the_compounds_it_ends():
+    page = find("nämnd")
+    compounds = [w for h in page.hits for w in marked(h.snippet_html) if w.lower().startswith("krisledningsnämnd")]
+    assert compounds, "nämnd should find krisledningsnämnd"
+    assert keys(find("krisledningsnämnd")) <= keys(page)
+    # A tail alone finds the compound too, and every hit has a word ending with it.
+    tail = find("ledningsnämnden")
+    assert tail.hits
+    for hit in tail.hits:
+        assert re.search(r"ledningsnämnd\w*", hit.title + " " + plain(hit.snippet_html), re.I), hit
+
+
+def test_stemming_finds_other_forms_of_a_word():
+    motionen, motion = find("motionen"), find("motion")
+    assert motionen.hits and keys(motionen) == keys(motion)
+    texts = [h.title + " " + _entry(h).text for h in motion.hits]
+    assert any(re.search(r"\bmotion\b", t, re.I) and not re.search(r"\bmotionen\b", t, re.I) for t in texts)
+    assert any(re.search(r"\bmotionen\b", t, re.I) for t in texts)
+    # A form the corpus does not hold finds the forms it does.
+    assert keys(find("ersättningarnas")) == keys(find("ersättning")) != set()
+
+
+def test_all_words_must_match():
+    both = keys(find("sjukresor bil"))
+    assert both and both <= keys(find("sjukresor")) and both <= keys(find("bil"))
+    assert not find("sjukresor lipödem").hits
+
+
+def test_a_case_number_finds_its_records():
+    page = find("2023/217")
+    case = [("paragraph", p.pk) for p in Paragraph.objects.filter(case__year=2023, case__serial=217)]
+    case += [("agenda_item", a.pk) for a in AgendaItem.objects.filter(case__year=2023, case__serial=217)]
+    assert len(case) == 3 and set(case) <= keys(page)
+    assert "2023/217" in _entry(page.hits[0]).text
+
+
+# ------------------------------------------------------------------ filters
+
+
+def test_filter_by_kind():
+    everything = find("nämnd")
+    for kind in ("paragraph", "agenda_item", "document"):
+        page = find("nämnd", kind=kind)
+        assert page.hits and {h.kind for h in page.hits} == {kind}
+        assert keys(page) < keys(everything)
+    with pytest.raises(ValueError):
+        SearchQuery("nämnd", kind="meeting")
+
+
+def test_filter_by_organization():
+    other = Organization.objects.create(name="Testkommun", slug="testkommun")
+    body = Body.objects.create(organization=other, name="Kommunstyrelsen", slug="kommunstyrelsen", kind="styrelse")
+    meeting = Meeting.objects.create(body=body, date=dt.date(2024, 5, 2))
+    item = AgendaItem.objects.create(meeting=meeting, position=0, number=1, title="Nya regler för sjukresor i kommunen")
+    entry = agenda_item_entry(item)
+    backends.backend().prepare([entry])
+    entry.save()
+    everything = keys(find("sjukresor"))
+    assert ("agenda_item", item.pk) in everything
+    assert keys(find("sjukresor", organization="testkommun")) == {("agenda_item", item.pk)}
+    region = find("sjukresor", organization=REGION)
+    assert region.hits and keys(region) == everything - {("agenda_item", item.pk)}
+    assert {h.organization_name for h in region.hits} == {"Region Jönköpings län"}
+    assert not find("sjukresor", organization="no-such-organisation").hits
+
+
+def test_filter_by_body():
+    page = find("nämnd", body="regionstyrelsens-arbetsutskott")
+    assert page.hits and {h.body_name for h in page.hits} == {"Regionstyrelsens arbetsutskott"}
+    assert keys(page) < keys(find("nämnd"))
+
+
+def test_filter_by_period():
+    everything = find("nämnd")
+    page = find("nämnd", date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 1, 31))
+    assert page.hits and keys(page) < keys(everything)
+    assert all(dt.date(2023, 1, 1) <= h.date <= dt.date(2023, 1, 31) for h in page.hits)
+    inside = {k for h in everything.hits if h.date and dt.date(2023, 1, 1) <= h.date <= dt.date(2023, 1, 31) for k in [(h.kind, h.record_id)]}
+    assert keys(page) == inside
+    assert all(h.date >= dt.date(2023, 2, 1) for h in find("nämnd", date_from=dt.date(2023, 2, 1)).hits)
+
+
+def test_filter_by_party_of_who_proposed_dissented_or_voted():
+    everything = find("budget")
+    page = find("budget", party="V")
+    assert page.hits and keys(page) < keys(everything)
+    for hit in page.hits:
+        assert hit.kind == "paragraph"
+        paragraph = Paragraph.objects.get(pk=hit.record_id)
+        parties = {p.party or (p.person.party.abbreviation if p.person and p.person.party else "") for p in paragraph.proposals.all()}
+        parties |= {b.party for v in paragraph.votes.all() for b in v.ballots.all()}
+        parties |= {p.party.abbreviation for d in paragraph.dissents.all() for p in d.people.all() if p.party}
+        assert "V" in parties, hit
+    assert len(page.hits) >= 2 and keys(find("budget", party="v")) == keys(page)
+    assert not find("budget", party="XYZ").hits
+
+
+# ------------------------------------------------------------------ order, pages, counts
+
+
+def test_sort_by_date_is_newest_first():
+    page = find("nämnd", sort="date")
+    dates = [h.date for h in page.hits]
+    known = [d for d in dates if d is not None]
+    assert known == sorted(known, reverse=True) and len(set(known)) > 3
+    assert dates[: len(known)] == known  # undated last
+    assert keys(page) == keys(find("nämnd"))
+
+
+def test_relevance_puts_the_best_first():
+    page = find("regelverk sjukresor ersättning egen bil")
+    scores = [h.score for h in page.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert "sjukres" in page.hits[0].title.lower()
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_pages_are_disjoint_and_cover_all_hits(sort):
+    everything = find("nämnd", sort=sort)
+    assert everything.total == len(everything.hits) > 30 and not everything.total_is_estimate
+    seen, first = [], search(SearchQuery("nämnd", sort=sort, per_page=7))
+    assert first.pages == -(-everything.total // 7) and first.total == everything.total
+    for n in range(1, first.pages + 1):
+        page = search(SearchQuery("nämnd", sort=sort, page=n, per_page=7))
+        assert len(page.hits) == (7 if n < first.pages else everything.total - 7 * (first.pages - 1))
+        seen.extend((h.kind, h.record_id) for h in page.hits)
+    assert len(seen) == len(set(seen)) and set(seen) == keys(everything)
+    assert [(h.kind, h.record_id) for h in everything.hits] == seen
+    assert not search(SearchQuery("nämnd", sort=sort, page=first.pages + 1, per_page=7)).hits
+
+
+def test_a_large_count_stops_at_the_cap(monkeypatch):
+    monkeypatch.setattr(backends, "COUNT_CAP", 10)
+    page = search(SearchQuery("nämnd", per_page=5))
+    assert page.total == 10 and page.total_is_estimate and page.pages == 2
+    assert len(page.hits) == 5
+
+
+# ------------------------------------------------------------------ snippets and bad queries
+
+
+def test_snippets_mark_matched_words_and_escape_the_text():
+    page = find("sjukresor")
+    assert all(marked(h.snippet_html) for h in page.hits)
+    for hit in page.hits:
+        assert all(w.lower().startswith("sjukres") for w in marked(hit.snippet_html)), hit.snippet_html
+    beredskap = find("säkerhet civil beredskap")
+    assert any("<mark>Säkerhet</mark> &amp; <mark>civil</mark> <mark>beredskap</mark>" in h.snippet_html for h in beredskap.hits)
+    niss = find("NISS", kind="document")
+    assert any("<mark>NISS</mark>&gt;15" in h.snippet_html for h in niss.hits)
+
+
+def test_snippet_escapes_markup_in_the_text():
+    html = snippet(['<script>alert("x")</script> & Krisledningsnämnden beslutar'], ["nämnd"])
+    assert "<script" not in html and "&lt;script&gt;" in html and "&amp;" in html
+    assert marked(html) == ["Krisledningsnämnden"]
+    assert snippet(["kort text", "rubrik"], ["saknas"]) == "kort text"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "och av för i", "!!!", "_"])
+def test_empty_or_stopword_query_gives_an_empty_page(text):
+    page = search(SearchQuery(text))
+    assert page.hits == [] and page.total == 0 and page.pages == 0 and not page.total_is_estimate
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', "*", "(", ")", "NEAR", "-", ":", '"nämnd', "nämnd*", "NEAR(nämnd motion)", "-nämnd", "nämnd:",
+     "title_terms:nämnd", "nämnd OR motion", "nämnd AND NOT motion", "nämnd' OR 1=1 --", "\\", "%", "%nämnd%",
+     "a:* & !b | <->", "nämnd & motion", "<script>alert(1)</script>", "'", "^nämnd", "{title_terms}: x", "x" * 5000],
+)
+def test_syntax_characters_in_a_query_never_raise(text):
+    page = search(SearchQuery(text))
+    assert all("<script" not in h.snippet_html for h in page.hits)
+
+
+def test_syntax_characters_are_read_as_words():
+    assert keys(find('"nämnd*')) == keys(find("nämnd"))
+    assert find("nämnd").hits and find("motion").hits
+    assert not find("nämnd OR motion").hits  # "or" is a word that must match, not an operator
+    assert find("(sjukresor)").hits and keys(find("(sjukresor)")) == keys(find("sjukresor"))
+
+
+# ------------------------------------------------------------------ the index
+
+
+def _entry(hit) -> SearchEntry:
+    return SearchEntry.objects.get(**{hit.kind: hit.record_id})
+
+
+def test_every_record_has_one_entry_and_reindexing_changes_nothing():
+    records = Paragraph.objects.count() + AgendaItem.objects.count() + Document.objects.count()
+    assert SearchEntry.objects.count() == records
+    before = keys(find("nämnd"))
+    for file in {p.source_file for p in Paragraph.objects.select_related("source_file")}:
+        index_source_file(file)
+    assert SearchEntry.objects.count() == records and keys(find("nämnd")) == before
+    assert rebuild_index() == records and keys(find("nämnd")) == before
+
+
+def test_a_deleted_record_leaves_the_index():
+    hit = find("sjukresor", kind="agenda_item").hits[0]
+    AgendaItem.objects.filter(pk=hit.record_id).delete()
+    assert ("agenda_item", hit.record_id) not in keys(find("sjukresor"))
+
+
+def test_paragraph_entry_has_its_text_and_a_key_for_its_url():
+    paragraph = Paragraph.objects.get(number=14, meeting__date=dt.date(2023, 1, 31))
+    entry = SearchEntry.objects.get(paragraph=paragraph)
+    assert entry.body_id == paragraph.meeting.body_id and entry.date == dt.date(2023, 1, 31)
+    assert paragraph.decision[:40] in entry.text and entry.title == paragraph.title
+    assert entry.url_key == {"organization": REGION, "body": "regionstyrelsen", "date": "2023-01-31", "paragraph": 14}
+
+
+def test_reindex_command():
+    result = CliRunner().invoke(main, ["reindex"])
+    assert result.exit_code == 0, result.output
+    assert f"{SearchEntry.objects.count()} entries" in result.output
+    assert connection.vendor in result.output
