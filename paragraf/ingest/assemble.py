@@ -24,12 +24,13 @@ class Packet:
     meetings: list[Meeting] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    text_lines: list[tuple[int, str]] = field(default_factory=list)  # (source line, cleaned text) of every kept text line
 
 
 def read_packet(raw_lines: list[str]) -> Packet:
     cleaned = clean(raw_lines)
     segments = segment(cleaned.lines)
-    packet = Packet()
+    packet = Packet(text_lines=[(line.no, line.text) for line in cleaned.lines if line.text])
     meetings: dict[tuple[str, str], Meeting] = {}
     for seg in segments:
         meeting = None

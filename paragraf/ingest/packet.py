@@ -25,6 +25,12 @@ def parse_text(text: str, name: str = "packet.txt") -> dict:
 
 
 def parse_source(source: Source) -> dict:
+    return parse_source_with_text(source)[0]
+
+
+def parse_source_with_text(source: Source) -> tuple[dict, list[tuple[int, str]]]:
+    """The contract dict, and the cleaned text lines the parser read as (source line, text):
+    what a caller that keeps the text (the records' search index) would otherwise compute again."""
     lines = source.lines
     packet = read_packet(lines)
     return {
@@ -36,4 +42,4 @@ def parse_source(source: Source) -> dict:
         "meetings": [asdict(m) for m in packet.meetings],
         "indicators": [asdict(i) for i in packet.indicators],
         "warnings": packet.warnings,
-    }
+    }, packet.text_lines

@@ -20,7 +20,7 @@ from pathlib import Path
 from django.db import DatabaseError, transaction
 
 from paragraf.ingest.errors import InputError
-from paragraf.ingest.packet import parse_source
+from paragraf.ingest.packet import parse_source_with_text
 from paragraf.ingest.source import Source, read_bytes
 from paragraf.ingest.version import parser_version
 from paragraf.records.memberships import rebuild_memberships
@@ -80,12 +80,12 @@ def import_path(path: str | Path, organization: str | None = None, force: bool =
         if existing and existing.parser_version == parser_version() and not force:
             return ImportResult(name, "unchanged", "already imported with this parser version")
         source = read_bytes(data, Path(path).name)
-        packet = parse_source(source)
+        packet, text_lines = parse_source_with_text(source)
     except InputError as exc:
         return ImportResult(name, "failed", str(exc))
     try:
         with transaction.atomic():
-            counts = PacketStore(source, packet, organization).store()
+            counts = PacketStore(source, packet, organization, text_lines).store()
     except ImportProblem as exc:
         return ImportResult(name, "failed", f"{source.name}: {exc}")
     except (DatabaseError, ValueError, TypeError) as exc:
@@ -94,9 +94,11 @@ def import_path(path: str | Path, organization: str | None = None, force: bool =
 
 
 class PacketStore:
-    def __init__(self, source: Source, packet: dict, organization: str | None) -> None:
+    def __init__(self, source: Source, packet: dict, organization: str | None,
+                 text_lines: list[tuple[int, str]] | None = None) -> None:
         self.source = source
         self.packet = packet
+        self.text_lines = text_lines
         self.organization_name = organization or packet.get("organization") or UNKNOWN_ORGANIZATION
         self.counts: dict[str, int] = {}
         self.created: set[tuple[str, int]] = set()  # records this import created: they have no rows below them yet
@@ -119,7 +121,8 @@ class PacketStore:
         self._documents()
         self._indicators()
         rebuild_memberships(touched)
-        packet_stored.send(sender=PacketStore, source_file=self.file)  # the search index listens
+        # The search index listens; it gets the cleaned text so that it need not clean it again.
+        packet_stored.send(sender=PacketStore, source_file=self.file, text_lines=self.text_lines)
         return self.counts
 
     def _source_file(self) -> SourceFile:

@@ -12,7 +12,7 @@ class SearchConfig(AppConfig):
         packet_stored.connect(_index_stored_packet, dispatch_uid="paragraf.search.index_stored_packet")
 
 
-def _index_stored_packet(sender, source_file, **kwargs) -> None:
+def _index_stored_packet(sender, source_file, text_lines=None, **kwargs) -> None:
     from paragraf.search.index import index_source_file
 
-    index_source_file(source_file)
+    index_source_file(source_file, text_lines)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.db import transaction
 from django.db.models import Prefetch
 
-from paragraf.ingest.cleanup import clean_lines
+from paragraf.ingest.cleanup import clean
 from paragraf.records.models import AgendaItem, Ballot, Document, Paragraph, SourceFile
 from paragraf.search.backends import backend
 from paragraf.search.models import SearchEntry
@@ -15,7 +15,7 @@ from paragraf.search.models import SearchEntry
 BATCH = 500
 
 
-def index_source_file(source_file: SourceFile) -> int:
+def index_source_file(source_file: SourceFile, text_lines: list[tuple[int, str]] | None = None) -> int:
     """(Re)build the entries of every record stored from this file (§ whose content it owns,
     agenda items, documents); returns how many. Idempotent: the old entries of those records go first."""
     paragraphs = Paragraph.objects.filter(source_file=source_file)
@@ -24,7 +24,7 @@ def index_source_file(source_file: SourceFile) -> int:
     entries = [
         *(paragraph_entry(p) for p in _with_people(paragraphs)),
         *(agenda_item_entry(a) for a in agenda_items.select_related("meeting__body__organization")),
-        *document_entries(source_file, documents.select_related("organization")),
+        *document_entries(source_file, documents.select_related("organization"), text_lines),
     ]
     SearchEntry.objects.filter(paragraph__in=paragraphs).delete()
     SearchEntry.objects.filter(agenda_item__in=agenda_items).delete()
@@ -83,12 +83,13 @@ def agenda_item_entry(item: AgendaItem) -> SearchEntry:
     )
 
 
-def document_entries(source_file: SourceFile, documents) -> list[SearchEntry]:
-    """Documents with the cleaned lines of their span as text (page furniture left out)."""
+def document_entries(source_file: SourceFile, documents, text_lines: list[tuple[int, str]] | None = None) -> list[SearchEntry]:
+    """Documents with the cleaned lines of their span as text (page furniture left out):
+    `text_lines` as the parser read them, or cleaned here again."""
     documents = list(documents)
     if not documents:
         return []
-    lines = clean_lines(source_file.text.split("\n"))
+    lines = text_lines if text_lines is not None else text_only(source_file.text)
     numbers = [n for n, _ in lines]
     entries = []
     for document in documents:
@@ -107,6 +108,11 @@ def document_entries(source_file: SourceFile, documents) -> list[SearchEntry]:
             )
         )
     return entries
+
+
+def text_only(text: str) -> list[tuple[int, str]]:
+    """The cleaned text lines of a packet, page headers left out (as the parser hands them over)."""
+    return [(line.no, line.text) for line in clean(text.split("\n")).lines if line.text]
 
 
 def _with_people(paragraphs):

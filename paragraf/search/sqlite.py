@@ -21,12 +21,21 @@ def prepare(entries) -> None:
         entry.text_terms = terms(entry.text)
 
 
+# word -> its indexed form ("" for a stopword); shared by all entries, bounded.
+_INDEXED: dict[str, str] = dict.fromkeys(STOPWORDS, "")
+_INDEXED_MAX = 500_000
+
+
 def terms(text: str) -> str:
-    """The words of a text as FTS5 indexes them; each distinct word is stemmed once."""
+    """The words of a text as FTS5 indexes them; each distinct word is stemmed once per process."""
     found = words(text)
-    distinct = list(set(found) - STOPWORDS)
-    indexed = {w: _indexed(s) for w, s in zip(distinct, stem_all(distinct))}
-    return " ".join(indexed[w] for w in found if w in indexed)
+    new = [w for w in set(found) if w not in _INDEXED]
+    if len(_INDEXED) + len(new) > _INDEXED_MAX:
+        _INDEXED.clear()
+        _INDEXED.update(dict.fromkeys(STOPWORDS, ""))
+    _INDEXED.update(zip(new, (_indexed(s) for s in stem_all(new))))
+    indexed = _INDEXED
+    return " ".join(filter(None, map(indexed.__getitem__, found)))
 
 
 def _indexed(s: str) -> str:
