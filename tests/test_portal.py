@@ -1,0 +1,133 @@
+"""Portal pages on the corpus (Django test client, real database): content, feeds, privacy, errors."""
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+from icalendar import Calendar
+
+from paragraf.records.models import Document, Meeting, Person, SourceFile
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def page(client, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, (url, response.status_code)
+    return response.content.decode()
+
+
+def test_start_page_shows_latest_meetings_decisions_and_the_search_box(client):
+    html = page(client, "/")
+    assert 'id="sok"' in html and 'action="/sok/"' in html
+    assert 'href="/regionstyrelsen/2023-01-31/"' in html
+    assert "Senaste besluten" in html
+
+
+def test_meeting_page_has_header_agenda_attendance_and_every_paragraph(client):
+    html = page(client, "/regionstyrelsen/2023-01-31/")
+    assert "tisdag 31 januari 2023" in html and "13.00–15.40" in html
+    assert html.count('<li id="p') == 47
+    assert "tjänstgör för" in html  # serving substitutes
+    notice = page(client, "/regionstyrelsen/2023-03-07/")
+    assert "Kallelse: dagordning" in notice and "Regelverk sjukresor" in notice and "Kallade" in notice
+
+
+def test_paragraph_page_shows_vote_names_dissent_and_source_lines(client):
+    html = page(client, "/regionstyrelsen/2023-01-31/14/")
+    assert "Omröstning: 9 ja, 6 nej" in html
+    assert "Linnéa Nilsson" in html and "Håkan Karlsson Nyborg" in html
+    assert "Reservationer" in html and "reserverar sig" in html
+    assert "Så stod det i handlingen" in html and 'class="ln"' in html
+    assert '<meta property="og:title" content="§ 14 Motion - Bättre vård för patienter med Lipödem' in html
+
+
+def test_case_page_lists_the_path_in_date_order(client):
+    html = page(client, "/arenden/region-jonkopings-lan/2023-217/")
+    dates = ["24 januari 2023", "8 februari 2023", "22 februari 2023", "7 mars 2023"]
+    positions = [html.index(d) for d in dates]
+    assert positions == sorted(positions)
+
+
+def test_person_and_party_pages(client):
+    person = Person.objects.get(name="Håkan Karlsson Nyborg")
+    html = page(client, f"/personer/{person.slug}/")
+    assert "Regionstyrelsen" in html and "Så har Håkan Karlsson Nyborg röstat" in html and "Nej" in html
+    assert "Närvaro" in html and "%" in html
+    party = page(client, "/partier/SD/")
+    assert "Sverigedemokraterna" in party and "Håkan Karlsson Nyborg" in party
+
+
+def test_body_page_lists_members_per_term_and_meetings(client):
+    html = page(client, "/regionstyrelsen/")
+    assert "Mandatperiod 2023–2026" in html and "ordförande" in html
+    assert 'href="/regionstyrelsen/2023-01-31/"' in html
+
+
+def test_document_and_source_pages_anchor_lines(client):
+    document = Document.objects.filter(kind="tjansteskrivelse").first()
+    html = page(client, f"/handlingar/{document.pk}/")
+    assert f'id="L{document.first_line}"' in html or 'id="L' in html
+    source = page(client, f"/kallor/{document.source_file_id}/")
+    assert 'id="L1"' in source
+
+
+def test_indicator_pages(client):
+    html = page(client, "/organisationer/region-jonkopings-lan/matetal/")
+    link = html.split('href="/organisationer/region-jonkopings-lan/matetal/', 1)[1].split('"', 1)[0]
+    report = page(client, f"/organisationer/region-jonkopings-lan/matetal/{link}")
+    assert "Målvärde" in report and "Resultat" in report
+
+
+def test_search_page_finds_sjukresor_with_highlighted_snippets(client):
+    html = page(client, "/sok/?q=sjukresor")
+    assert '<ol class="hits"' in html and "<mark>" in html
+    assert "Regelverk sjukresor" in html
+    by_date = page(client, "/sok/?q=sjukresor&ordning=date&typ=paragraph")
+    assert 'class="hit"' in by_date
+    bad = page(client, "/sok/?q=sjukresor&fran=31-01-2023")
+    assert "Från och med ska vara ett datum" in bad
+
+
+def test_calendars_are_valid_ical(client):
+    response = client.get("/kalender.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert len(events) == Meeting.objects.count()
+    meeting = next(e for e in events if str(e["summary"]).startswith("Regionstyrelsen") and e.decoded("dtstart").date() == dt.date(2023, 1, 31))
+    assert meeting.decoded("dtstart").hour == 13 and "regionstyrelsen/2023-01-31" in str(meeting["url"])
+    body = Calendar.from_ical(client.get("/regionstyrelsen/kalender.ics").content)
+    assert {str(e["summary"]) for e in body.walk("VEVENT")} == {"Regionstyrelsen – sammanträde"}
+
+
+def test_atom_feeds_of_decisions_and_of_a_saved_search(client):
+    feed = ET.fromstring(client.get("/regionstyrelsen/beslut.atom").content)
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) >= 40
+    assert any("§ 14" in e.find(f"{ATOM}title").text for e in entries)
+    saved = ET.fromstring(client.get("/sok/flode.atom?q=sjukresor").content)
+    assert saved.find(f"{ATOM}title").text == "Paragraf – sökning: sjukresor"
+    assert saved.findall(f"{ATOM}entry")
+
+
+def test_personal_data_is_masked_for_the_public_and_shown_to_staff(client, django_user_model):
+    source = SourceFile.objects.get(name="000_9183b8d70dd3de41.txt")
+    line = next(n for n, text in enumerate(source.text.split("\n"), 1) if "@rjl.se" in text and "+46" in text)
+    document = Document.objects.get(source_file=source, first_line__lte=line, last_line__gte=line)
+    public = page(client, f"/handlingar/{document.pk}/")
+    assert "@rjl.se" not in public and "[e-post dold]" in public and "[telefonnummer dolt]" in public
+    download = client.get(f"/kallor/{source.pk}/fil").content.decode()
+    assert "@rjl.se" not in download
+    staff = django_user_model.objects.create_user("sekreterare", password="pw-for-tests", is_staff=True)
+    client.force_login(staff)
+    assert "@rjl.se" in page(client, f"/handlingar/{document.pk}/")
+    assert client.get(f"/kallor/{source.pk}/fil").content == bytes(source.data)
+
+
+def test_unknown_addresses_are_a_swedish_404(client):
+    assert "Sidan finns inte" in page(client, "/ingen-sadan-namnd/", 404)
+    page(client, "/regionstyrelsen/2023-02-30/", 404)
+    page(client, "/regionstyrelsen/2023-01-31/999/", 404)
