@@ -175,6 +175,8 @@ SV = {
     "corrected": "rättad",
     "correction": "rättelse",
     "corrections": "rättelser",
+    "created": "skapad",
+    "modified": "ändrad",
 }
 # Plural entries: msgid -> (singular, plural)
 SV_PLURAL = {

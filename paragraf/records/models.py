@@ -35,7 +35,17 @@ class SourceFile(models.Model):
         return self.name
 
 
-class Sourced(models.Model):
+class Timestamped(models.Model):
+    """When a record was first stored and last changed (OParl `created`/`modified`, HTTP Last-Modified)."""
+
+    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    modified = models.DateTimeField(_("modified"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class Sourced(Timestamped):
     """Provenance: the source file and the 1-based line span a record was read from."""
 
     source_file = models.ForeignKey(
@@ -48,7 +58,7 @@ class Sourced(models.Model):
         abstract = True
 
 
-class Organization(models.Model):
+class Organization(Timestamped):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
 
@@ -61,7 +71,7 @@ class Organization(models.Model):
         return self.name
 
 
-class Body(models.Model):
+class Body(Timestamped):
     class Kind(models.TextChoices):
         ASSEMBLY = "fullmaktige", _("assembly (fullmäktige)")
         EXECUTIVE = "styrelse", _("executive board (styrelse)")
@@ -105,7 +115,7 @@ class BodyAlias(models.Model):
         return self.name
 
 
-class Term(models.Model):
+class Term(Timestamped):
     """A four-year term of office (mandatperiod)."""
 
     name = models.CharField(_("name"), max_length=20, unique=True)
@@ -121,7 +131,7 @@ class Term(models.Model):
         return self.name
 
 
-class Party(models.Model):
+class Party(Timestamped):
     abbreviation = models.CharField(_("abbreviation"), max_length=12, unique=True)
     name = models.CharField(_("name"), max_length=100, blank=True)
 
@@ -134,7 +144,7 @@ class Party(models.Model):
         return self.abbreviation
 
 
-class Person(models.Model):
+class Person(Timestamped):
     name = models.CharField(_("name"), max_length=200)
     party = models.ForeignKey(Party, verbose_name=_("party"), on_delete=models.SET_NULL, null=True, blank=True, related_name="people")
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
@@ -164,7 +174,7 @@ class PersonAlias(models.Model):
         return self.name
 
 
-class Membership(models.Model):
+class Membership(Timestamped):
     """A role a person was seen holding in a body, with the first and last meeting date it was seen."""
 
     class Role(models.TextChoices):
@@ -195,7 +205,7 @@ class Membership(models.Model):
         return f"{self.person} – {self.get_role_display()} – {self.body}"
 
 
-class Case(models.Model):
+class Case(Timestamped):
     """One case (ärende) of an organisation, identified by the year/number core of its case number."""
 
     organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="cases")
@@ -215,7 +225,7 @@ class Case(models.Model):
         return self.number
 
 
-class Meeting(models.Model):
+class Meeting(Timestamped):
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("start time"), null=True, blank=True)
