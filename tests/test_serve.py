@@ -1,43 +1,17 @@
 """`paragraf serve` in a real process: the index of meetings with their §, linking to the admin."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
-from tests.conftest import CORPUS
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.live_portal import serve_corpus
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    data = tmp_path_factory.mktemp("serve")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}", "PARAGRAF_DATA": str(data)}
-    paragraf = [sys.executable, "-m", "paragraf"]
-    subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True)
-    subprocess.run([*paragraf, "import", *map(str, sorted(CORPUS.glob("*.txt")))], env=env, check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen([*paragraf, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with serve_corpus(tmp_path_factory.mktemp("serve")) as url:
+        yield url
 
 
 def get(url: str) -> tuple[int, str]:
