@@ -220,7 +220,6 @@ def check_case_path(page):
     assert -1 not in positions and positions == sorted(positions), (expected, text)
 
 
-@pytest.mark.xfail(strict=False, reason="search results page not merged yet")
 def test_search_sjukresor_then_paragraph_then_case_path(page, portal):
     page.goto(portal + "/")
     page.get_by_label("Sök bland beslut, ärenden och handlingar").fill("sjukresor")
