@@ -176,6 +176,7 @@ SV = {
     "correction": "rättelse",
     "corrections": "rättelser",
     "created": "skapad",
+    "Open data API": "Öppna data (API)",
     "modified": "ändrad",
 }
 # Plural entries: msgid -> (singular, plural)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "paragraf.records",
     "paragraf.search",
     "paragraf.portal",
+    "paragraf.api",
 ]
 
 MIDDLEWARE = [

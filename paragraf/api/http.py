@@ -1,0 +1,152 @@
+"""HTTP done right for every API response: JSON, ETag and Last-Modified with 304 on
+conditional requests, CORS for read-only GET, and clear JSON errors.
+
+    @api_view
+    def thing(request, pk):
+        ...                               # raise ApiError(400, "…", parameter="created_since")
+        return ApiResponse(data, last_modified=obj.modified)
+
+`api_view` turns the ApiResponse into JSON with the headers, answers OPTIONS (CORS
+preflight) and HEAD, refuses other methods with 405, and renders ApiError and Http404
+as JSON errors.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+
+ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": ", ".join(ALLOWED_METHODS),
+    "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since, Accept",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified, Link",
+    "Access-Control-Max-Age": "86400",
+}
+JSON_TYPE = "application/json; charset=utf-8"
+
+
+class ApiError(Exception):
+    """A request the API refuses: the status, a message in plain words, and the parameter at fault."""
+
+    def __init__(self, status: int, message: str, parameter: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.parameter = parameter
+
+    def body(self) -> dict:
+        error = {"status": self.status, "message": self.message}
+        if self.parameter:
+            error["parameter"] = self.parameter
+        return {"error": error}
+
+
+@dataclass
+class ApiResponse:
+    data: object
+    last_modified: dt.datetime | None = None
+    content_type: str = JSON_TYPE
+    status: int = 200
+
+
+def encode(data: object) -> bytes:
+    """Stable JSON: the same data always gives the same bytes (and so the same ETag)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_default).encode()
+
+
+def _default(value):
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def api_view(view):
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "OPTIONS":
+            return _with_cors(HttpResponse(status=204))
+        if request.method not in ALLOWED_METHODS:
+            error = ApiError(405, f"method {request.method} not allowed: the API is read-only")
+            response = _error_response(error)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+            return response
+        try:
+            result = view(request, *args, **kwargs)
+        except ApiError as error:
+            return _error_response(error)
+        except Http404 as missing:
+            return _error_response(ApiError(404, str(missing) or "no such object"))
+        return conditional(request, result)
+
+    return wrapper
+
+
+def conditional(request: HttpRequest, result: ApiResponse) -> HttpResponse:
+    body = encode(result.data) if result.content_type == JSON_TYPE else result.data
+    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    last_modified = http_date(result.last_modified.timestamp()) if result.last_modified else None
+    if _not_modified(request, etag, result.last_modified):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(b"" if request.method == "HEAD" else body, content_type=result.content_type, status=result.status)
+        if request.method == "HEAD":
+            response["Content-Length"] = str(len(body))
+    response["ETag"] = etag
+    if last_modified:
+        response["Last-Modified"] = last_modified
+    response["Cache-Control"] = "public, max-age=60, must-revalidate"
+    return _with_cors(response)
+
+
+def _not_modified(request: HttpRequest, etag: str, last_modified: dt.datetime | None) -> bool:
+    """RFC 9110: If-None-Match wins over If-Modified-Since."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return "*" in tags or etag in tags
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return bool(since is not None and last_modified is not None and int(last_modified.timestamp()) <= since)
+
+
+def _error_response(error: ApiError) -> HttpResponse:
+    response = HttpResponse(encode(error.body()), content_type=JSON_TYPE, status=error.status)
+    return _with_cors(response)
+
+
+def _with_cors(response: HttpResponse) -> HttpResponse:
+    for name, value in CORS_HEADERS.items():
+        response[name] = value
+    return response
+
+
+def datetime_param(request: HttpRequest, name: str) -> dt.datetime | None:
+    """An ISO 8601 date-time query parameter (`2023-01-31T12:00:00+01:00`, or a date); 400 naming it when malformed."""
+    value = request.GET.get(name)
+    if value is None or value == "":
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "+"))
+    except ValueError:
+        raise ApiError(400, f"{name} must be an ISO 8601 date-time such as 2023-01-31T00:00:00+01:00, not {value!r}", name) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def int_param(request: HttpRequest, name: str, default: int, minimum: int = 1, maximum: int | None = None) -> int:
+    value = request.GET.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ApiError(400, f"{name} must be a whole number, not {value!r}", name) from None
+    if number < minimum or (maximum is not None and number > maximum):
+        bounds = f"from {minimum}" + (f" to {maximum}" if maximum is not None else "")
+        raise ApiError(400, f"{name} must be {bounds}, not {number}", name)
+    return number
