@@ -24,7 +24,10 @@ SECTION_PATTERNS = [
                  # `Kommunstyrelsens förslag till kommunfullmäktige`: what a board decided to propose to another body
                  r"|[A-ZÅÄÖ][\wåäö\-]+s förslag till [\wåäö\-]*(?:fullmäktige|styrelsen|nämnden)"),
 ]
-SECTION_RE = [(name, re.compile(rf"^(?:{pattern})\s*:?$", re.I)) for name, pattern in SECTION_PATTERNS]
+# All headings in one expression, tried in the order above (the first that matches names the field).
+ANY_SECTION_RE = re.compile(
+    "^(?:" + "|".join(f"(?P<{name}_{i}>{pattern})" for i, (name, pattern) in enumerate(SECTION_PATTERNS)) + r")\s*:?$", re.I
+)
 # A heading followed by its text on the same line: `Beslutet skickas till: Socialnämnden`
 INLINE_SECTION_RE = [(name, re.compile(rf"^(?:{pattern})\s*:\s*(?P<rest>\S.*)$", re.I)) for name, pattern in SECTION_PATTERNS
                      if name in ("recipients", "pages", "reservations", "statements", "decision")]
@@ -33,10 +36,11 @@ INLINE_SECTION_RE = [(name, re.compile(rf"^(?:{pattern})\s*:\s*(?P<rest>\S.*)$",
 def section_heading(text: str) -> str | None:
     if len(text) > 80:
         return None
-    for name, pattern in SECTION_RE:
-        if pattern.match(text):
-            return name
-    return None
+    m = ANY_SECTION_RE.match(text)
+    if m is None:
+        return None
+    group = next(name for name, value in m.groupdict().items() if value is not None)
+    return group.rsplit("_", 1)[0]
 
 
 def inline_section(text: str) -> tuple[str, str] | None:
@@ -48,6 +52,8 @@ def inline_section(text: str) -> tuple[str, str] | None:
 
 
 def paragraph_heading(text: str) -> tuple[int, str] | None:
+    if "§" not in text:
+        return None
     m = PARAGRAPH_RE.match(text)
     if not m:
         return None

@@ -54,13 +54,13 @@ class ReportProgress:
     last_heading_seen: bool = False
 
     def next_report_starts(self, text: str) -> bool:
-        m = TOC_LINE_RE.match(text)
+        m = TOC_LINE_RE.match(text) if "....." in text else None
         if m:
             self.contents.append(m.group("title"))
             return False
         if self.contents and text == self.contents[-1]:
             self.last_heading_seen = True
-        if not INTRODUCTION_RE.match(text):
+        if not text.endswith("Inledning") or not INTRODUCTION_RE.match(text):
             return False
         if not self.introduced:
             self.introduced = True
