@@ -38,8 +38,12 @@ def meeting_files(meetings: list[Meeting], paragraphs: list[Paragraph]) -> dict[
                 files[meeting.pk].invitation = doc
             if doc.kind == MINUTES and doc.source_file_id == meeting.minutes_source_id and not files[meeting.pk].minutes:
                 files[meeting.pk].minutes = doc
+    extracts = defaultdict(list)
+    for doc in documents:
+        if doc.kind == EXTRACT:
+            extracts[doc.source_file_id].append(doc)
     for paragraph in paragraphs:
-        extract = next((d for d in documents if d.kind == EXTRACT and _holds(d, paragraph)), None)
+        extract = next((d for d in extracts[paragraph.source_file_id] if _holds(d, paragraph)), None)
         if extract and paragraph.meeting_id in files:
             files[paragraph.meeting_id].extracts[paragraph.pk] = extract
     return files
@@ -74,6 +78,9 @@ def document_uses(documents: list[Document]) -> dict[int, FileUses]:
         .select_related("meeting")
         .only("pk", "source_file_id", "first_line", "meeting__date", "meeting__id")
     ) if extracts else []
+    by_paragraph_source = defaultdict(list)
+    for paragraph in paragraphs:
+        by_paragraph_source[paragraph.source_file_id].append(paragraph)
     for doc in documents:
         for meeting in meetings:
             if meeting.date == doc.date and (
@@ -82,7 +89,7 @@ def document_uses(documents: list[Document]) -> dict[int, FileUses]:
             ):
                 uses[doc.pk].meetings.add(meeting.pk)
         if doc.kind == EXTRACT:
-            for paragraph in paragraphs:
+            for paragraph in by_paragraph_source[doc.source_file_id]:
                 if _holds(doc, paragraph):
                     uses[doc.pk].paragraphs.add(paragraph.pk)
                     uses[doc.pk].meetings.add(paragraph.meeting_id)
