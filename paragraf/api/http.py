@@ -54,6 +54,7 @@ class ApiResponse:
     last_modified: dt.datetime | None = None
     content_type: str = JSON_TYPE
     status: int = 200
+    headers: dict[str, str] | None = None  # more headers, e.g. Content-Disposition of a download
 
 
 def encode(data: object) -> bytes:
@@ -102,6 +103,8 @@ def conditional(request: HttpRequest, result: ApiResponse) -> HttpResponse:
     if last_modified:
         response["Last-Modified"] = last_modified
     response["Cache-Control"] = "public, max-age=60, must-revalidate"
+    for name, value in (result.headers or {}).items():
+        response[name] = value
     return _with_cors(response)
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from paragraf.portal.privacy import mask_personal_data
+from paragraf.records.privacy import mask_personal_data
 
 register = template.Library()
 

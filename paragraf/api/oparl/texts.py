@@ -1,0 +1,24 @@
+"""The text a File serves: a document's cleaned lines or a packet's text, personal data masked."""
+from __future__ import annotations
+
+from paragraf.ingest.cleanup import clean_lines
+from paragraf.records.models import Document, SourceFile
+from paragraf.records.privacy import mask_personal_data
+
+
+def document_text(document: Document, source_text: str) -> str:
+    """The document's span of its packet, page furniture removed (as on its portal page), masked."""
+    if not (document.first_line and document.last_line):
+        return ""
+    lines = source_text.split("\n", document.last_line)[document.first_line - 1 : document.last_line]
+    return mask_personal_data("\n".join(text for _, text in clean_lines(lines) if text)) + "\n"
+
+
+def source_text(source: SourceFile) -> str:
+    """The text read from the whole packet, masked: what the public may download."""
+    return mask_personal_data(source.text)
+
+
+def source_texts(source_ids) -> dict[int, str]:
+    """The packet texts for a page of documents, each read once."""
+    return dict(SourceFile.objects.filter(pk__in=set(source_ids)).values_list("pk", "text"))

@@ -1,0 +1,250 @@
+"""OParl 1.1 endpoints: the System, one view per object type, and the external object lists."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Max, Min, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from paragraf.api.http import ApiResponse, api_view
+from paragraf.api.oparl import agenda, build, lists, objects
+from paragraf.api.oparl.links import Links
+from paragraf.api.oparl.locations import places
+from paragraf.api.oparl.meetings import location
+from paragraf.records.models import (
+    Attendance, Body, Case, Document, Invitation, Meeting, Membership, Organization, Person, SourceFile, Term,
+)
+
+# OParl 1.1 § Filter: what `omit_internal=true` leaves out.
+INTERNAL = {
+    "AgendaItem": ("auxiliaryFile",), "Meeting": ("auxiliaryFile", "agendaItem"),
+    "Paper": ("auxiliaryFile", "location"), "Person": ("membership",), "Body": ("legislativeTerm",),
+}
+
+MEETINGS = Meeting.objects.select_related("body").order_by("pk")
+PEOPLE = Person.objects.select_related("party").order_by("pk")
+MEMBERSHIPS = Membership.objects.select_related("party").order_by("pk")
+CASES = Case.objects.select_related("organization").order_by("pk")
+DOCUMENTS = Document.objects.order_by("pk")
+SOURCES = SourceFile.objects.defer("data", "text").order_by("pk")
+
+
+def respond(data: dict) -> ApiResponse:
+    return ApiResponse(data, last_modified=newest(data))
+
+
+def newest(data) -> dt.datetime | None:
+    """The latest `modified` anywhere in an object or list, embedded objects included."""
+    stamps = []
+    if isinstance(data, dict):
+        if isinstance(data.get("modified"), str):
+            stamps.append(dt.datetime.fromisoformat(data["modified"]))
+        stamps += [newest(value) for value in data.values() if isinstance(value, (dict, list))]
+    elif isinstance(data, list):
+        stamps += [newest(value) for value in data]
+    return lists.last_modified(stamps)
+
+
+def one(request, rows, to_dicts, **lookup) -> ApiResponse:
+    record = get_object_or_404(rows, **lookup)
+    return respond(to_dicts(Links(request), [record])[0])
+
+
+def listing(request, sources, to_dicts, created: str = "created", modified: str = "modified") -> ApiResponse:
+    """An external object list: querysets are filtered in SQL, Python lists were built from `filters` already."""
+    filters = lists.read_filters(request)
+    filtered = [lists.filtered(s, filters, created, modified) if hasattr(s, "filter") else s for s in sources]
+    page = lists.page_of(filtered, filters)
+    data = to_dicts(Links(request), page.items)
+    if filters.omit_internal:
+        data = [_without_internal(item) for item in data]
+    return respond(lists.list_body(request, page, data))
+
+
+def _without_internal(item: dict) -> dict:
+    omitted = INTERNAL.get(item["type"].rsplit("/", 1)[-1], ())
+    return {key: value for key, value in item.items() if key not in omitted}
+
+
+@api_view
+def system(request):
+    stamps = Organization.objects.aggregate(first=Min("created"), last=Max("modified"))
+    return respond(objects.system(Links(request), stamps["first"], stamps["last"]))
+
+
+@api_view
+def bodies(request):
+    return listing(request, [Organization.objects.order_by("pk")], _body_dicts)
+
+
+@api_view
+def body(request, pk: int):
+    return one(request, Organization.objects.all(), _body_dicts, pk=pk)
+
+
+def _body_dicts(links, rows):
+    terms = list(Term.objects.order_by("start"))
+    return [objects.body(links, org, terms) for org in rows]
+
+
+@api_view
+def legislative_term(request, organization: int, pk: int):
+    org = get_object_or_404(Organization, pk=organization)
+    term = get_object_or_404(Term, pk=pk)
+    return respond(objects.legislative_term(Links(request), org.pk, term, standalone=True))
+
+
+@api_view
+def body_legislative_terms(request, pk: int):
+    org = get_object_or_404(Organization, pk=pk)
+    filters = lists.read_filters(request)
+    terms = [t for t in Term.objects.order_by("pk") if lists.in_range(t.created, t.modified, filters)]
+    return listing(request, [terms], lambda links, rows: [objects.legislative_term(links, org.pk, t, standalone=True) for t in rows])
+
+
+@api_view
+def body_organizations(request, pk: int):
+    return listing(request, [Body.objects.filter(organization=_org(pk)).order_by("pk")], build.organization_dicts)
+
+
+@api_view
+def body_people(request, pk: int):
+    org = _org(pk)
+    seen = (
+        Q(pk__in=Membership.objects.filter(body__organization=org).values("person"))
+        | Q(pk__in=Attendance.objects.filter(meeting__body__organization=org).values("person"))
+        | Q(pk__in=Invitation.objects.filter(meeting__body__organization=org).values("person"))
+    )
+    return listing(request, [PEOPLE.filter(seen)], lambda links, rows: build.person_dicts(links, rows, org.pk))
+
+
+@api_view
+def body_meetings(request, pk: int):
+    return listing(request, [MEETINGS.filter(body__organization=_org(pk))], build.meeting_dicts)
+
+
+@api_view
+def body_papers(request, pk: int):
+    return listing(request, [CASES.filter(organization=_org(pk))], build.paper_dicts)
+
+
+@api_view
+def body_agenda_items(request, pk: int):
+    org = _org(pk)
+    return listing(request, [agenda.paragraphs(body__organization=org), agenda.notice_items(body__organization=org)], build.agenda_item_dicts)
+
+
+@api_view
+def body_consultations(request, pk: int):
+    org = _org(pk)
+    sources = [agenda.paragraphs(body__organization=org), agenda.notice_items(body__organization=org)]
+    return listing(request, [rows.filter(case__isnull=False) for rows in sources], build.consultation_dicts)
+
+
+@api_view
+def body_files(request, pk: int):
+    """The documents of the organisation, then the packets they were read from."""
+    org = _org(pk)
+    filters = lists.read_filters(request)
+    documents = lists.filtered(DOCUMENTS.filter(organization=org), filters)
+    packets = SOURCES.filter(pk__in=Document.objects.filter(organization=org).values("source_file"))
+    packets = lists.filtered(packets, filters, "imported_at", "updated_at")
+    page = lists.page_of([documents, packets], filters)
+    links = Links(request)
+    data = build.document_dicts(links, [r for r in page.items if isinstance(r, Document)])
+    data += build.source_dicts(links, [r for r in page.items if isinstance(r, SourceFile)])
+    return respond(lists.list_body(request, page, data))
+
+
+@api_view
+def body_locations(request, pk: int):
+    org = _org(pk)
+    filters = lists.read_filters(request)
+    found = [p for p in places(org.pk) if lists.in_range(p.first_created, p.last_modified, filters)]
+    return listing(request, [found], lambda links, rows: [location(links, org.pk, place) for place in rows])
+
+
+@api_view
+def body_memberships(request, pk: int):
+    return listing(request, [MEMBERSHIPS.filter(body__organization=_org(pk))], build.membership_dicts)
+
+
+def _org(pk: int) -> Organization:
+    return get_object_or_404(Organization, pk=pk)
+
+
+@api_view
+def organization(request, pk: int):
+    return one(request, Body.objects.all(), build.organization_dicts, pk=pk)
+
+
+@api_view
+def organization_meetings(request, pk: int):
+    return listing(request, [MEETINGS.filter(body=get_object_or_404(Body, pk=pk))], build.meeting_dicts)
+
+
+@api_view
+def organization_consultations(request, pk: int):
+    body_ = get_object_or_404(Body, pk=pk)
+    sources = [agenda.paragraphs(body=body_), agenda.notice_items(body=body_)]
+    return listing(request, [rows.filter(case__isnull=False) for rows in sources], build.consultation_dicts)
+
+
+@api_view
+def person(request, pk: int):
+    return one(request, PEOPLE, build.person_dicts, pk=pk)
+
+
+@api_view
+def membership(request, pk: int):
+    return one(request, MEMBERSHIPS, build.membership_dicts, pk=pk)
+
+
+@api_view
+def meeting(request, pk: int):
+    return one(request, MEETINGS, build.meeting_dicts, pk=pk)
+
+
+@api_view
+def agenda_item_paragraph(request, pk: int):
+    return one(request, agenda.paragraphs(), build.agenda_item_dicts, pk=pk)
+
+
+@api_view
+def agenda_item_notice(request, pk: int):
+    return one(request, agenda.notice_items(), build.agenda_item_dicts, pk=pk)
+
+
+@api_view
+def consultation_paragraph(request, pk: int):
+    return one(request, agenda.paragraphs().filter(case__isnull=False), build.consultation_dicts, pk=pk)
+
+
+@api_view
+def consultation_notice(request, pk: int):
+    return one(request, agenda.notice_items().filter(case__isnull=False), build.consultation_dicts, pk=pk)
+
+
+@api_view
+def paper(request, pk: int):
+    return one(request, CASES, build.paper_dicts, pk=pk)
+
+
+@api_view
+def file_document(request, pk: int):
+    return one(request, DOCUMENTS, build.document_dicts, pk=pk)
+
+
+@api_view
+def file_source(request, pk: int):
+    return one(request, SOURCES, build.source_dicts, pk=pk)
+
+
+@api_view
+def location_view(request, organization: int, slug: str):
+    org = get_object_or_404(Organization, pk=organization)
+    found = places(org.pk, slug)
+    if not found:
+        raise Http404(f"no place {slug!r} in {org.name}")
+    return respond(location(Links(request), org.pk, found[0]))
