@@ -4,7 +4,7 @@ from __future__ import annotations
 from django import template
 from django.urls import reverse
 
-from paragraf.portal.privacy import mask_personal_data
+from paragraf.records.privacy import mask_personal_data
 
 register = template.Library()
 

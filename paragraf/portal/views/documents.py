@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from paragraf.ingest.cleanup import clean_lines
-from paragraf.portal.privacy import mask_personal_data
+from paragraf.records.privacy import mask_personal_data
 from paragraf.records.models import Document, SourceFile
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from icalendar import Calendar, Event
 
-from paragraf.portal.privacy import mask_personal_data
+from paragraf.records.privacy import mask_personal_data
 from paragraf.records.models import Body, Meeting, Paragraph
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

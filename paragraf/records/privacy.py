@@ -1,6 +1,6 @@
 """Personal data in imported text: phone numbers, e-mail addresses and personal identity numbers.
 
-Public pages show them masked; logged-in staff see them as written.
+Public pages and the API show them masked; logged-in staff see them as written in the portal.
 """
 from __future__ import annotations
 
