@@ -14,17 +14,20 @@ from paragraf.api.http import ApiError, datetime_param, int_param
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
+TEXT_RE = re.compile(r"^[^\x00]+$")
 ID_RE = re.compile(r"^[0-9]+$")
 NUMBER_RE = re.compile(r"^-?[0-9]+$")  # int() would also take " 7", "7_000" and other scripts' digits
 MAX_ID = 2**63 - 1  # both databases keep ids as signed 64-bit integers
 
 
 def single(request: HttpRequest, name: str) -> str | None:
-    """The one value of a query parameter, or None; given twice is a 400 (which one would we pick?)."""
+    """The one value of a query parameter, or None when absent; given twice or empty is a 400."""
     values = request.GET.getlist(name)
     if len(values) > 1:
         raise ApiError(400, f"{name} was given {len(values)} times; give it once", name)
-    return values[0] if values and values[0] != "" else None
+    if values == [""]:
+        raise ApiError(400, f"{name} is empty; give a value or leave it out", name)
+    return values[0] if values else None
 
 
 def date_param(request: HttpRequest, name: str) -> dt.date | None:
@@ -76,7 +79,11 @@ def slug_param(request: HttpRequest, name: str) -> str | None:
 
 
 def text_param(request: HttpRequest, name: str) -> str | None:
-    return single(request, name)
+    """Free text matched exactly; a NUL character is a 400 (PostgreSQL text cannot hold it)."""
+    value = single(request, name)
+    if value is not None and "\x00" in value:
+        raise ApiError(400, f"{name} must not contain a NUL character", name)
+    return value
 
 
 def record_id(value: str, name: str = "id") -> int:

@@ -7,7 +7,7 @@ tests/test_api_schemathesis.py (response_schema_conformance).
 from __future__ import annotations
 
 from paragraf.api.native.pages import DEFAULT_LIMIT, MAX_LIMIT
-from paragraf.api.native.params import MAX_ID, SLUG_RE
+from paragraf.api.native.params import MAX_ID, SLUG_RE, TEXT_RE
 from paragraf.records.models import Ballot, Body, Membership, Vote
 
 # Building blocks
@@ -205,11 +205,11 @@ PARAMETERS = {
     "body": query("body", SLUG, "body slug, such as `regionstyrelsen`; a slug nobody has matches nothing"),
     "date_from": query("date_from", DATE, "meetings on or after this date (YYYY-MM-DD)"),
     "date_to": query("date_to", DATE, "meetings on or before this date (YYYY-MM-DD)"),
-    "meeting": query("meeting", integer(minimum=0, maximum=MAX_ID), "meeting id"),
-    "case": query("case", integer(minimum=0, maximum=MAX_ID), "case id"),
+    "meeting": query("meeting", integer(minimum=1, maximum=MAX_ID), "meeting id"),
+    "case": query("case", integer(minimum=1, maximum=MAX_ID), "case id"),
     "year": query("year", integer(minimum=1, maximum=9999), "case year"),
-    "party": query("party", string(), "party abbreviation, such as `S` or `BA`"),
-    "report": query("report", string(), "report name, exactly as listed"),
+    "party": query("party", string(pattern=TEXT_RE.pattern), "party abbreviation, such as `S` or `BA`"),
+    "report": query("report", string(pattern=TEXT_RE.pattern), "report name, exactly as listed"),
     "first_line": query("first_line", integer(minimum=1, maximum=MAX_ID), "first line to return (1-based)"),
     "last_line": query(
         "last_line", integer(minimum=1, maximum=MAX_ID),

@@ -184,7 +184,7 @@ def cases(request: HttpRequest) -> ApiResponse:
     queryset = Case.objects.select_related("organization")
     if organization := slug_param(request, "organization"):
         queryset = queryset.filter(organization__slug=organization)
-    if request.GET.get("year"):
+    if "year" in request.GET:
         queryset = queryset.filter(year=whole_number(request, "year", 0, maximum=9999))
     page = keyset_page(request, changed_since(request, queryset))
     links = shapes.Links(request)
@@ -230,10 +230,10 @@ def source_lines(request: HttpRequest, file: SourceFile) -> list[tuple[int, str]
 
     Only first_line: that one line. Only last_line: from line 1. A span outside the file gives no lines.
     """
-    if request.GET.get("first_line") is None and request.GET.get("last_line") is None:
+    if "first_line" not in request.GET and "last_line" not in request.GET:
         return None
     first = whole_number(request, "first_line", 1)
-    last = whole_number(request, "last_line", first if request.GET.get("first_line") else 1)
+    last = whole_number(request, "last_line", first if "first_line" in request.GET else 1)
     last = min(last, file.line_count, first + MAX_LINES - 1)
     if first > last:
         return []
