@@ -1,32 +1,4 @@
-"""Personal data in imported text: phone numbers, e-mail addresses and personal identity numbers.
+"""Personal data masking lives in `paragraf.records.privacy` (the portal, the API and the export share it)."""
+from paragraf.records.privacy import EMAIL_RE, PERSONAL_NUMBER_RE, PHONE_RE, mask_personal_data
 
-Public pages show them masked; logged-in staff see them as written.
-"""
-from __future__ import annotations
-
-import re
-
-PERSONAL_NUMBER_RE = re.compile(r"\b(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|[6-8]\d|9[01])[-+ ]?\d{4}\b")
-EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-# Swedish numbers: 036-32 40 00, 070-123 45 67, +46 36 324000, +46 36-32 50 95: an area code
-# (0 and a non-zero digit, or +46), then subscriber digits in groups separated by spaces.
-PHONE_RE = re.compile(
-    r"(?<![\w/+-])(?:\+46[\s-]?(?:\(0\))?\s?[1-9]\d{0,2}|0[1-9]\d{0,2})[\s-]\d{2,6}(?:\s\d{2,4}){0,3}(?![\w/-])"
-)
-PHONE_DIGITS = range(8, 12)  # a national number has 8-10 digits; +46 adds two and drops the 0
-
-MASKS = [
-    (EMAIL_RE, "[e-post dold]"),
-    (PERSONAL_NUMBER_RE, "[personnummer dolt]"),
-]
-
-
-def mask_personal_data(text: str) -> str:
-    for pattern, replacement in MASKS:
-        text = pattern.sub(replacement, text)
-    return PHONE_RE.sub(_mask_phone, text)
-
-
-def _mask_phone(match: re.Match) -> str:
-    digits = sum(c.isdigit() for c in match.group())
-    return "[telefonnummer dolt]" if digits in PHONE_DIGITS else match.group()
+__all__ = ["EMAIL_RE", "PERSONAL_NUMBER_RE", "PHONE_RE", "mask_personal_data"]
