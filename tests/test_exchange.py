@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from paragraf.exchange.export import jsonl_lines, write_csv
 from paragraf.exchange.tables import TABLES
 from paragraf.exchange.values import mask_text
+from paragraf.records.privacy import mask_personal_data, mask_personal_data_by_line
 from paragraf.records.models import Attendance, Body, Meeting, Organization, Person, SourceFile
 from tests.conftest import CORPUS, ROOT
 
@@ -65,6 +66,15 @@ def numbers_in(env, *expressions: str) -> list[int]:
     return [int(n) for n in paragraf(env, "manage", "shell", "-v", "0", "-c", code).stdout.split()]
 
 
+ADD_ROWS_THE_CORPUS_LACKS = """
+from paragraf.records.models import Dissent, Person, RecordedStatement
+dissent = Dissent.objects.order_by("pk").first()
+dissent.people.add(*Person.objects.order_by("pk")[:2])
+RecordedStatement.objects.create(paragraph=dissent.paragraph, position=1, by="Anna Testsson",
+    text="Nås på anna.testsson@rjl.se\\neller 070-123 45 67.")
+"""
+
+
 @pytest.fixture(scope="module")
 def corpus_database(tmp_path_factory):
     """A fresh database holding both corpus packets, and its dump."""
@@ -72,6 +82,8 @@ def corpus_database(tmp_path_factory):
     with fresh_database(tmp_path) as env:
         paragraf(env, "migrate", "-v0")
         paragraf(env, "import", *sorted(CORPUS.glob("*.txt")))
+        # Rows of the tables the corpus leaves empty: people of a dissent, a recorded statement.
+        paragraf(env, "manage", "shell", "-v", "0", "-c", ADD_ROWS_THE_CORPUS_LACKS)
         paragraf(env, "export", "--output", tmp_path / "corpus.jsonl")
         yield env, tmp_path / "corpus.jsonl"
 
@@ -110,6 +122,9 @@ def test_dump_lines_are_ordered_by_table_then_id(corpus_database):
     assert list(meeting["fields"])[:4] == ["created", "modified", "body", "date"]
     assert meeting["fields"]["start_time"] == "13:00:00" and isinstance(meeting["fields"]["body"], int)
     assert "Jönköping" in dump.read_text(encoding="utf-8")  # UTF-8, not \u escapes
+    assert sum(r["model"] == "dissent_people" for r in map(json.loads, lines[1:])) == 2
+    statement = next(r for r in map(json.loads, lines[1:]) if r["model"] == "recordedstatement")
+    assert statement["fields"]["text"] == "Nås på [e-post dold]\neller [telefonnummer dolt]."
 
 
 def test_restore_refuses_a_database_that_is_not_empty(corpus_database):
@@ -202,8 +217,19 @@ def test_personal_data_is_masked_in_the_dump():
     assert "@rjl.se" not in dump and "[e-post dold]" in dump
 
 
-@given(st.lists(st.sampled_from(["070-123 45 67", "036-32 40 00", "+46 36 324000", "19800101-1234", "a.b@rjl.se",
-                                 " ", "\n", "-", "0", "7", "@", "x", "/", "+46", "12"]), max_size=12).map("".join))
+TEXTS = st.lists(
+    st.sampled_from(["070-123 45 67", "036-32 40 00", "+46 36 324000", "19800101-1234", "a.b@rjl.se", "(0)",
+                     " ", "\n", "\r", "\t", "-", "0", "7", "@", "x", "/", "+46", "12", "345"]),
+    max_size=14,
+).map("".join)
+
+
+@given(TEXTS)
+def test_masking_by_line_is_masking_each_line_alone(text):
+    assert mask_personal_data_by_line(text) == "\n".join(mask_personal_data(line) for line in text.split("\n"))
+
+
+@given(TEXTS)
 def test_masking_the_masked_text_again_changes_nothing(text):
     masked = mask_text(text)
     assert mask_text(masked) == masked

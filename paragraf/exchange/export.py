@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from paragraf.exchange.tables import TABLES, Table, scoped_querysets
-from paragraf.exchange.values import public_value
+from paragraf.exchange.values import public_converter
 from paragraf.records.models import Organization
 
 FORMAT = "paragraf.export/1"
@@ -52,11 +52,11 @@ def export_rows(organization: Organization | None = None) -> Iterator[Row]:
     querysets = scoped_querysets(organization)
     for table in TABLES:
         fields = table.fields
-        masked = [table.masked(field) for field in fields[1:]]
         names = [field.name for field in fields[1:]]
+        converters = [public_converter(field, table.masked(field)) for field in fields[1:]]
         rows = querysets[table.name].order_by("pk").values_list(*(f.attname for f in fields))
         for pk, *values in rows.iterator(chunk_size=CHUNK):
-            yield Row(table, pk, {n: public_value(v, m) for n, v, m in zip(names, values, masked)})
+            yield Row(table, pk, {n: convert(v) for n, convert, v in zip(names, converters, values)})
 
 
 def count_rows(organization: Organization | None = None) -> int:

@@ -64,9 +64,12 @@ class Batch:
         """Insert as they are: `raw` keeps the dump's created/modified (auto_now would
         overwrite them in bulk_create), as `loaddata` does."""
         model = self.table.model
+        fields = model._meta.concrete_fields
+        size = max(1, connection.ops.bulk_batch_size(fields, self.rows))  # SQLite: at most 999 parameters
         try:
             with transaction.atomic():
-                model._base_manager._insert(self.rows, fields=model._meta.concrete_fields, raw=True)
+                for start in range(0, len(self.rows), size):
+                    model._base_manager._insert(self.rows[start:start + size], fields=fields, raw=True)
         except DatabaseError as exc:
             raise DumpError(f"lines {self.first_line}-{self.last_line} ({self.table.name}): {exc}") from None
         stored = len(self.rows)

@@ -2,13 +2,13 @@
 personal data masked in free text, and back."""
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from paragraf.records.privacy import mask_personal_data
+from paragraf.records.privacy import mask_personal_data_by_line
 
 # Masking only ever touches text with a digit or an @ in it.
 MAY_HOLD_PERSONAL_DATA = re.compile(r"[\d@]")
@@ -17,31 +17,46 @@ MAY_HOLD_PERSONAL_DATA = re.compile(r"[\d@]")
 def mask_text(text: str) -> str:
     """Personal data masked line by line (line numbers into source text stay right), until
     nothing more changes, so that masking the dump's own text again gives the same text."""
-    if not MAY_HOLD_PERSONAL_DATA.search(text):
-        return text
-    return "\n".join(_mask_line(line) for line in text.split("\n"))
-
-
-def _mask_line(line: str) -> str:
     # Every change removes digits or an @, so this ends.
-    while MAY_HOLD_PERSONAL_DATA.search(line):
-        masked = mask_personal_data(line)
-        if masked == line:
+    while MAY_HOLD_PERSONAL_DATA.search(text):
+        masked = mask_personal_data_by_line(text)
+        if masked == text:
             break
-        line = masked
-    return line
+        text = masked
+    return text
 
 
-def public_value(value, masked: bool):
-    """A value as the dump holds it: JSON types only, dict keys sorted, free text masked."""
-    if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return value.isoformat()
+def public_converter(field: models.Field, masked: bool) -> Callable:
+    """How a field's value goes into the dump: JSON types only, free text masked."""
+    if isinstance(field, (models.DateField, models.TimeField)):  # DateTimeField is a DateField
+        return _isoformat
+    if isinstance(field, models.JSONField):
+        return _public_json
+    if masked:
+        return _masked
+    return _same
+
+
+def _isoformat(value):
+    return None if value is None else value.isoformat()
+
+
+def _masked(value):
+    return None if value is None else mask_text(value)
+
+
+def _same(value):
+    return value
+
+
+def _public_json(value):
+    """JSON with dict keys sorted and every string masked."""
     if isinstance(value, str):
-        return mask_text(value) if masked else value
+        return mask_text(value)
     if isinstance(value, dict):
-        return {key: public_value(value[key], masked) for key in sorted(value)}
-    if isinstance(value, (list, tuple)):
-        return [public_value(item, masked) for item in value]
+        return {key: _public_json(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_public_json(item) for item in value]
     return value
 
 
