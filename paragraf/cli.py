@@ -252,3 +252,70 @@ def manage(args: tuple[str, ...]) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["paragraf manage", *args])
+
+
+# ---------------------------------------------------------------- bulk export and its restore (paragraf/exchange/)
+
+
+@main.command(short_help="Export every public record (JSON Lines or CSV).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one JSON object per line; csv: one CSV file per table.")
+@click.option("--organization", help="Only this organisation (slug or name) and the people, parties, terms and files it refers to.")
+@click.option("--output", type=click.Path(path_type=Path),
+              help="File to write (jsonl; default stdout), or for csv a directory or a .zip file.")
+def export(fmt: str, organization: str | None, output: Path | None) -> None:
+    """Every public record in a fixed order; personal data in free text masked (docs/export.md)."""
+    _django()
+    from paragraf.exchange.export import consistent_snapshot, count_rows, find_organization, jsonl_lines, write_csv
+
+    if fmt == "csv" and output is None:
+        raise click.UsageError("--format csv needs --output DIR or --output FILE.zip")
+    try:
+        scope = find_organization(organization) if organization else None
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from None
+    with consistent_snapshot():
+        with click.progressbar(length=count_rows(scope), label="Exporting", file=sys.stderr) as bar:
+            if fmt == "csv":
+                write_csv(output, scope, progress=bar.update)
+            else:
+                _write_jsonl(jsonl_lines(scope), output, bar.update)
+
+
+def _write_jsonl(lines, output: Path | None, progress) -> None:
+    target = open(output, "wb") if output else click.get_binary_stream("stdout")
+    try:
+        for count, line in enumerate(lines):
+            target.write(line.encode("utf-8"))
+            if count and count % 1000 == 0:
+                progress(1000)
+        target.flush()
+    except BrokenPipeError:
+        # stdout closed early (`paragraf export | head`): end quietly, as `parse` does.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    finally:
+        if output:
+            target.close()
+
+
+@main.command("import-export", short_help="Restore a JSON Lines dump into an empty database.")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_export(dump: Path) -> None:
+    """Store every record of DUMP (from `paragraf export`, .jsonl or .jsonl.gz) in an empty database,
+    in one transaction, keeping ids; then rebuild the search index."""
+    _django()
+    import gzip
+
+    from paragraf.exchange.importer import DumpError, import_dump
+
+    opener = gzip.open if dump.suffix == ".gz" else open
+    try:
+        with opener(dump, "rb") as lines, click.progressbar(length=dump.stat().st_size, label="Restoring", file=sys.stderr) as bar:
+            counts = import_dump(lines, progress=None if dump.suffix == ".gz" else bar.update)
+    except DumpError as exc:
+        click.echo(f"paragraf: error: {dump}: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"restored: {dump} ({sum(counts.values())} rows: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + ")")

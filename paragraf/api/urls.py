@@ -2,6 +2,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("paragraf.exchange.urls")),
     path("oparl/v1.1/", include("paragraf.api.oparl.urls")),
     path("api/v1/", include("paragraf.api.native.urls")),
 ]

@@ -1,0 +1,137 @@
+"""What the public dump holds: the tables of the records app in dependency order, their
+exported fields, and which rows belong to one organisation.
+
+Left out: `Override` (staff corrections are not public; the dump carries the corrected
+values the records hold) and `SourceFile.data` (the original bytes are shown to staff only;
+the dump carries the text read from them, masked like the portal shows it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from paragraf.records.models import (
+    AgendaItem,
+    Attendance,
+    Ballot,
+    Body,
+    BodyAlias,
+    Case,
+    Dissent,
+    Document,
+    Election,
+    Indicator,
+    Invitation,
+    Meeting,
+    Membership,
+    Organization,
+    Paragraph,
+    ParagraphCopy,
+    Party,
+    Person,
+    PersonAlias,
+    Proposal,
+    RecordedStatement,
+    SourceFile,
+    Term,
+    Vote,
+)
+
+NOT_EXPORTED = {SourceFile: {"data"}}
+# Text fields that are identifiers, never free text: not masked.
+NOT_MASKED = {"sha256", "kind", "abbreviation", "parser_version"}
+MEETING = "meeting__body__organization"
+PARAGRAPH = "paragraph__meeting__body__organization"
+DissentPerson = Dissent.people.through
+
+
+@dataclass(frozen=True)
+class Table:
+    model: type[models.Model]
+    # Lookup from a row to its organisation; None for rows shared between organisations
+    # (people, parties, terms, source files): those go with the organisations that refer to them.
+    owner: str | None
+
+    @property
+    def name(self) -> str:
+        return self.model._meta.model_name
+
+    @property
+    def fields(self) -> list[models.Field]:
+        """Exported fields in model order, primary key first."""
+        skip = NOT_EXPORTED.get(self.model, set())
+        return [f for f in self.model._meta.concrete_fields if f.name not in skip]
+
+    def masked(self, field: models.Field) -> bool:
+        """Free text that may hold personal data: masked in the public dump."""
+        if isinstance(field, models.JSONField):
+            return True
+        return (
+            isinstance(field, (models.CharField, models.TextField))
+            and not isinstance(field, models.SlugField)
+            and not field.choices
+            and field.name not in NOT_MASKED
+        )
+
+
+TABLES = [
+    Table(SourceFile, None),
+    Table(Organization, "pk"),
+    Table(Term, None),
+    Table(Party, None),
+    Table(Person, None),
+    Table(PersonAlias, None),
+    Table(Body, "organization"),
+    Table(BodyAlias, "body__organization"),
+    Table(Membership, "body__organization"),
+    Table(Case, "organization"),
+    Table(Meeting, "body__organization"),
+    Table(AgendaItem, MEETING),
+    Table(Invitation, MEETING),
+    Table(Attendance, MEETING),
+    Table(Paragraph, MEETING),
+    Table(ParagraphCopy, PARAGRAPH),
+    Table(Proposal, PARAGRAPH),
+    Table(Vote, PARAGRAPH),
+    Table(Ballot, "vote__" + PARAGRAPH),
+    Table(Election, PARAGRAPH),
+    Table(Dissent, PARAGRAPH),
+    Table(DissentPerson, "dissent__" + PARAGRAPH),
+    Table(RecordedStatement, PARAGRAPH),
+    Table(Document, "organization"),
+    Table(Indicator, "organization"),
+]
+TABLES_BY_NAME = {table.name: table for table in TABLES}
+# Shared tables in the order their scope is worked out: a party is also in scope through a person.
+SHARED_ORDER = [Person, Party, Term, SourceFile]
+
+
+def scoped_querysets(organization: Organization | None) -> dict[str, QuerySet]:
+    """Each table's rows in the dump: all of them, or one organisation's rows and the
+    people, parties, terms and source files they refer to."""
+    if organization is None:
+        return {table.name: table.model._base_manager.all() for table in TABLES}
+    scopes: dict[type[models.Model], QuerySet] = {}
+    for table in TABLES:
+        if table.owner is not None:
+            scopes[table.model] = table.model._base_manager.filter(**{table.owner: organization.pk})
+    for model in SHARED_ORDER:
+        scopes[model] = model._base_manager.filter(_referenced_from(model, scopes))
+    scopes[PersonAlias] = PersonAlias._base_manager.filter(person__in=scopes[Person].values("pk"))
+    return {table.name: scopes[table.model] for table in TABLES}
+
+
+def _referenced_from(target: type[models.Model], scopes: dict[type[models.Model], QuerySet]) -> Q:
+    """Rows of `target` that a foreign key of a row already in scope points to."""
+    conditions = [
+        Q(pk__in=queryset.values(field.name))
+        for model, queryset in scopes.items()
+        if model is not target
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model is target
+    ]
+    return reduce(or_, conditions) if conditions else Q(pk__in=[])
