@@ -53,3 +53,14 @@ def test_every_ui_string_in_the_code_has_a_swedish_entry():
         used |= set(re.findall(r'{%\s*translate\s+"([^"]+)"', path.read_text(encoding="utf-8")))
     missing = sorted(used - known)
     assert not missing, f"not in django.po (run make messages): {missing}"
+
+
+def test_the_apps_that_read_records_never_import_each_other():
+    """Except the one edge ARCHITECTURE.md names: the export download uses the API's HTTP layer."""
+    apps = ("portal", "api", "exchange")
+    allowed = {("exchange", "api")}
+    for app in apps:
+        others = "|".join(a for a in apps if a != app and (app, a) not in allowed)
+        for path in (ROOT / "paragraf" / app).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(rf"^\s*(from|import)\s+paragraf\.({others})\b", text, re.M), path
