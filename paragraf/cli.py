@@ -102,6 +102,31 @@ def bench_import(repeat: int, database: str | None, check: bool) -> None:
         sys.exit(1)
 
 
+@bench.command("generate", short_help="A large database recombined from the corpus, for `bench portal`.")
+@click.option("--paragraphs", "-n", default=20_000, show_default=True, type=click.IntRange(1), help="How many § to generate.")
+@click.option("--database", metavar="URL", help="An empty database (migrated here); default: data-bench/bench.sqlite3.")
+@click.option("--seed", default=1, show_default=True, type=int, help="Same seed, same database.")
+def bench_generate(paragraphs: int, database: str | None, seed: int) -> None:
+    """Build N § from the corpus packets across invented organisations, bodies, people and cases, then the search index."""
+    _benchmarks_module("generate").main(paragraphs=paragraphs, database=database, seed=seed, echo=click.echo,
+                                        progressbar=functools.partial(click.progressbar, file=sys.stderr))
+
+
+@bench.command("portal", short_help="Search, meeting pages and concurrent clients on a generated database.")
+@click.option("--database", metavar="URL", help="A database made by `paragraf bench generate` (default: data-bench/bench.sqlite3).")
+@click.option("--queries", default=200, show_default=True, type=click.IntRange(1), help="Search queries and page requests.")
+@click.option("--clients", default=20, show_default=True, type=click.IntRange(1), help="Concurrent clients of the load part.")
+@click.option("--duration", default=60, show_default=True, type=click.FloatRange(0), help="Seconds of the load part (0: skip it).")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the server.")
+@click.option("--check", is_flag=True, help="Exit 1 when a result is over its limit.")
+def bench_portal(database: str | None, queries: int, clients: int, duration: float, threads: int, check: bool) -> None:
+    """Search p95, meeting and § page p95 through `paragraf serve`, and a load of concurrent clients, each beside a baseline."""
+    ok = _benchmarks_module("bench_portal").main(database=database, queries=queries, clients=clients, duration=duration,
+                                                 threads=threads, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 def _benchmarks_module(name: str):
     root = Path(__file__).resolve().parent.parent
     if not (root / "benchmarks" / f"{name}.py").is_file():

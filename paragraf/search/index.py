@@ -148,3 +148,54 @@ def _parties_text(parties: set[str]) -> str:
 def _meeting_key(meeting) -> dict:
     body = meeting.body
     return {"organization": body.organization.slug, "body": body.slug, "date": meeting.date.isoformat()}
+
+
+def count_records() -> int:
+    """How many entries `index_records` writes."""
+    return Paragraph.objects.count() + AgendaItem.objects.count() + Document.objects.count()
+
+
+def index_records(progress: Callable[[int], None] | None = None, batch: int = 5000, bulk: bool = False) -> int:
+    """Every entry anew, whatever file the records came from, in batches by id with one
+    transaction each, so memory stays bounded on a large database; `progress(n)` after each
+    batch. `bulk`: for a first load, the full-text indexes are built once at the end
+    instead of row by row (SQLite: the FTS5 insert trigger is off and the table rebuilt;
+    PostgreSQL: the GIN indexes are dropped and created again)."""
+    engine = backend()
+    SearchEntry.objects.all().delete()
+    if bulk:
+        engine.before_bulk()
+    total = 0
+    try:
+        for queryset, make in (
+            (_with_people(Paragraph.objects.all()), paragraph_entry),
+            (AgendaItem.objects.select_related("meeting__body__organization"), agenda_item_entry),
+        ):
+            last = 0
+            while True:
+                with transaction.atomic():
+                    records = list(queryset.filter(pk__gt=last).order_by("pk")[:batch])
+                    if not records:
+                        break
+                    entries = [make(r) for r in records]
+                    engine.prepare(entries)
+                    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+                last = records[-1].pk
+                total += len(entries)
+                if progress:
+                    progress(len(entries))
+        files = Document.objects.order_by().values_list("source_file_id", flat=True).distinct()
+        for pk in sorted(f for f in files if f is not None):
+            with transaction.atomic():
+                source_file = SourceFile.objects.defer("data").get(pk=pk)
+                documents = Document.objects.filter(source_file=source_file).select_related("organization")
+                entries = document_entries(source_file, documents)
+                engine.prepare(entries)
+                SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+            total += len(entries)
+            if progress:
+                progress(len(entries))
+    finally:
+        if bulk:
+            engine.after_bulk()
+    return total

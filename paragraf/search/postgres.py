@@ -55,3 +55,19 @@ def _lexemes(text: str) -> list[str]:
 
 def _tsquery_literal(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def before_bulk() -> None:
+    """Entries written in bulk: the GIN indexes are built once at the end (`after_bulk`)."""
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX IF EXISTS search_entry_vector")
+        cursor.execute("DROP INDEX IF EXISTS search_entry_lexemes")
+
+
+def after_bulk() -> None:
+    from paragraf.search.fulltext import POSTGRES_INDEXES
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem TO '1GB'")
+        for sql in POSTGRES_INDEXES:
+            cursor.execute(sql)

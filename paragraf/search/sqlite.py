@@ -59,3 +59,23 @@ def _term(s: str) -> str:
     """One stem as an FTS5 expression; stems are letters and digits only, quoting keeps it literal."""
     exact = '"' + s.replace('"', '""') + '"'
     return f'({exact} OR "_{s[::-1]}"*)' if matches_tail(s) else exact
+
+
+def before_bulk() -> None:
+    """Entries written in bulk are indexed by FTS5 in one pass at the end (`after_bulk`)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER IF EXISTS search_fts_insert")
+
+
+def after_bulk() -> None:
+    from django.db import connection
+
+    from paragraf.search.fulltext import SQLITE_TRIGGERS
+
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        cursor.execute("DROP TRIGGER IF EXISTS search_fts_insert")
+        cursor.execute(SQLITE_TRIGGERS[0])
