@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 
 from paragraf.ingest.cleanup import clean
-from paragraf.records.models import AgendaItem, Ballot, Document, Paragraph, SourceFile
+from paragraf.records.models import AgendaItem, Ballot, Document, Meeting, Paragraph, SourceFile
 from paragraf.search.backends import backend
 from paragraf.search.models import SearchEntry
 
@@ -155,10 +155,10 @@ def count_records() -> int:
     return Paragraph.objects.count() + AgendaItem.objects.count() + Document.objects.count()
 
 
-def index_records(progress: Callable[[int], None] | None = None, batch: int = 5000, bulk: bool = False) -> int:
-    """Every entry anew, whatever file the records came from, in batches by id with one
-    transaction each, so memory stays bounded on a large database; `progress(n)` after each
-    batch. `bulk`: for a first load, the full-text indexes are built once at the end
+def index_records(progress: Callable[[int], None] | None = None, batch: int = 100, bulk: bool = False) -> int:
+    """Every entry anew, whatever file the records came from, `batch` meetings at a time
+    (oldest first) with one transaction each, so memory stays bounded on a large database;
+    `progress(n)` after each batch. `bulk`: for a first load, the full-text indexes are built once at the end
     instead of row by row (SQLite: the FTS5 insert trigger is off and the table rebuilt;
     PostgreSQL: the GIN indexes are dropped and created again)."""
     engine = backend()
@@ -167,23 +167,23 @@ def index_records(progress: Callable[[int], None] | None = None, batch: int = 50
         engine.before_bulk()
     total = 0
     try:
-        for queryset, make in (
-            (_with_people(Paragraph.objects.all()), paragraph_entry),
-            (AgendaItem.objects.select_related("meeting__body__organization"), agenda_item_entry),
-        ):
-            last = 0
-            while True:
-                with transaction.atomic():
-                    records = list(queryset.filter(pk__gt=last).order_by("pk")[:batch])
-                    if not records:
-                        break
-                    entries = [make(r) for r in records]
-                    engine.prepare(entries)
-                    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
-                last = records[-1].pk
-                total += len(entries)
-                if progress:
-                    progress(len(entries))
+        # Meetings in date order, so entries are written (and numbered) oldest first, as imports add them.
+        meetings = list(Meeting.objects.order_by("date", "pk").values_list("pk", flat=True))
+        paragraphs = _with_people(Paragraph.objects.all())
+        agenda_items = AgendaItem.objects.select_related("meeting__body__organization")
+        start = 0
+        while start < len(meetings):
+            with transaction.atomic():
+                end = start + batch
+                chunk = meetings[start:end]
+                entries = [paragraph_entry(p) for p in paragraphs.filter(meeting__in=chunk).order_by("meeting__date", "meeting", "number")]
+                entries += [agenda_item_entry(a) for a in agenda_items.filter(meeting__in=chunk).order_by("meeting__date", "meeting", "position")]
+                engine.prepare(entries)
+                SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+            start = end
+            total += len(entries)
+            if progress:
+                progress(len(entries))
         files = Document.objects.order_by().values_list("source_file_id", flat=True).distinct()
         for pk in sorted(f for f in files if f is not None):
             with transaction.atomic():
