@@ -43,6 +43,14 @@ def match(text: str) -> Match | None:
     )
 
 
+def ranked(match: Match, condition: str, params: list, cap: int) -> tuple[str, list]:
+    """(id, score) of the `cap` matches with the highest ids: ts_rank reads each entry's
+    vector, so it is computed for those only."""
+    sql = (f"SELECT e.id AS id, {match.score} AS score FROM search_searchentry e WHERE e.id IN "
+           f"(SELECT e.id FROM {match.source} WHERE {condition} ORDER BY e.id DESC LIMIT %s)")
+    return sql, [*match.score_params, *params, cap]
+
+
 def _lexemes(text: str) -> list[str]:
     """The query's lexemes as the 'swedish' configuration reads them (stopwords gone), in order."""
     with connection.cursor() as cursor:

@@ -55,6 +55,16 @@ def match(text: str) -> Match | None:
     )
 
 
+def ranked(match: Match, condition: str, params: list, cap: int) -> tuple[str, list]:
+    """(id, score) of the `cap` matches with the highest rowids: FTS5 reads its rowids in
+    descending order and stops there, so bm25 is computed for `cap` rows at most."""
+    # Without filters the entries table is not needed to choose them.
+    source = "search_fts" if condition == match.condition else match.source
+    sql = (f"SELECT search_fts.rowid AS id, {match.score} AS score FROM {source} WHERE {condition} "
+           f"ORDER BY search_fts.rowid DESC LIMIT %s")
+    return sql, [*match.score_params, *params, cap]
+
+
 def _term(s: str) -> str:
     """One stem as an FTS5 expression; stems are letters and digits only, quoting keeps it literal."""
     exact = '"' + s.replace('"', '""') + '"'
