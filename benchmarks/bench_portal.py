@@ -141,7 +141,6 @@ class Server:
         self.port = free_port()
         root = Path(__file__).resolve().parent.parent
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
-        env.setdefault("CONN_MAX_AGE", "600")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "paragraf", "serve", "--port", str(self.port), "--threads", str(threads)],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,

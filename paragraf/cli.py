@@ -238,7 +238,11 @@ def reindex() -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the WSGI server.")
 def serve(host: str, port: int, threads: int) -> None:
-    """Serve Paragraf with waitress, a production WSGI server (static files by WhiteNoise)."""
+    """Serve Paragraf with waitress, a production WSGI server (static files by WhiteNoise).
+    Each worker thread keeps its database connection (CONN_MAX_AGE, default here 600 s)."""
+    import os
+
+    os.environ.setdefault("CONN_MAX_AGE", "600")
     _django()
     import waitress
 
