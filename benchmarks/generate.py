@@ -434,7 +434,8 @@ def setup_database(database: str | None) -> None:
     django.setup()
 
 
-def main(paragraphs: int, database: str | None = None, seed: int = 1, echo=print, progressbar=None) -> dict[str, int]:
+def main(paragraphs: int, database: str | None = None, seed: int = 1, echo=print, progressbar=None,
+         index_only: bool = False) -> dict[str, int]:
     setup_database(database)
     from django.core.management import call_command
     from django.db import connection
@@ -444,11 +445,16 @@ def main(paragraphs: int, database: str | None = None, seed: int = 1, echo=print
 
     start = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)
-    if Organization.objects.exists() or Paragraph.objects.exists():
-        raise SystemExit(f"the database {os.environ['DATABASE_URL']} is not empty: generate into a new one")
-    echo(f"paragraf bench generate: {paragraphs} § into {connection.vendor} ({os.environ['DATABASE_URL']}), seed {seed}")
-    bulk = _bulk_settings(connection)
-    counts = Generator(paragraphs, seed, echo, progressbar).run()
+    if index_only:
+        echo(f"paragraf bench generate: the search index of {connection.vendor} ({os.environ['DATABASE_URL']}) anew")
+        bulk = _bulk_settings(connection)
+        counts = {}
+    else:
+        if Organization.objects.exists() or Paragraph.objects.exists():
+            raise SystemExit(f"the database {os.environ['DATABASE_URL']} is not empty: generate into a new one")
+        echo(f"paragraf bench generate: {paragraphs} § into {connection.vendor} ({os.environ['DATABASE_URL']}), seed {seed}")
+        bulk = _bulk_settings(connection)
+        counts = Generator(paragraphs, seed, echo, progressbar).run()
     records_time = time.perf_counter() - start
     echo(f"records written in {records_time:.1f} s")
     _reset_sequences(connection)

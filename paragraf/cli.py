@@ -106,10 +106,11 @@ def bench_import(repeat: int, database: str | None, check: bool) -> None:
 @click.option("--paragraphs", "-n", default=20_000, show_default=True, type=click.IntRange(1), help="How many § to generate.")
 @click.option("--database", metavar="URL", help="An empty database (migrated here); default: data-bench/bench.sqlite3.")
 @click.option("--seed", default=1, show_default=True, type=int, help="Same seed, same database.")
-def bench_generate(paragraphs: int, database: str | None, seed: int) -> None:
+@click.option("--index-only", is_flag=True, help="Only build the search index of a generated database anew.")
+def bench_generate(paragraphs: int, database: str | None, seed: int, index_only: bool) -> None:
     """Build N § from the corpus packets across invented organisations, bodies, people and cases, then the search index."""
     _benchmarks_module("generate").main(paragraphs=paragraphs, database=database, seed=seed, echo=click.echo,
-                                        progressbar=functools.partial(click.progressbar, file=sys.stderr))
+                                        progressbar=functools.partial(click.progressbar, file=sys.stderr), index_only=index_only)
 
 
 @bench.command("portal", short_help="Search, meeting pages and concurrent clients on a generated database.")

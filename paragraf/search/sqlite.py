@@ -72,11 +72,14 @@ def _term(s: str) -> str:
 
 
 def before_bulk() -> None:
-    """Entries written in bulk are indexed by FTS5 in one pass at the end (`after_bulk`)."""
+    """Entries written in bulk are indexed by FTS5 in one pass at the end (`after_bulk`):
+    the index is emptied and the insert and delete triggers are off until then."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER IF EXISTS search_fts_insert")
+        cursor.execute("DROP TRIGGER IF EXISTS search_fts_delete")
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
 
 
 def after_bulk() -> None:
@@ -88,4 +91,6 @@ def after_bulk() -> None:
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
         cursor.execute("DROP TRIGGER IF EXISTS search_fts_insert")
+        cursor.execute("DROP TRIGGER IF EXISTS search_fts_delete")
         cursor.execute(SQLITE_TRIGGERS[0])
+        cursor.execute(SQLITE_TRIGGERS[1])
