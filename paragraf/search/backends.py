@@ -51,25 +51,28 @@ def run(query: SearchQuery) -> SearchPage:
         return SearchPage(hits=[], total=0, page=query.page, pages=0, query=query)
     where, params = _filters(query)
     condition, params = f"{match.condition}{where}", [*match.params, *params]
-    with connection.cursor() as cursor:
-        if query.sort == "relevance":
-            ranked, ranked_params = engine.ranked(match, condition, params, RANK_CAP)
-            cursor.execute(
-                f"SELECT e.id, r.score FROM ({ranked}) r JOIN search_searchentry e ON e.id = r.id "
-                f"ORDER BY r.score DESC, {engine.DATE_ORDER} LIMIT %s OFFSET %s",
-                [*ranked_params, query.per_page, query.offset],
-            )
+    if query.sort == "relevance":
+        # The ranked matches (at most RANK_CAP, best first) give the page, and the count
+        # too when they are all the matches.
+        ranked = engine.ranked(match, condition, params, RANK_CAP)
+        rows = ranked[query.offset:query.offset + query.per_page]
+        if len(ranked) < RANK_CAP:
+            cap = query.offset + COUNT_CAP
+            total, estimate = (cap, True) if len(ranked) > cap else (len(ranked), False)
         else:
+            total, estimate = _count(match.source, condition, params, cap=query.offset + COUNT_CAP)
+    else:
+        with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT e.id, {match.score} AS score FROM {match.source} WHERE {condition} "
                 f"ORDER BY {engine.DATE_ORDER} LIMIT %s OFFSET %s",
                 [*match.score_params, *params, query.per_page, query.offset],
             )
-        rows = cursor.fetchall()
-    if 0 < len(rows) < query.per_page or (not rows and query.page == 1):
-        total, estimate = query.offset + len(rows), False
-    else:
-        total, estimate = _count(match.source, condition, params, cap=query.offset + COUNT_CAP)
+            rows = cursor.fetchall()
+        if 0 < len(rows) < query.per_page or (not rows and query.page == 1):
+            total, estimate = query.offset + len(rows), False
+        else:
+            total, estimate = _count(match.source, condition, params, cap=query.offset + COUNT_CAP)
     return SearchPage(
         hits=_hits(rows, match.terms),
         total=total,

@@ -43,12 +43,17 @@ def match(text: str) -> Match | None:
     )
 
 
-def ranked(match: Match, condition: str, params: list, cap: int) -> tuple[str, list]:
-    """(id, score) of the `cap` matches with the highest ids: ts_rank reads each entry's
-    vector, so it is computed for those only."""
-    sql = (f"SELECT e.id AS id, {match.score} AS score FROM search_searchentry e WHERE e.id IN "
-           f"(SELECT e.id FROM {match.source} WHERE {condition} ORDER BY e.id DESC LIMIT %s)")
-    return sql, [*match.score_params, *params, cap]
+def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
+    """(id, score) of the `cap` matches with the highest ids, best first: ts_rank reads
+    each entry's vector, so it is computed for those only."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id, {match.score} AS score FROM search_searchentry e WHERE e.id IN "
+            f"(SELECT e.id FROM {match.source} WHERE {condition} ORDER BY e.id DESC LIMIT %s) "
+            f"ORDER BY score DESC, {DATE_ORDER}",
+            [*match.score_params, *params, cap],
+        )
+        return cursor.fetchall()
 
 
 def _lexemes(text: str) -> list[str]:
