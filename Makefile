@@ -21,10 +21,15 @@ $(STAMP): pyproject.toml constraints.txt
 test: venv
 	$(BIN)/pytest -q
 
-## bench: parse, PDF extraction and import benchmarks (PDF part needs pdftotext: apt-get install poppler-utils)
+BENCH_DB := sqlite:///$(CURDIR)/data-bench/make-bench.sqlite3
+
+## bench: parse, PDF extraction, import, and the portal on a generated 20k-§ SQLite database (PDF part needs pdftotext: apt-get install poppler-utils)
 bench: venv
 	$(BIN)/paragraf bench parse
 	$(BIN)/paragraf bench import
+	rm -f data-bench/make-bench.sqlite3*
+	$(BIN)/paragraf bench generate --paragraphs 20000 --database $(BENCH_DB)
+	$(BIN)/paragraf bench portal --database $(BENCH_DB) --duration 10
 
 ## demo: migrate a SQLite database under data/, import both corpus packets, serve on http://127.0.0.1:8000
 demo: venv
@@ -32,7 +37,7 @@ demo: venv
 
 ## clean: remove .venv, caches and demo output
 clean:
-	rm -rf $(VENV) benchmarks/.cache data .pytest_cache .hypothesis *.egg-info
+	rm -rf $(VENV) benchmarks/.cache data data-bench .pytest_cache .hypothesis *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 ## messages: refresh the Swedish UI strings (needs GNU gettext: xgettext, msgfmt)

@@ -102,6 +102,32 @@ def bench_import(repeat: int, database: str | None, check: bool) -> None:
         sys.exit(1)
 
 
+@bench.command("generate", short_help="A large database recombined from the corpus, for `bench portal`.")
+@click.option("--paragraphs", "-n", default=20_000, show_default=True, type=click.IntRange(1), help="How many § to generate.")
+@click.option("--database", metavar="URL", help="An empty database (migrated here); default: data-bench/bench.sqlite3.")
+@click.option("--seed", default=1, show_default=True, type=int, help="Same seed, same database.")
+@click.option("--index-only", is_flag=True, help="Only build the search index of a generated database anew.")
+def bench_generate(paragraphs: int, database: str | None, seed: int, index_only: bool) -> None:
+    """Build N § from the corpus packets across invented organisations, bodies, people and cases, then the search index."""
+    _benchmarks_module("generate").main(paragraphs=paragraphs, database=database, seed=seed, echo=click.echo,
+                                        progressbar=functools.partial(click.progressbar, file=sys.stderr), index_only=index_only)
+
+
+@bench.command("portal", short_help="Search, meeting pages and concurrent clients on a generated database.")
+@click.option("--database", metavar="URL", help="A database made by `paragraf bench generate` (default: data-bench/bench.sqlite3).")
+@click.option("--queries", default=200, show_default=True, type=click.IntRange(1), help="Search queries and page requests.")
+@click.option("--clients", default=20, show_default=True, type=click.IntRange(1), help="Concurrent clients of the load part.")
+@click.option("--duration", default=60, show_default=True, type=click.FloatRange(0), help="Seconds of the load part (0: skip it).")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the server.")
+@click.option("--check", is_flag=True, help="Exit 1 when a result is over its limit.")
+def bench_portal(database: str | None, queries: int, clients: int, duration: float, threads: int, check: bool) -> None:
+    """Search p95, meeting and § page p95 through `paragraf serve`, and a load of concurrent clients, each beside a baseline."""
+    ok = _benchmarks_module("bench_portal").main(database=database, queries=queries, clients=clients, duration=duration,
+                                                 threads=threads, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 def _benchmarks_module(name: str):
     root = Path(__file__).resolve().parent.parent
     if not (root / "benchmarks" / f"{name}.py").is_file():
@@ -213,7 +239,11 @@ def reindex() -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the WSGI server.")
 def serve(host: str, port: int, threads: int) -> None:
-    """Serve Paragraf with waitress, a production WSGI server (static files by WhiteNoise)."""
+    """Serve Paragraf with waitress, a production WSGI server (static files by WhiteNoise).
+    Each worker thread keeps its database connection (CONN_MAX_AGE, default here 600 s)."""
+    import os
+
+    os.environ.setdefault("CONN_MAX_AGE", "600")
     _django()
     import waitress
 

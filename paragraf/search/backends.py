@@ -11,11 +11,15 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from paragraf.search.contract import SearchHit, SearchPage, SearchQuery
+from paragraf.search.contract import MAX_PER_PAGE, SearchHit, SearchPage, SearchQuery
 from paragraf.search.models import SearchEntry
 from paragraf.search.snippets import snippet
 
 COUNT_CAP = 1000  # beyond this many matches the total is an estimate ("more than")
+# Relevance is computed for at most this many matches, the newest indexed (highest ids): scoring
+# every match of a common word in a large index takes far longer than a search may. More than
+# COUNT_CAP + MAX_PER_PAGE: every page the count allows is ranked the same way.
+RANK_CAP = COUNT_CAP + MAX_PER_PAGE
 
 
 @dataclass
@@ -47,18 +51,28 @@ def run(query: SearchQuery) -> SearchPage:
         return SearchPage(hits=[], total=0, page=query.page, pages=0, query=query)
     where, params = _filters(query)
     condition, params = f"{match.condition}{where}", [*match.params, *params]
-    order = "score DESC, " + engine.DATE_ORDER if query.sort == "relevance" else engine.DATE_ORDER
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT e.id, {match.score} AS score FROM {match.source} WHERE {condition} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s",
-            [*match.score_params, *params, query.per_page, query.offset],
-        )
-        rows = cursor.fetchall()
-    if 0 < len(rows) < query.per_page or (not rows and query.page == 1):
-        total, estimate = query.offset + len(rows), False
+    if query.sort == "relevance":
+        # The ranked matches (at most RANK_CAP, best first) give the page, and the count
+        # too when they are all the matches.
+        ranked = engine.ranked(match, condition, params, RANK_CAP)
+        rows = ranked[query.offset:query.offset + query.per_page]
+        if len(ranked) < RANK_CAP:
+            cap = query.offset + COUNT_CAP
+            total, estimate = (cap, True) if len(ranked) > cap else (len(ranked), False)
+        else:
+            total, estimate = _count(match.source, condition, params, cap=query.offset + COUNT_CAP)
     else:
-        total, estimate = _count(match.source, condition, params, cap=query.offset + COUNT_CAP)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.id, {match.score} AS score FROM {match.source} WHERE {condition} "
+                f"ORDER BY {engine.DATE_ORDER} LIMIT %s OFFSET %s",
+                [*match.score_params, *params, query.per_page, query.offset],
+            )
+            rows = cursor.fetchall()
+        if 0 < len(rows) < query.per_page or (not rows and query.page == 1):
+            total, estimate = query.offset + len(rows), False
+        else:
+            total, estimate = _count(match.source, condition, params, cap=query.offset + COUNT_CAP)
     return SearchPage(
         hits=_hits(rows, match.terms),
         total=total,

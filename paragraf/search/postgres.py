@@ -43,6 +43,19 @@ def match(text: str) -> Match | None:
     )
 
 
+def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
+    """(id, score) of the `cap` matches with the highest ids, best first: ts_rank reads
+    each entry's vector, so it is computed for those only."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id, {match.score} AS score FROM search_searchentry e WHERE e.id IN "
+            f"(SELECT e.id FROM {match.source} WHERE {condition} ORDER BY e.id DESC LIMIT %s) "
+            f"ORDER BY score DESC, {DATE_ORDER}",
+            [*match.score_params, *params, cap],
+        )
+        return cursor.fetchall()
+
+
 def _lexemes(text: str) -> list[str]:
     """The query's lexemes as the 'swedish' configuration reads them (stopwords gone), in order."""
     with connection.cursor() as cursor:
@@ -55,3 +68,19 @@ def _lexemes(text: str) -> list[str]:
 
 def _tsquery_literal(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def before_bulk() -> None:
+    """Entries written in bulk: the GIN indexes are built once at the end (`after_bulk`)."""
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX IF EXISTS search_entry_vector")
+        cursor.execute("DROP INDEX IF EXISTS search_entry_lexemes")
+
+
+def after_bulk() -> None:
+    from paragraf.search.fulltext import POSTGRES_INDEXES
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem TO '1GB'")
+        for sql in POSTGRES_INDEXES:
+            cursor.execute(sql)

@@ -55,7 +55,68 @@ def match(text: str) -> Match | None:
     )
 
 
+def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
+    """(id, score) of the `cap` matches with the highest rowids, best first. FTS5 reads its
+    rowids in descending order and stops there. The score is worked out here from the
+    title terms of those entries: TITLE_WEIGHT for each query word in the title, plus
+    TEXT_WEIGHT (every entry matches all words somewhere); newest first among equals.
+    bm25() would read the whole posting list of every word for its weights, which for
+    common words in a large index takes longer than a search may."""
+    from django.db import connection
+
+    # Without filters the entries table is not needed to choose them.
+    source = "search_fts" if condition == match.condition else match.source
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT search_fts.rowid FROM {source} WHERE {condition} ORDER BY search_fts.rowid DESC LIMIT %s",
+            [*params, cap],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        if not ids:
+            return []
+        cursor.execute(
+            f"SELECT id, title_terms, date FROM search_searchentry WHERE id IN ({', '.join(['%s'] * len(ids))})", ids
+        )
+        rows = cursor.fetchall()
+    wanted = [(s, f"_{s[::-1]}" if matches_tail(s) else None) for s in match.terms]
+    scored = []
+    for pk, title_terms, date in rows:
+        title = title_terms.split()
+        in_title = sum(1 for s, tail in wanted if s in title or (tail and any(t.startswith(tail) for t in title)))
+        scored.append((pk, TITLE_WEIGHT * in_title + TEXT_WEIGHT, date))
+    # best score, then newest date (undated last), then highest id
+    scored.sort(key=lambda r: -r[0])
+    scored.sort(key=lambda r: str(r[2] or ""), reverse=True)  # stable: ISO dates sort as text
+    scored.sort(key=lambda r: -r[1])
+    return [(pk, score) for pk, score, _ in scored]
+
+
 def _term(s: str) -> str:
     """One stem as an FTS5 expression; stems are letters and digits only, quoting keeps it literal."""
     exact = '"' + s.replace('"', '""') + '"'
     return f'({exact} OR "_{s[::-1]}"*)' if matches_tail(s) else exact
+
+
+def before_bulk() -> None:
+    """Entries written in bulk are indexed by FTS5 in one pass at the end (`after_bulk`):
+    the index is emptied and the insert and delete triggers are off until then."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER IF EXISTS search_fts_insert")
+        cursor.execute("DROP TRIGGER IF EXISTS search_fts_delete")
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+
+
+def after_bulk() -> None:
+    from django.db import connection
+
+    from paragraf.search.fulltext import SQLITE_TRIGGERS
+
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        cursor.execute("DROP TRIGGER IF EXISTS search_fts_insert")
+        cursor.execute("DROP TRIGGER IF EXISTS search_fts_delete")
+        cursor.execute(SQLITE_TRIGGERS[0])
+        cursor.execute(SQLITE_TRIGGERS[1])

@@ -37,16 +37,21 @@ def get_meeting(body: str, date) -> Meeting:
 
 def meeting(request, body: str, date):
     meeting = get_meeting(body, date)
-    paragraphs = meeting.paragraphs.select_related("case").order_by("number")
+    # Each § is shown with its link and its case's link: the meeting and the cases' organisations
+    # come with the rows, not one query per §.
+    paragraphs = list(meeting.paragraphs.select_related("case__organization").order_by("number"))
+    for p in paragraphs:
+        p.meeting = meeting
+    agenda = list(meeting.agenda_items.select_related("case__organization").order_by("position"))
     attendance = meeting.attendances.select_related("person", "replaces").order_by("position")
     invited = meeting.invitations.select_related("person").order_by("position")
-    case_ids = {p.case_id for p in paragraphs if p.case_id} | set(meeting.agenda_items.exclude(case=None).values_list("case_id", flat=True))
+    case_ids = {p.case_id for p in paragraphs if p.case_id} | {a.case_id for a in agenda if a.case_id}
     documents = Document.objects.filter(case_id__in=case_ids).exclude(kind__in=["protokoll", "protokollsutdrag", "kallelse"]).order_by("date", "title")
     sources = SourceFile.objects.filter(pk__in={meeting.notice_source_id, meeting.minutes_source_id} | set(
         meeting.paragraphs.values_list("copies__source_file", flat=True))).only("id", "name")
     context = {
         "meeting": meeting,
-        "agenda": meeting.agenda_items.select_related("case").order_by("position"),
+        "agenda": agenda,
         "attendance_groups": _grouped(attendance, ATTENDANCE_GROUPS),
         "invited_groups": _grouped(invited, INVITED_GROUPS),
         "paragraphs": paragraphs,
