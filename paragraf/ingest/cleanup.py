@@ -92,7 +92,7 @@ class PageHeader:
         return "[sidhuvud: " + " · ".join(parts) + "]"
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     no: int  # 1-based source line
     text: str  # folded; "" for a blank line or a header
@@ -121,7 +121,7 @@ def clean(raw_lines: list[str]) -> Cleaned:
     while i < n:
         text = folded[i]
         if i not in drop and not HEADER_HINT.search(text):
-            out.append(Line(i + 1, text, raw=raw_lines[i].strip(), indent=_indent(raw_lines[i])))
+            out.append(_text_line(i, text, raw_lines[i]))
             i += 1
             continue
         if i in drop or FURNITURE_LABELS.match(text) or PAGE_COUNTER_RE.match(text) or E_SIGNATURE_RE.match(text):
@@ -139,9 +139,15 @@ def clean(raw_lines: list[str]) -> Cleaned:
             removed.extend(n for n in range(first + 1, end + 1) if n != i + 1 or first != i + 1)
             i = end
             continue
-        out.append(Line(i + 1, text, raw=raw_lines[i].strip(), indent=_indent(raw_lines[i])))
+        out.append(_text_line(i, text, raw_lines[i]))
         i += 1
     return Cleaned(_squeeze_blanks(out), removed)
+
+
+def _text_line(i: int, text: str, raw: str) -> Line:
+    """A kept line of text (index i of the source), with its raw form and indent for column readers."""
+    unindented = raw.lstrip(" ")
+    return Line(i + 1, text, None, unindented.strip(), len(raw) - len(unindented), i + 1)
 
 
 TITLE_CASE_LABEL_RE = re.compile(r"^(?:Kallelse|Kungörelse|Sammanträdesprotokoll|Protokollsutdrag|Protokoll)$")
@@ -152,16 +158,12 @@ def _title_case_labels(folded: list[str]) -> list[str]:
     body between) is the kind label as much as `KUNGÖRELSE`: written in capitals."""
     out = list(folded)
     for i, text in enumerate(folded):
-        if not TITLE_CASE_LABEL_RE.match(text):
+        if len(text) > 24 or text[:1] not in ("K", "S", "P") or not TITLE_CASE_LABEL_RE.match(text):
             continue
         if i >= 1 and ORGANISATION_RE.match(folded[i - 1]) or (
                 i >= 2 and ORGANISATION_RE.match(folded[i - 2]) and BODY_WORD_RE.search(folded[i - 1])):
             out[i] = text.upper()
     return out
-
-
-def _indent(raw: str) -> int:
-    return len(raw) - len(raw.lstrip(" "))
 
 
 def _take_lines_above(out: list[Line], header: PageHeader, label_line: str) -> int:
