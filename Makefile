@@ -23,10 +23,11 @@ test: venv
 
 BENCH_DB := sqlite:///$(CURDIR)/data-bench/make-bench.sqlite3
 
-## bench: parse, PDF extraction, import, and the portal on a generated 20k-§ SQLite database (PDF part needs pdftotext: apt-get install poppler-utils)
+## bench: parse, PDF extraction, import, a walk of the whole API over the corpus, and the portal on a generated 20k-§ SQLite database (PDF part needs pdftotext: apt-get install poppler-utils)
 bench: venv
 	$(BIN)/paragraf bench parse
 	$(BIN)/paragraf bench import
+	$(BIN)/paragraf bench api
 	rm -f data-bench/make-bench.sqlite3*
 	$(BIN)/paragraf bench generate --paragraphs 20000 --database $(BENCH_DB)
 	$(BIN)/paragraf bench portal --database $(BENCH_DB) --duration 10

@@ -128,6 +128,20 @@ def bench_portal(database: str | None, queries: int, clients: int, duration: flo
         sys.exit(1)
 
 
+@bench.command("api", short_help="Walk of the whole API over the corpus; list endpoints on a generated database.")
+@click.option("--database", metavar="URL", help="A database made by `paragraf bench generate`: list p95 there "
+              "(default: walk the whole API over the corpus in a new SQLite database).")
+@click.option("--requests", default=200, show_default=True, type=click.IntRange(10), help="List requests with --database.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the server.")
+@click.option("--check", is_flag=True, help="Exit 1 when a result is over its limit.")
+def bench_api(database: str | None, requests: int, threads: int, check: bool) -> None:
+    """OParl and native API through `paragraf serve`, beside GETs of a static file: the whole API walked over the
+    corpus, or (--database) p95 of the list endpoints at first, middle and last pages and deep cursors."""
+    ok = _benchmarks_module("bench_api").main(database=database, requests=requests, threads=threads, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 def _benchmarks_module(name: str):
     root = Path(__file__).resolve().parent.parent
     if not (root / "benchmarks" / f"{name}.py").is_file():

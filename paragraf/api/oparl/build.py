@@ -16,10 +16,9 @@ from paragraf.records.models import (
 
 def meeting_dicts(links: Links, rows: list[Meeting]) -> list[dict]:
     ids = [m.pk for m in rows]
-    paragraphs = list(agenda.paragraphs(pk__in=ids))
-    notice_items = list(agenda.notice_items(pk__in=ids).order_by("meeting", "position"))
+    paragraphs, notice_items = agenda.embedded(rows)
     items = defaultdict(list)
-    for item in sorted(paragraphs, key=lambda p: p.number) + notice_items:
+    for item in paragraphs + notice_items:
         items[item.meeting_id].append(item)
     people = defaultdict(set)
     for meeting_id, person_id in Attendance.objects.filter(meeting__in=ids, person__isnull=False).values_list("meeting", "person"):

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -29,15 +31,33 @@ class Links:
 
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
+        self.origin = request.build_absolute_uri("/").removesuffix("/")  # scheme://host
 
     def oparl(self, name: str, *args) -> str:
-        return self.request.build_absolute_uri(reverse(f"oparl:{name}", args=args))
+        return self.origin + path_of(f"oparl:{name}", *args)
 
     def web(self, path: str) -> str:
         return self.request.build_absolute_uri(path)
 
     def portal(self, name: str, *args) -> str:
-        return self.request.build_absolute_uri(reverse(f"portal:{name}", args=args))
+        return self.origin + path_of(f"portal:{name}", *args)
+
+
+def path_of(name: str, *args) -> str:
+    """`reverse(name, args=args)` from a template reversed once per URL name: a list page links to
+    thousands of objects, and reverse() took a quarter of its time."""
+    template, sentinels = _template(name, tuple(isinstance(arg, dt.date) for arg in args), get_script_prefix())
+    for sentinel, arg in zip(sentinels, args):
+        value = arg.isoformat() if isinstance(arg, dt.date) else str(arg)
+        template = template.replace(sentinel, quote(value, safe="!$&'()*+,;=/~:@"), 1)
+    return template
+
+
+@functools.lru_cache(maxsize=256)
+def _template(name: str, dates: tuple[bool, ...], prefix: str) -> tuple[str, list[str]]:
+    args = [dt.date(1001 + i, 1, 1) if is_date else 90909090 + i for i, is_date in enumerate(dates)]
+    sentinels = [arg.isoformat() if isinstance(arg, dt.date) else str(arg) for arg in args]
+    return reverse(name, args=args), sentinels
 
 
 def common(type_name: str, id_url: str, record, web: str | None = None) -> dict:

@@ -1,7 +1,11 @@
 """OParl object lists: the standard filters, pages of stable order, and the links between pages.
 
 A list may be read from several querysets one after the other (agenda items are § and notice
-items); each is ordered by its primary key, so pages are stable and cut with indexed LIMIT/OFFSET.
+items); each is ordered by its primary key, so pages are stable. `links.next` carries a keyset
+cursor (`after=<source>-<id>`: the last object of the page) beside the page number, so a client
+paging through a list never makes the database skip rows (no OFFSET); `page=N` alone (first, last,
+prev and hand-made links) is cut with LIMIT/OFFSET. Every page counts its list (totalElements,
+totalPages, last): a list can say how to count itself cheaply (`Counted`).
 """
 from __future__ import annotations
 
@@ -29,12 +33,38 @@ class Filters:
     omit_internal: bool
     limit: int
     page: int
+    after: tuple[int, int] | None = None  # (source, id) of the last object of the page before
 
 
 def read_filters(request: HttpRequest) -> Filters:
     stamps = {name: datetime_param(request, name) for name in FILTERS}
     limit = min(int_param(request, "limit", DEFAULT_LIMIT), MAX_LIMIT)
-    return Filters(**stamps, omit_internal=_bool_param(request, "omit_internal"), limit=limit, page=int_param(request, "page", 1))
+    return Filters(**stamps, omit_internal=_bool_param(request, "omit_internal"), limit=limit, page=int_param(request, "page", 1),
+                   after=_cursor(request))
+
+
+def _cursor(request: HttpRequest) -> tuple[int, int] | None:
+    value = request.GET.get("after")
+    if value is None or value == "":
+        return None
+    source, _, pk = value.partition("-")
+    if not (source.isascii() and source.isdigit() and pk.isascii() and pk.isdigit()):
+        raise ApiError(400, f"after must be a cursor from a links.next address, such as 0-123, not {value!r}", "after")
+    return int(source), int(pk)
+
+
+@dataclass
+class Counted:
+    """A list's rows, and the same rows written so that COUNT(*) is cheap; filters apply to both."""
+
+    rows: QuerySet
+    count_rows: QuerySet
+
+    def filter(self, *args, **kwargs) -> "Counted":
+        return Counted(self.rows.filter(*args, **kwargs), self.count_rows.filter(*args, **kwargs))
+
+    def count(self) -> int:
+        return self.count_rows.count()
 
 
 def _bool_param(request: HttpRequest, name: str) -> bool:
@@ -72,6 +102,7 @@ class Page:
     total: int
     limit: int
     number: int
+    cursor: str | None = None  # of the last object, when every source is a queryset
 
     @property
     def pages(self) -> int:
@@ -79,35 +110,64 @@ class Page:
 
 
 def page_of(sources: list, filters: Filters) -> Page:
-    """One page of the concatenated sources (querysets ordered by pk, or lists)."""
-    counts = [source.count() if isinstance(source, QuerySet) else len(source) for source in sources]
+    """One page of the concatenated sources (querysets ordered by pk, `Counted`, or lists).
+
+    With a cursor (`after`), the sources before its own are passed over and its own is read from the
+    id after it; the page number tells how many objects are left, so no query reads past the page."""
+    counts = [len(source) if isinstance(source, list) else source.count() for source in sources]
     page = Page([], sum(counts), filters.limit, filters.page)
-    if filters.page > page.pages:
+    if filters.page > page.pages and filters.after is None:
         raise ApiError(404, f"page {filters.page} does not exist: the list has {page.pages} pages", "page")
     start, stop = (filters.page - 1) * filters.limit, filters.page * filters.limit
-    for source, count in zip(sources, counts):
-        if start < count and stop > 0:
-            page.items.extend(source[max(start, 0) : min(stop, count)])
+    keyset = filters.after is not None and not any(isinstance(source, list) for source in sources)
+    last = None
+    for n, (source, count) in enumerate(zip(sources, counts)):
+        rows = source.rows if isinstance(source, Counted) else source
+        if keyset and n < filters.after[0]:
+            pass
+        elif keyset and n == filters.after[0]:
+            wanted = min(stop, count) - max(start, 0)
+            if wanted > 0:
+                found = list(rows.filter(pk__gt=filters.after[1])[:wanted])
+                page.items.extend(found)
+                last = (n, found[-1].pk) if found else last
+        elif start < count and stop > 0:
+            found = _slice(rows, max(start, 0), min(stop, count), count)
+            page.items.extend(found)
+            last = (n, found[-1].pk) if found and not isinstance(source, list) else last
         start, stop = start - count, stop - count
+    if last and not any(isinstance(source, list) for source in sources):
+        page.cursor = f"{last[0]}-{last[1]}"
     return page
+
+
+def _slice(rows, start: int, stop: int, count: int) -> list:
+    """rows[start:stop]; in the second half of a queryset read backwards from its end, so the last
+    page (links.last) skips few rows instead of nearly all."""
+    if isinstance(rows, list) or start <= count - stop:
+        return list(rows[start:stop])
+    return list(rows.reverse()[count - stop : count - start])[::-1]
 
 
 def list_body(request: HttpRequest, page: Page, data: list[dict]) -> dict:
     """The OParl list: data, pagination, and links that keep the client's filters."""
-    links = {"first": _page_url(request, 1), "self": _page_url(request, page.number), "last": _page_url(request, page.pages)}
+    links = {"first": _page_url(request, 1), "self": _page_url(request, page.number, request.GET.get("after")),
+             "last": _page_url(request, page.pages)}
     if page.number > 1:
         links["prev"] = _page_url(request, page.number - 1)
-    if page.number < page.pages:
-        links["next"] = _page_url(request, page.number + 1)
+    if page.number < page.pages and page.items:
+        links["next"] = _page_url(request, page.number + 1, page.cursor)
     pagination = {"totalElements": page.total, "elementsPerPage": page.limit, "currentPage": page.number, "totalPages": page.pages}
     return {"data": data, "pagination": pagination, "links": links}
 
 
-def _page_url(request: HttpRequest, number: int) -> str:
-    """Canonical: parameters sorted by name, `page` left out on the first page."""
-    params = {key: value for key, value in request.GET.items() if key != "page"}
+def _page_url(request: HttpRequest, number: int, cursor: str | None = None) -> str:
+    """Canonical: parameters sorted by name, `page` left out on the first page, `after` only on next (and self)."""
+    params = {key: value for key, value in request.GET.items() if key not in ("page", "after")}
     if number > 1:
         params["page"] = str(number)
+    if cursor and number > 1:
+        params["after"] = cursor
     query = urlencode(sorted(params.items()))
     return request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
 

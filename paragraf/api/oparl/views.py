@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Max, Min, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -13,7 +14,8 @@ from paragraf.api.oparl.links import Links
 from paragraf.api.oparl.locations import places
 from paragraf.api.oparl.meetings import location
 from paragraf.records.models import (
-    Attendance, Body, Case, Document, Invitation, Meeting, Membership, Organization, Person, SourceFile, Term,
+    AgendaItem, Attendance, Body, Case, Document, Invitation, Meeting, Membership, Organization, Paragraph, Person, SourceFile,
+    Term,
 )
 
 # OParl 1.1 § Filter: what `omit_internal=true` leaves out.
@@ -132,14 +134,28 @@ def body_papers(request, pk: int):
 @api_view
 def body_agenda_items(request, pk: int):
     org = _org(pk)
-    return listing(request, [agenda.paragraphs(body__organization=org), agenda.notice_items(body__organization=org)], build.agenda_item_dicts)
+    return listing(request, _agenda_sources(body__organization=org), build.agenda_item_dicts)
 
 
 @api_view
 def body_consultations(request, pk: int):
-    org = _org(pk)
-    sources = [agenda.paragraphs(body__organization=org), agenda.notice_items(body__organization=org)]
-    return listing(request, [rows.filter(case__isnull=False) for rows in sources], build.consultation_dicts)
+    return listing(request, _agenda_sources(with_case=True, body__organization=_org(pk)), build.consultation_dicts)
+
+
+def _agenda_sources(with_case: bool = False, **meeting_filter) -> list:
+    """§ then notice items of the meetings matching the filter, each counted in its cheaper form.
+
+    `with_case`: only items carrying a case (consultations). The page tests it as COALESCE(case_id, 0) > 0,
+    which no index serves: with `case_id IS NOT NULL` SQLite reads the case index and sorts every match
+    (99 ms for the first page of 50 000 §) instead of walking the ids and stopping after a page."""
+    sources = []
+    for rows, model in ((agenda.paragraphs(**meeting_filter), Paragraph), (agenda.notice_items(**meeting_filter), AgendaItem)):
+        count = agenda.counted(model, **meeting_filter)
+        if with_case:
+            rows = rows.alias(case_or_0=Coalesce("case_id", 0)).filter(case_or_0__gt=0)
+            count = count.filter(case__isnull=False)
+        sources.append(lists.Counted(rows, count))
+    return sources
 
 
 @api_view
@@ -186,9 +202,7 @@ def organization_meetings(request, pk: int):
 
 @api_view
 def organization_consultations(request, pk: int):
-    body_ = get_object_or_404(Body, pk=pk)
-    sources = [agenda.paragraphs(body=body_), agenda.notice_items(body=body_)]
-    return listing(request, [rows.filter(case__isnull=False) for rows in sources], build.consultation_dicts)
+    return listing(request, _agenda_sources(with_case=True, body=get_object_or_404(Body, pk=pk)), build.consultation_dicts)
 
 
 @api_view
