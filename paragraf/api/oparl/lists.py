@@ -20,6 +20,8 @@ from django.http import HttpRequest
 from paragraf.api.http import ApiError, datetime_param, int_param
 
 DEFAULT_LIMIT = 100
+# A meeting embeds its agenda items (a § each, often 30-50): a smaller page keeps a response near 1 MB.
+MEETING_LIMIT = 20
 MAX_LIMIT = 500  # OParl: a client must not expect the server to honour a larger limit
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 
@@ -36,9 +38,9 @@ class Filters:
     after: tuple[int, int] | None = None  # (source, id) of the last object of the page before
 
 
-def read_filters(request: HttpRequest) -> Filters:
+def read_filters(request: HttpRequest, default_limit: int = DEFAULT_LIMIT) -> Filters:
     stamps = {name: datetime_param(request, name) for name in FILTERS}
-    limit = min(int_param(request, "limit", DEFAULT_LIMIT), MAX_LIMIT)
+    limit = min(int_param(request, "limit", default_limit), MAX_LIMIT)
     return Filters(**stamps, omit_internal=_bool_param(request, "omit_internal"), limit=limit, page=int_param(request, "page", 1),
                    after=_cursor(request))
 

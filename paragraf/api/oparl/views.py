@@ -53,9 +53,10 @@ def one(request, rows, to_dicts, **lookup) -> ApiResponse:
     return respond(to_dicts(Links(request), [record])[0])
 
 
-def listing(request, sources, to_dicts, created: str = "created", modified: str = "modified") -> ApiResponse:
+def listing(request, sources, to_dicts, created: str = "created", modified: str = "modified",
+            default_limit: int = lists.DEFAULT_LIMIT) -> ApiResponse:
     """An external object list: querysets are filtered in SQL, Python lists were built from `filters` already."""
-    filters = lists.read_filters(request)
+    filters = lists.read_filters(request, default_limit)
     filtered = [lists.filtered(s, filters, created, modified) if hasattr(s, "filter") else s for s in sources]
     page = lists.page_of(filtered, filters)
     data = to_dicts(Links(request), page.items)
@@ -123,7 +124,8 @@ def body_people(request, pk: int):
 
 @api_view
 def body_meetings(request, pk: int):
-    return listing(request, [MEETINGS.filter(body__organization=_org(pk))], build.meeting_dicts)
+    return listing(request, [MEETINGS.filter(body__organization=_org(pk))], build.meeting_dicts,
+                   default_limit=lists.MEETING_LIMIT)
 
 
 @api_view
@@ -197,7 +199,8 @@ def organization(request, pk: int):
 
 @api_view
 def organization_meetings(request, pk: int):
-    return listing(request, [MEETINGS.filter(body=get_object_or_404(Body, pk=pk))], build.meeting_dicts)
+    return listing(request, [MEETINGS.filter(body=get_object_or_404(Body, pk=pk))], build.meeting_dicts,
+                   default_limit=lists.MEETING_LIMIT)
 
 
 @api_view
