@@ -128,10 +128,13 @@ def paragraphs(request: HttpRequest) -> ApiResponse:
         queryset = queryset.filter(meeting_id=meeting_id)
     if (case_id := id_filter(request, "case")) is not None:
         queryset = queryset.filter(case_id=case_id)
+    # The meetings first, then § by their meeting ids: the keyset walk over § ids stops after a
+    # page instead of joining every § to its body (1 s at 1,000,000 § on PostgreSQL).
     if body := slug_param(request, "body"):
-        queryset = queryset.filter(meeting__body__slug=body)
+        queryset = queryset.filter(meeting_id__in=list(Meeting.objects.filter(body__slug=body).values_list("id", flat=True)))
     if organization := slug_param(request, "organization"):
-        queryset = queryset.filter(meeting__body__organization__slug=organization)
+        meetings = Meeting.objects.filter(body__organization__slug=organization).values_list("id", flat=True)
+        queryset = queryset.filter(meeting_id__in=list(meetings))
     page = keyset_page(request, changed_since(request, queryset))
     links = shapes.Links(request)
     return listing(page, [shapes.paragraph_summary(links, paragraph) for paragraph in page.rows])
