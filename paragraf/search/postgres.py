@@ -1,17 +1,22 @@
-"""PostgreSQL: full text with the 'swedish' configuration, pg_trgm for compound tails.
+"""PostgreSQL: full text with the 'swedish' configuration; compound tails by name, pg_trgm beyond.
 
-The database stems (columns `vector` and `lexemes`, set by a trigger: migration 0002). The
-query's lexemes come from the same configuration; a lexeme that can be a compound's
-tail (`words.matches_tail`) matches `lexemes LIKE '%lexeme %'` (any lexeme ending
-with it, through the trigram index), any other one `vector @@ 'lexeme'`. The score
-is ts_rank of the exact lexemes, titles weighted A.
+The database stems (columns `vector` and `lexemes`, set by a trigger: migration 0002; the
+table `search_term` of lexemes, reversed, by another: migration 0003). The query's lexemes
+come from the same configuration. A lexeme that can be a compound's tail
+(`words.matches_tail`) matches any lexeme ending with it: those are looked up in
+`search_term` (a range of its primary key, collation "C") and matched by name, so the whole
+query is one `vector @@ tsquery`, e.g. `'budget' & ('nämnd' | 'krisledningsnämnd')`, which the
+GIN index answers and whose row estimate the planner can make from the statistics of `vector`
+(a `LIKE '%…%'` gets a fixed guess, far too low for common words). A lexeme with more than
+`MAX_TAILS` such lexemes matches `lexemes LIKE '%lexeme %'` instead (pg_trgm GIN index).
+The score is ts_rank of the exact lexemes, titles weighted A.
 """
 from __future__ import annotations
 
 from django.db import connection
 
 from paragraf.search.backends import Match, like_escape
-from paragraf.search.words import MAX_TERMS, matches_tail
+from paragraf.search.words import MAX_TAILS, MAX_TERMS, matches_tail
 
 DATE_ORDER = "e.date DESC NULLS LAST, e.id DESC"
 
@@ -24,13 +29,20 @@ def match(text: str) -> Match | None:
     lexemes = _lexemes(text[:1000])
     if not lexemes:
         return None
-    exact = [x for x in lexemes if not matches_tail(x)]
-    tails = [x for x in lexemes if matches_tail(x)]
+    tsquery, likes = [], []
+    for lexeme in lexemes:
+        ending = compound_words(lexeme) if matches_tail(lexeme) else []
+        if ending is None:
+            likes.append(lexeme)
+            continue
+        alternatives = list(dict.fromkeys([lexeme, *ending]))
+        group = " | ".join(map(_tsquery_literal, alternatives))
+        tsquery.append(f"({group})" if len(alternatives) > 1 else group)
     conditions, params = [], []
-    if exact:
+    if tsquery:
         conditions.append("e.vector @@ %s::tsquery")
-        params.append(" & ".join(map(_tsquery_literal, exact)))
-    for lexeme in tails:
+        params.append(" & ".join(tsquery))
+    for lexeme in likes:
         conditions.append("e.lexemes LIKE %s")
         params.append(f"%{like_escape(lexeme)} %")
     return Match(
@@ -56,6 +68,17 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
         return cursor.fetchall()
 
 
+def compound_words(lexeme: str) -> list[str] | None:
+    """The indexed lexemes that end with this one (itself too when indexed), from `search_term`;
+    None when there are more than MAX_TAILS."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reversed FROM search_term WHERE reversed LIKE %s LIMIT %s", [like_escape(lexeme[::-1]) + "%", MAX_TAILS + 1]
+        )
+        found = [row[0][::-1] for row in cursor.fetchall()]
+    return None if len(found) > MAX_TAILS else found
+
+
 def _lexemes(text: str) -> list[str]:
     """The query's lexemes as the 'swedish' configuration reads them (stopwords gone), in order."""
     with connection.cursor() as cursor:
@@ -75,6 +98,7 @@ def before_bulk() -> None:
     with connection.cursor() as cursor:
         cursor.execute("DROP INDEX IF EXISTS search_entry_vector")
         cursor.execute("DROP INDEX IF EXISTS search_entry_lexemes")
+        cursor.execute("TRUNCATE search_term")
 
 
 def after_bulk() -> None:

@@ -1,24 +1,36 @@
 """SQLite: FTS5 over stems written by Python (Snowball Swedish).
 
 Each word of an entry is indexed as its stem and, when it can be a compound's tail
-(`words.matches_tail`), also as `_` + the stem reversed. A query stem then matches
-`"stem" OR "_metsdesrever"*`: the same word, or any word whose stem ends with it.
-The `prefix` option of the FTS5 table keeps short reversed prefixes fast.
+(`words.matches_tail`), also as `_` + the stem reversed; such stems are also kept, reversed,
+in the table `search_term` (migration 0003). A query stem matches the same word, or any
+word whose stem ends with it: those words are looked up in `search_term` (a range of its
+primary key) and matched by name, `("stem" OR "krisledningsstem" OR …)`, which FTS5 reads
+lazily, newest rowid first, stopping at the cap. A stem with more than `MAX_TAILS` such
+words matches `"stem" OR "_metsdesrever"*` instead: a prefix query, which FTS5 answers by
+merging the full posting lists of all those terms (slow for common words in a large index).
 """
 from __future__ import annotations
 
 from paragraf.search.backends import Match
-from paragraf.search.words import STOPWORDS, matches_tail, query_stems, stem_all, words
+from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
 DATE_ORDER = "e.date DESC, e.id DESC"  # SQLite puts NULL last when descending
 
 
 def prepare(entries) -> None:
-    """Write the terms FTS5 indexes (the triggers copy them into search_fts)."""
+    """Write the terms FTS5 indexes (the triggers copy them into search_fts), and add the
+    tail-capable stems among them to `search_term`."""
+    from django.db import connection
+
+    seen: set[str] = set()
     for entry in entries:
-        entry.title_terms = terms(entry.title)
-        entry.text_terms = terms(entry.text)
+        entry.title_terms = terms(entry.title, seen)
+        entry.text_terms = terms(entry.text, seen)
+    tails = {s for s in map(stem, seen - STOPWORDS) if matches_tail(s)}
+    if tails:
+        with connection.cursor() as cursor:
+            cursor.executemany("INSERT OR IGNORE INTO search_term (reversed) VALUES (%s)", [(s[::-1],) for s in tails])
 
 
 # word -> its indexed form ("" for a stopword); shared by all entries, bounded.
@@ -26,10 +38,14 @@ _INDEXED: dict[str, str] = dict.fromkeys(STOPWORDS, "")
 _INDEXED_MAX = 500_000
 
 
-def terms(text: str) -> str:
-    """The words of a text as FTS5 indexes them; each distinct word is stemmed once per process."""
+def terms(text: str, seen: set[str] | None = None) -> str:
+    """The words of a text as FTS5 indexes them; each distinct word is stemmed once per process.
+    `seen` gets the distinct words (stopwords too)."""
     found = words(text)
-    new = [w for w in set(found) if w not in _INDEXED]
+    distinct = set(found)
+    if seen is not None:
+        seen |= distinct
+    new = [w for w in distinct if w not in _INDEXED]
     if len(_INDEXED) + len(new) > _INDEXED_MAX:
         _INDEXED.clear()
         _INDEXED.update(dict.fromkeys(STOPWORDS, ""))
@@ -92,9 +108,30 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
 
 
 def _term(s: str) -> str:
-    """One stem as an FTS5 expression; stems are letters and digits only, quoting keeps it literal."""
-    exact = '"' + s.replace('"', '""') + '"'
-    return f'({exact} OR "_{s[::-1]}"*)' if matches_tail(s) else exact
+    """One stem as an FTS5 expression: the stem, and the indexed words ending with it (see the
+    module's docstring). Stems are letters and digits only; quoting keeps them literal."""
+    if not matches_tail(s):
+        return _quoted(s)
+    ending = compound_words(s)
+    if ending is None:
+        return f'({_quoted(s)} OR "_{s[::-1]}"*)'
+    return "(" + " OR ".join(map(_quoted, dict.fromkeys([s, *ending]))) + ")"
+
+
+def _quoted(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def compound_words(s: str) -> list[str] | None:
+    """The indexed stems that end with `s` (itself too when indexed), from `search_term`;
+    None when there are more than MAX_TAILS."""
+    from django.db import connection
+
+    glob = "".join(f"[{c}]" if c in "*?[" else c for c in s[::-1]) + "*"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reversed FROM search_term WHERE reversed GLOB %s LIMIT %s", [glob, MAX_TAILS + 1])
+        found = [row[0][::-1] for row in cursor.fetchall()]
+    return None if len(found) > MAX_TAILS else found
 
 
 def before_bulk() -> None:
@@ -106,6 +143,7 @@ def before_bulk() -> None:
         cursor.execute("DROP TRIGGER IF EXISTS search_fts_insert")
         cursor.execute("DROP TRIGGER IF EXISTS search_fts_delete")
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+        cursor.execute("DELETE FROM search_term")
 
 
 def after_bulk() -> None:
