@@ -30,6 +30,7 @@ class Match:
     params: list = field(default_factory=list)
     score: str = "0"  # higher is better
     score_params: list = field(default_factory=list)
+    words: list = field(default_factory=list)  # by term: the indexed words it matches (a set), or None when open-ended
 
 
 def backend():

@@ -62,12 +62,14 @@ def match(text: str) -> Match | None:
     wanted = query_stems(text)
     if not wanted:
         return None
+    matched = [_words(s) for s in wanted]
     return Match(
         terms=wanted,
         source="search_fts JOIN search_searchentry e ON e.id = search_fts.rowid",
         condition="search_fts MATCH %s",
-        params=[" AND ".join(_term(s) for s in wanted)],
+        params=[" AND ".join(_term(s, w) for s, w in zip(wanted, matched))],
         score=f"-bm25(search_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})",
+        words=matched,
     )
 
 
@@ -94,11 +96,12 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
             f"SELECT id, title_terms, date FROM search_searchentry WHERE id IN ({', '.join(['%s'] * len(ids))})", ids
         )
         rows = cursor.fetchall()
-    wanted = [(s, f"_{s[::-1]}" if matches_tail(s) else None) for s in match.terms]
+    # By term: the set of words it matches, or (more than MAX_TAILS) its reversed prefix.
+    wanted = [(w, None) if w is not None else ({s}, f"_{s[::-1]}") for s, w in zip(match.terms, match.words)]
     scored = []
     for pk, title_terms, date in rows:
-        title = title_terms.split()
-        in_title = sum(1 for s, tail in wanted if s in title or (tail and any(t.startswith(tail) for t in title)))
+        title = set(title_terms.split())
+        in_title = sum(1 for w, tail in wanted if not w.isdisjoint(title) or (tail and any(t.startswith(tail) for t in title)))
         scored.append((pk, TITLE_WEIGHT * in_title + TEXT_WEIGHT, date))
     # best score, then newest date (undated last), then highest id
     scored.sort(key=lambda r: -r[0])
@@ -107,15 +110,21 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     return [(pk, score) for pk, score, _ in scored]
 
 
-def _term(s: str) -> str:
-    """One stem as an FTS5 expression: the stem, and the indexed words ending with it (see the
-    module's docstring). Stems are letters and digits only; quoting keeps them literal."""
+def _words(s: str) -> set[str] | None:
+    """The indexed words a query stem matches: itself, and those ending with it (see the
+    module's docstring); None when there are more than MAX_TAILS of those."""
     if not matches_tail(s):
-        return _quoted(s)
+        return {s}
     ending = compound_words(s)
-    if ending is None:
+    return None if ending is None else {s, *ending}
+
+
+def _term(s: str, matched: set[str] | None) -> str:
+    """One stem as an FTS5 expression. Stems are letters and digits only; quoting keeps them literal."""
+    if matched is None:
         return f'({_quoted(s)} OR "_{s[::-1]}"*)'
-    return "(" + " OR ".join(map(_quoted, dict.fromkeys([s, *ending]))) + ")"
+    alternatives = [s, *sorted(matched - {s})]
+    return _quoted(s) if len(alternatives) == 1 else "(" + " OR ".join(map(_quoted, alternatives)) + ")"
 
 
 def _quoted(s: str) -> str:
