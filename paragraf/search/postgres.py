@@ -1,15 +1,17 @@
 """PostgreSQL: full text with the 'swedish' configuration; compound tails by name, pg_trgm beyond.
 
-The database stems (columns `vector` and `lexemes`, set by a trigger: migration 0002; the
-table `search_term` of lexemes, reversed, by another: migration 0003). The query's lexemes
-come from the same configuration. A lexeme that can be a compound's tail
-(`words.matches_tail`) matches any lexeme ending with it: those are looked up in
-`search_term` (a range of its primary key, collation "C") and matched by name, so the whole
-query is one `vector @@ tsquery`, e.g. `'budget' & ('nämnd' | 'krisledningsnämnd')`, which the
-GIN index answers and whose row estimate the planner can make from the statistics of `vector`
-(a `LIKE '%…%'` gets a fixed guess, far too low for common words). A lexeme with more than
-`MAX_TAILS` such lexemes matches `lexemes LIKE '%lexeme %'` instead (pg_trgm GIN index).
-The score is ts_rank of the exact lexemes, titles weighted A.
+The database stems (columns `vector` and `lexemes`, set by a trigger: migration 0002).
+Migration 0003 adds `search_vector` (each entry's vector beside its id only, with the GIN
+index: cheap to read row by row) and `search_term` (lexemes, reversed), both written by
+statement triggers. The query's lexemes come from the same configuration. A lexeme that
+can be a compound's tail (`words.matches_tail`) matches any lexeme ending with it: those
+are looked up in `search_term` (a range of its primary key, collation "C") and matched by
+name, so the whole query is one `v.vector @@ tsquery`, e.g. `'budget' & ('nämnd' |
+'krisledningsnämnd')`, whose row estimate the planner makes from the statistics of
+`vector` (a `LIKE '%…%'` gets a fixed guess, far too low for common words): GIN for rare
+words, a backward walk of the primary key of `search_vector` for common ones. A lexeme
+with more than `MAX_TAILS` such lexemes matches `e.lexemes LIKE '%lexeme %'` instead
+(pg_trgm GIN index). The score is ts_rank of the exact lexemes, titles weighted A.
 """
 from __future__ import annotations
 
@@ -40,28 +42,32 @@ def match(text: str) -> Match | None:
         tsquery.append(f"({group})" if len(alternatives) > 1 else group)
     conditions, params = [], []
     if tsquery:
-        conditions.append("e.vector @@ %s::tsquery")
+        conditions.append("v.vector @@ %s::tsquery")
         params.append(" & ".join(tsquery))
     for lexeme in likes:
         conditions.append("e.lexemes LIKE %s")
         params.append(f"%{like_escape(lexeme)} %")
     return Match(
         terms=lexemes,
-        source="search_searchentry e",
+        source="search_vector v JOIN search_searchentry e ON e.id = v.id",
         condition=" AND ".join(conditions),
         params=params,
-        score="ts_rank(e.vector, %s::tsquery)",
+        score="ts_rank(v.vector, %s::tsquery)",
         score_params=[" | ".join(map(_tsquery_literal, lexemes))],
     )
 
 
 def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
     """(id, score) of the `cap` matches with the highest ids, best first: ts_rank reads
-    each entry's vector, so it is computed for those only."""
+    each entry's vector, so it is computed for those only. When the condition needs nothing
+    of the entries themselves (no filters, no LIKE), only `search_vector` is read."""
+    vectors_only = "e." not in condition
+    source = "search_vector v" if vectors_only else match.source
+    key = "v.id" if vectors_only else "e.id"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.id, {match.score} AS score FROM search_searchentry e WHERE e.id IN "
-            f"(SELECT e.id FROM {match.source} WHERE {condition} ORDER BY e.id DESC LIMIT %s) "
+            f"SELECT v.id, {match.score} AS score FROM search_vector v JOIN search_searchentry e ON e.id = v.id "
+            f"WHERE v.id IN (SELECT {key} FROM {source} WHERE {condition} ORDER BY {key} DESC LIMIT %s) "
             f"ORDER BY score DESC, {DATE_ORDER}",
             [*match.score_params, *params, cap],
         )
@@ -98,7 +104,8 @@ def before_bulk() -> None:
     with connection.cursor() as cursor:
         cursor.execute("DROP INDEX IF EXISTS search_entry_vector")
         cursor.execute("DROP INDEX IF EXISTS search_entry_lexemes")
-        cursor.execute("TRUNCATE search_term")
+        cursor.execute("DROP INDEX IF EXISTS search_vector_vector")
+        cursor.execute("TRUNCATE search_term, search_vector")
 
 
 def after_bulk() -> None:
