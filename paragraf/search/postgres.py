@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from paragraf.search.backends import Match, like_escape
+from paragraf.search.backends import Match, like_escape, source_for
 from paragraf.search.words import MAX_TAILS, MAX_TERMS, matches_tail
 
 DATE_ORDER = "e.date DESC NULLS LAST, e.id DESC"
@@ -50,6 +50,7 @@ def match(text: str) -> Match | None:
     return Match(
         terms=lexemes,
         source="search_vector v JOIN search_searchentry e ON e.id = v.id",
+        bare_source=None if likes else "search_vector v",
         condition=" AND ".join(conditions),
         params=params,
         score="ts_rank(v.vector, %s::tsquery)",
@@ -61,9 +62,8 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     """(id, score) of the `cap` matches with the highest ids, best first: ts_rank reads
     each entry's vector, so it is computed for those only. When the condition needs nothing
     of the entries themselves (no filters, no LIKE), only `search_vector` is read."""
-    vectors_only = "e." not in condition
-    source = "search_vector v" if vectors_only else match.source
-    key = "v.id" if vectors_only else "e.id"
+    source = source_for(match, condition)
+    key = "e.id" if source == match.source else "v.id"
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT v.id, {match.score} AS score FROM search_vector v JOIN search_searchentry e ON e.id = v.id "

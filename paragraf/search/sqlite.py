@@ -11,7 +11,7 @@ merging the full posting lists of all those terms (slow for common words in a la
 """
 from __future__ import annotations
 
-from paragraf.search.backends import Match
+from paragraf.search.backends import Match, source_for
 from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
@@ -70,6 +70,7 @@ def match(text: str) -> Match | None:
         params=[" AND ".join(_term(s, w) for s, w in zip(wanted, matched))],
         score=f"-bm25(search_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})",
         words=matched,
+        bare_source="search_fts",
     )
 
 
@@ -82,8 +83,7 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     common words in a large index takes longer than a search may."""
     from django.db import connection
 
-    # Without filters the entries table is not needed to choose them.
-    source = "search_fts" if condition == match.condition else match.source
+    source = source_for(match, condition)  # without filters the entries table is not needed to choose them
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT search_fts.rowid FROM {source} WHERE {condition} ORDER BY search_fts.rowid DESC LIMIT %s",
