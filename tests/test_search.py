@@ -82,6 +82,23 @@ def test_compound_tails_by_name_and_beyond_the_cap_find_the_same(monkeypatch):
         assert (keys(page), [h.score for h in page.hits]) == by_name[q], q
 
 
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_postgres_newest_matches_are_the_same_by_walk_and_by_gin(monkeypatch):
+    """`postgres._newest` walks the newest ids or reads GIN, by estimated cost: same ids either way."""
+    from paragraf.search import postgres
+
+    for text in ("nämnd", "sjukresor bil", "beslut"):
+        match = postgres.match(text)
+        for cap in (3, 40, 1100):
+            expected = postgres._newest(match.condition, match.params, cap)  # a small index: walked whole
+            assert expected == sorted(expected, reverse=True) and len(expected) <= cap
+            for probe, gin_per_walk in ((0, 12), (1, 10**9), (1, 0)):  # GIN at once; probe then walk; probe then GIN
+                monkeypatch.setattr(postgres, "PROBE", probe)
+                monkeypatch.setattr(postgres, "GIN_PER_WALK", gin_per_walk)
+                assert postgres._newest(match.condition, match.params, cap) == expected, (text, cap, probe)
+            monkeypatch.undo()
+
+
 def test_new_entries_add_their_compounds():
     assert not find("odlingsnämnden").hits
     meeting = Meeting.objects.first()

@@ -55,14 +55,16 @@ def run(query: SearchQuery) -> SearchPage:
     condition, params = f"{match.condition}{where}", [*match.params, *params]
     if query.sort == "relevance":
         # The ranked matches (at most RANK_CAP, best first) give the page, and the count
-        # too when they are all the matches.
+        # too when they are all the matches or more than the count's cap.
         ranked = engine.ranked(match, condition, params, RANK_CAP)
         rows = ranked[query.offset:query.offset + query.per_page]
-        if len(ranked) < RANK_CAP:
-            cap = query.offset + COUNT_CAP
-            total, estimate = (cap, True) if len(ranked) > cap else (len(ranked), False)
+        cap = query.offset + COUNT_CAP
+        if len(ranked) > cap:
+            total, estimate = cap, True
+        elif len(ranked) < RANK_CAP:
+            total, estimate = len(ranked), False
         else:
-            total, estimate = _count(source_for(match, condition), condition, params, cap=query.offset + COUNT_CAP)
+            total, estimate = _count(source_for(match, condition), condition, params, cap=cap)
     else:
         with connection.cursor() as cursor:
             cursor.execute(
