@@ -67,6 +67,49 @@ def test_a_word_finds_the_compounds_it_ends():
         assert re.search(r"ledningsnämnd\w*", hit.title + " " + plain(hit.snippet_html), re.I), hit
 
 
+def test_compound_tails_by_name_and_beyond_the_cap_find_the_same(monkeypatch):
+    """A tail is matched by the indexed words ending with it (`search_term`); with more such
+    words than MAX_TAILS, by a prefix (SQLite) or LIKE (PostgreSQL) over the index: same hits."""
+    engine = backends.backend()
+    assert engine.compound_words("nämnd") and "krisledningsnämnd" in engine.compound_words("nämnd")
+    assert engine.compound_words("xyzzynämnd") == []
+    queries = ["nämnd", "ledningsnämnden", "sjukresor bil", "nämnd beslut"]
+    by_name = {q: (keys(find(q)), [h.score for h in find(q).hits]) for q in queries}
+    monkeypatch.setattr(engine, "MAX_TAILS", 0)
+    assert engine.compound_words("nämnd") is None
+    for q in queries:
+        page = find(q)
+        assert (keys(page), [h.score for h in page.hits]) == by_name[q], q
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_postgres_newest_matches_are_the_same_by_walk_and_by_gin(monkeypatch):
+    """`postgres._newest` walks the newest ids or reads GIN, by estimated cost: same ids either way."""
+    from paragraf.search import postgres
+
+    for text in ("nämnd", "sjukresor bil", "beslut"):
+        match = postgres.match(text)
+        for cap in (3, 40, 1100):
+            expected = postgres._newest(match.condition, match.params, cap)  # a small index: walked whole
+            assert expected == sorted(expected, reverse=True) and len(expected) <= cap
+            for probe, gin_per_walk in ((0, 12), (1, 10**9), (1, 0)):  # GIN at once; probe then walk; probe then GIN
+                monkeypatch.setattr(postgres, "PROBE", probe)
+                monkeypatch.setattr(postgres, "GIN_PER_WALK", gin_per_walk)
+                assert postgres._newest(match.condition, match.params, cap) == expected, (text, cap, probe)
+            monkeypatch.undo()
+
+
+def test_new_entries_add_their_compounds():
+    assert not find("odlingsnämnden").hits
+    meeting = Meeting.objects.first()
+    item = AgendaItem.objects.create(meeting=meeting, position=99, number=99, title="Grönsaksodlingsnämndens budget")
+    entry = agenda_item_entry(item)
+    backends.backend().prepare([entry])
+    entry.save()
+    assert keys(find("odlingsnämnden")) == {("agenda_item", item.pk)}
+    assert ("agenda_item", item.pk) in keys(find("nämnd budget"))
+
+
 def test_stemming_finds_other_forms_of_a_word():
     motionen, motion = find("motionen"), find("motion")
     assert motionen.hits and keys(motionen) == keys(motion)

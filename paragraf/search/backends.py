@@ -30,6 +30,8 @@ class Match:
     params: list = field(default_factory=list)
     score: str = "0"  # higher is better
     score_params: list = field(default_factory=list)
+    words: list = field(default_factory=list)  # by term: the indexed words it matches (a set), or None when open-ended
+    bare_source: str | None = None  # FROM without the entries, when `condition` reads none of their columns
 
 
 def backend():
@@ -53,14 +55,16 @@ def run(query: SearchQuery) -> SearchPage:
     condition, params = f"{match.condition}{where}", [*match.params, *params]
     if query.sort == "relevance":
         # The ranked matches (at most RANK_CAP, best first) give the page, and the count
-        # too when they are all the matches.
+        # too when they are all the matches or more than the count's cap.
         ranked = engine.ranked(match, condition, params, RANK_CAP)
         rows = ranked[query.offset:query.offset + query.per_page]
-        if len(ranked) < RANK_CAP:
-            cap = query.offset + COUNT_CAP
-            total, estimate = (cap, True) if len(ranked) > cap else (len(ranked), False)
+        cap = query.offset + COUNT_CAP
+        if len(ranked) > cap:
+            total, estimate = cap, True
+        elif len(ranked) < RANK_CAP:
+            total, estimate = len(ranked), False
         else:
-            total, estimate = _count(match.source, condition, params, cap=query.offset + COUNT_CAP)
+            total, estimate = _count(source_for(match, condition), condition, params, cap=cap)
     else:
         with connection.cursor() as cursor:
             cursor.execute(
@@ -72,7 +76,7 @@ def run(query: SearchQuery) -> SearchPage:
         if 0 < len(rows) < query.per_page or (not rows and query.page == 1):
             total, estimate = query.offset + len(rows), False
         else:
-            total, estimate = _count(match.source, condition, params, cap=query.offset + COUNT_CAP)
+            total, estimate = _count(source_for(match, condition), condition, params, cap=query.offset + COUNT_CAP)
     return SearchPage(
         hits=_hits(rows, match.terms),
         total=total,
@@ -109,6 +113,11 @@ def _filters(query: SearchQuery) -> tuple[str, list]:
 
 def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def source_for(match: Match, condition: str) -> str:
+    """What to read for a condition: the match's own table only (`bare_source`), when no filter was added."""
+    return match.bare_source if match.bare_source and condition == match.condition else match.source
 
 
 def _count(source: str, condition: str, params: list, cap: int) -> tuple[int, bool]:

@@ -1,24 +1,36 @@
 """SQLite: FTS5 over stems written by Python (Snowball Swedish).
 
 Each word of an entry is indexed as its stem and, when it can be a compound's tail
-(`words.matches_tail`), also as `_` + the stem reversed. A query stem then matches
-`"stem" OR "_metsdesrever"*`: the same word, or any word whose stem ends with it.
-The `prefix` option of the FTS5 table keeps short reversed prefixes fast.
+(`words.matches_tail`), also as `_` + the stem reversed; such stems are also kept, reversed,
+in the table `search_term` (migration 0003). A query stem matches the same word, or any
+word whose stem ends with it: those words are looked up in `search_term` (a range of its
+primary key) and matched by name, `("stem" OR "krisledningsstem" OR …)`, which FTS5 reads
+lazily, newest rowid first, stopping at the cap. A stem with more than `MAX_TAILS` such
+words matches `"stem" OR "_metsdesrever"*` instead: a prefix query, which FTS5 answers by
+merging the full posting lists of all those terms (slow for common words in a large index).
 """
 from __future__ import annotations
 
-from paragraf.search.backends import Match
-from paragraf.search.words import STOPWORDS, matches_tail, query_stems, stem_all, words
+from paragraf.search.backends import Match, source_for
+from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
 DATE_ORDER = "e.date DESC, e.id DESC"  # SQLite puts NULL last when descending
 
 
 def prepare(entries) -> None:
-    """Write the terms FTS5 indexes (the triggers copy them into search_fts)."""
+    """Write the terms FTS5 indexes (the triggers copy them into search_fts), and add the
+    tail-capable stems among them to `search_term`."""
+    from django.db import connection
+
+    seen: set[str] = set()
     for entry in entries:
-        entry.title_terms = terms(entry.title)
-        entry.text_terms = terms(entry.text)
+        entry.title_terms = terms(entry.title, seen)
+        entry.text_terms = terms(entry.text, seen)
+    tails = {s for s in map(stem, seen - STOPWORDS) if matches_tail(s)}
+    if tails:
+        with connection.cursor() as cursor:
+            cursor.executemany("INSERT OR IGNORE INTO search_term (reversed) VALUES (%s)", [(s[::-1],) for s in tails])
 
 
 # word -> its indexed form ("" for a stopword); shared by all entries, bounded.
@@ -26,10 +38,14 @@ _INDEXED: dict[str, str] = dict.fromkeys(STOPWORDS, "")
 _INDEXED_MAX = 500_000
 
 
-def terms(text: str) -> str:
-    """The words of a text as FTS5 indexes them; each distinct word is stemmed once per process."""
+def terms(text: str, seen: set[str] | None = None) -> str:
+    """The words of a text as FTS5 indexes them; each distinct word is stemmed once per process.
+    `seen` gets the distinct words (stopwords too)."""
     found = words(text)
-    new = [w for w in set(found) if w not in _INDEXED]
+    distinct = set(found)
+    if seen is not None:
+        seen |= distinct
+    new = [w for w in distinct if w not in _INDEXED]
     if len(_INDEXED) + len(new) > _INDEXED_MAX:
         _INDEXED.clear()
         _INDEXED.update(dict.fromkeys(STOPWORDS, ""))
@@ -46,12 +62,15 @@ def match(text: str) -> Match | None:
     wanted = query_stems(text)
     if not wanted:
         return None
+    matched = [_words(s) for s in wanted]
     return Match(
         terms=wanted,
         source="search_fts JOIN search_searchentry e ON e.id = search_fts.rowid",
         condition="search_fts MATCH %s",
-        params=[" AND ".join(_term(s) for s in wanted)],
+        params=[" AND ".join(_term(s, w) for s, w in zip(wanted, matched))],
         score=f"-bm25(search_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})",
+        words=matched,
+        bare_source="search_fts",
     )
 
 
@@ -64,8 +83,7 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     common words in a large index takes longer than a search may."""
     from django.db import connection
 
-    # Without filters the entries table is not needed to choose them.
-    source = "search_fts" if condition == match.condition else match.source
+    source = source_for(match, condition)  # without filters the entries table is not needed to choose them
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT search_fts.rowid FROM {source} WHERE {condition} ORDER BY search_fts.rowid DESC LIMIT %s",
@@ -78,11 +96,12 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
             f"SELECT id, title_terms, date FROM search_searchentry WHERE id IN ({', '.join(['%s'] * len(ids))})", ids
         )
         rows = cursor.fetchall()
-    wanted = [(s, f"_{s[::-1]}" if matches_tail(s) else None) for s in match.terms]
+    # By term: the set of words it matches, or (more than MAX_TAILS) its reversed prefix.
+    wanted = [(w, None) if w is not None else ({s}, f"_{s[::-1]}") for s, w in zip(match.terms, match.words)]
     scored = []
     for pk, title_terms, date in rows:
-        title = title_terms.split()
-        in_title = sum(1 for s, tail in wanted if s in title or (tail and any(t.startswith(tail) for t in title)))
+        title = set(title_terms.split())
+        in_title = sum(1 for w, tail in wanted if not w.isdisjoint(title) or (tail and any(t.startswith(tail) for t in title)))
         scored.append((pk, TITLE_WEIGHT * in_title + TEXT_WEIGHT, date))
     # best score, then newest date (undated last), then highest id
     scored.sort(key=lambda r: -r[0])
@@ -91,10 +110,37 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     return [(pk, score) for pk, score, _ in scored]
 
 
-def _term(s: str) -> str:
-    """One stem as an FTS5 expression; stems are letters and digits only, quoting keeps it literal."""
-    exact = '"' + s.replace('"', '""') + '"'
-    return f'({exact} OR "_{s[::-1]}"*)' if matches_tail(s) else exact
+def _words(s: str) -> set[str] | None:
+    """The indexed words a query stem matches: itself, and those ending with it (see the
+    module's docstring); None when there are more than MAX_TAILS of those."""
+    if not matches_tail(s):
+        return {s}
+    ending = compound_words(s)
+    return None if ending is None else {s, *ending}
+
+
+def _term(s: str, matched: set[str] | None) -> str:
+    """One stem as an FTS5 expression. Stems are letters and digits only; quoting keeps them literal."""
+    if matched is None:
+        return f'({_quoted(s)} OR "_{s[::-1]}"*)'
+    alternatives = [s, *sorted(matched - {s})]
+    return _quoted(s) if len(alternatives) == 1 else "(" + " OR ".join(map(_quoted, alternatives)) + ")"
+
+
+def _quoted(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def compound_words(s: str) -> list[str] | None:
+    """The indexed stems that end with `s` (itself too when indexed), from `search_term`;
+    None when there are more than MAX_TAILS."""
+    from django.db import connection
+
+    glob = "".join(f"[{c}]" if c in "*?[" else c for c in s[::-1]) + "*"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reversed FROM search_term WHERE reversed GLOB %s LIMIT %s", [glob, MAX_TAILS + 1])
+        found = [row[0][::-1] for row in cursor.fetchall()]
+    return None if len(found) > MAX_TAILS else found
 
 
 def before_bulk() -> None:
@@ -106,6 +152,7 @@ def before_bulk() -> None:
         cursor.execute("DROP TRIGGER IF EXISTS search_fts_insert")
         cursor.execute("DROP TRIGGER IF EXISTS search_fts_delete")
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+        cursor.execute("DELETE FROM search_term")
 
 
 def after_bulk() -> None:

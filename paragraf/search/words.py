@@ -14,6 +14,9 @@ import Stemmer
 WORD_RE = re.compile(r"[^\W_]+")
 TAIL_MIN = 4
 MAX_TERMS = 12
+# A query stem's compound tails are matched by name (the indexed words ending with it, from
+# `search_term`) up to this many; beyond, by a prefix (SQLite) or LIKE (PostgreSQL) over the whole index.
+MAX_TAILS = 200
 # PostgreSQL's tsearch_data/swedish.stop (the Snowball list), so both backends drop the same words.
 STOPWORDS = frozenset(
     """och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du
