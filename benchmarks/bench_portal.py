@@ -28,6 +28,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -141,14 +142,17 @@ class Server:
         self.port = free_port()
         root = Path(__file__).resolve().parent.parent
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+        # The server's log goes to a file, not a pipe: nobody reads a pipe during the run, and a
+        # server whose pipe is full (waitress logs "Task queue depth" under load) stops answering.
+        self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "paragraf", "serve", "--port", str(self.port), "--threads", str(threads)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            env=env, stdout=subprocess.DEVNULL, stderr=self.log, text=True,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"paragraf serve ended: {self.process.stderr.read()}")
+                raise RuntimeError(f"paragraf serve ended: {self.server_log()}")
             try:
                 status, _ = get(http.client.HTTPConnection("127.0.0.1", self.port, timeout=5), STATIC)
                 if status == 200:
@@ -156,6 +160,10 @@ class Server:
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError("paragraf serve did not answer within 60 s")
+
+    def server_log(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
 
     def connection(self) -> http.client.HTTPConnection:
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
@@ -166,6 +174,7 @@ class Server:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self.log.close()
 
 
 def get(conn: http.client.HTTPConnection, url: str) -> tuple[int, float]:
