@@ -240,10 +240,9 @@ def reindex() -> None:
     _django()
     from django.db import connection
 
-    from paragraf.records.models import SourceFile
-    from paragraf.search.index import rebuild_index
+    from paragraf.search.index import count_records, rebuild_index
 
-    with click.progressbar(length=SourceFile.objects.count(), label="Indexing", file=sys.stderr) as bar:
+    with click.progressbar(length=count_records(), label="Indexing", file=sys.stderr) as bar:
         entries = rebuild_index(progress=bar.update)
     click.echo(f"{entries} entries in the search index ({connection.vendor})")
 

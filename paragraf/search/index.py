@@ -36,14 +36,10 @@ def index_source_file(source_file: SourceFile, text_lines: list[tuple[int, str]]
 
 
 def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
-    """Every entry anew, in one transaction; `progress(1)` after each source file."""
+    """Every entry anew, in one transaction (`index_records` batch by batch inside it);
+    `progress(n)` after each batch of n entries (out of `count_records()`)."""
     with transaction.atomic():
-        SearchEntry.objects.all().delete()
-        for pk in SourceFile.objects.order_by("pk").values_list("pk", flat=True):
-            index_source_file(SourceFile.objects.defer("data").get(pk=pk))
-            if progress:
-                progress(1)
-        return SearchEntry.objects.count()
+        return index_records(progress)
 
 
 def paragraph_entry(paragraph: Paragraph) -> SearchEntry:
