@@ -83,20 +83,36 @@ def test_compound_tails_by_name_and_beyond_the_cap_find_the_same(monkeypatch):
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
-def test_postgres_newest_matches_are_the_same_by_walk_and_by_gin(monkeypatch):
-    """`postgres._newest` walks the newest ids or reads GIN, by estimated cost: same ids either way."""
+def test_postgres_newest_matches_are_the_same_by_walk_and_by_windows(monkeypatch):
+    """`postgres._newest` walks the newest ids or reads GIN window by window (migration 0004),
+    by the density it finds: the same ids as every match sorted, whichever way it goes."""
     from paragraf.search import postgres
 
-    for text in ("nämnd", "sjukresor bil", "beslut"):
-        match = postgres.match(text)
-        for cap in (3, 40, 1100):
-            expected = postgres._newest(match.condition, match.params, cap)  # a small index: walked whole
-            assert expected == sorted(expected, reverse=True) and len(expected) <= cap
-            for probe, gin_per_walk in ((0, 12), (1, 10**9), (1, 0)):  # GIN at once; probe then walk; probe then GIN
+    # Copies of corpus entries at ids in windows 1, 2, 3, 6, 9 and 17 of the smallest size (the
+    # corpus fills window 0; 8 of them make one of the next size), some with a word of their own.
+    originals = list(SearchEntry.objects.filter(kind="paragraph").order_by("pk")[:60])
+    size = 1 << postgres.WINDOW_LEVELS[0]
+    for n, entry in enumerate(originals):
+        entry.pk = (1, 2, 3, 6, 9, 17)[n % 6] * size + n
+        entry.paragraph_id = None  # an entry of no record: _newest reads the index alone
+        if n % 3 == 0:
+            entry.title += " fönsterprov"
+        SearchEntry.objects.bulk_create([entry])
+    sizes = []
+    window_bits = postgres._window_bits
+    monkeypatch.setattr(postgres, "_window_bits", lambda *a: sizes.append(window_bits(*a)) or sizes[-1])
+    for text in ("fönsterprov", "nämnd", "beslut", "sjukresor bil", "regionstyrelsen beslut"):
+        tsquery = postgres.match(text).params[0]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id FROM search_vector WHERE vector @@ %s::tsquery ORDER BY id DESC", [tsquery])
+            every = [row[0] for row in cursor.fetchall()]
+        assert any(i >= size for i in every), text
+        for cap in (1, 7, 40, 1100):
+            for probe, walk_density in ((2048, 0.1), (1, 2.0), (4, 0.0), (0, 1.0)):  # as set; windows; walk on; windows
                 monkeypatch.setattr(postgres, "PROBE", probe)
-                monkeypatch.setattr(postgres, "GIN_PER_WALK", gin_per_walk)
-                assert postgres._newest(match.condition, match.params, cap) == expected, (text, cap, probe)
-            monkeypatch.undo()
+                monkeypatch.setattr(postgres, "WALK_DENSITY", walk_density)
+                assert postgres._newest(tsquery, cap) == every[:cap], (text, cap, probe, walk_density)
+    assert set(sizes) >= set(postgres.WINDOW_LEVELS[:2]), sizes
 
 
 def test_new_entries_add_their_compounds():
