@@ -31,7 +31,9 @@ def _matches(text: str, terms: list[str], start: int, end: int):
     are cheap to find, and each is checked by stemming it."""
     if not terms:
         return
-    pattern = re.compile(r"[^\W_]*(?:%s)[^\W_]*" % "|".join(map(re.escape, terms)), re.IGNORECASE)
+    # From a word's start only (the lookbehind): tried at every character, the leading run would
+    # scan each word again from each of its letters.
+    pattern = re.compile(r"(?<![^\W_])[^\W_]*?(?:%s)[^\W_]*" % "|".join(map(re.escape, terms)), re.IGNORECASE)
     for m in pattern.finditer(text, start, end):
         stem = matched_stem(m.group(), terms)
         if stem is not None:
