@@ -98,21 +98,29 @@ def test_postgres_newest_matches_are_the_same_by_walk_and_by_windows(monkeypatch
         if n % 3 == 0:
             entry.title += " fönsterprov"
         SearchEntry.objects.bulk_create([entry])
-    sizes = []
-    window_bits = postgres._window_bits
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_vector")  # the lexemes' shares, for the rarest operand
+    postgres._SHARES.clear()
+    sizes, reads = [], []
+    window_bits, ids, driven_per_row = postgres._window_bits, postgres._ids, postgres.DRIVEN_PER_ROW
     monkeypatch.setattr(postgres, "_window_bits", lambda *a: sizes.append(window_bits(*a)) or sizes[-1])
-    for text in ("fönsterprov", "nämnd", "beslut", "sjukresor bil", "regionstyrelsen beslut"):
-        tsquery = postgres.match(text).params[0]
+    monkeypatch.setattr(postgres, "_ids", lambda query, *a, **k: reads.append(query) or ids(query, *a, **k))
+    for text in ("fönsterprov", "nämnd", "beslut", "sjukresor bil", "regionstyrelsen beslut", "fönsterprov beslut"):
+        match = postgres.match(text)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT id FROM search_vector WHERE vector @@ %s::tsquery ORDER BY id DESC", [tsquery])
+            cursor.execute("SELECT id FROM search_vector WHERE vector @@ %s::tsquery ORDER BY id DESC", match.params)
             every = [row[0] for row in cursor.fetchall()]
         assert any(i >= size for i in every), text
         for cap in (1, 7, 40, 1100):
-            for probe, walk_density in ((2048, 0.1), (1, 2.0), (4, 0.0), (0, 1.0)):  # as set; windows; walk on; windows
+            # as set; windows; walk on; windows; windows with the rarest operand alone in GIN
+            for probe, walk_density, rarest in ((2048, 0.1, False), (1, 2.0, False), (4, 0.0, False), (0, 1.0, False), (1, 2.0, True)):
                 monkeypatch.setattr(postgres, "PROBE", probe)
                 monkeypatch.setattr(postgres, "WALK_DENSITY", walk_density)
-                assert postgres._newest(tsquery, cap) == every[:cap], (text, cap, probe, walk_density)
+                monkeypatch.setattr(postgres, "DRIVEN_PER_ROW", 0.0 if rarest else driven_per_row)
+                assert postgres._newest(match.operands, cap) == every[:cap], (text, cap, probe, walk_density, rarest)
     assert set(sizes) >= set(postgres.WINDOW_LEVELS[:2]), sizes
+    kinds = {("ts_match_vq" in q, "id <" in q) for q in reads if q.startswith("SELECT id FROM search_vector")}
+    assert kinds == {(True, False), (False, False), (False, True)}, kinds  # windows by the rarest, by all; the rest
 
 
 def test_new_entries_add_their_compounds():

@@ -32,6 +32,7 @@ class Match:
     score_params: list = field(default_factory=list)
     words: list = field(default_factory=list)  # by term: the indexed words it matches (a set), or None when open-ended
     bare_source: str | None = None  # FROM without the entries, when `condition` reads none of their columns
+    operands: list = field(default_factory=list)  # PostgreSQL: the lexemes of each AND-ed operand (alternatives)
 
 
 def backend():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import time
 
 from django.db import connection
 
@@ -38,22 +39,21 @@ def match(text: str) -> Match | None:
     lexemes = _lexemes(text[:1000])
     if not lexemes:
         return None
-    groups, likes = [], []
+    operands, likes = [], []
     for lexeme in lexemes:
         ending = compound_words(lexeme) if matches_tail(lexeme) else []
         if ending is None:
             likes.append(lexeme)
-            continue
-        alternatives = list(dict.fromkeys([lexeme, *ending]))
-        group = " | ".join(map(_tsquery_literal, alternatives))
-        groups.append((len(alternatives), f"({group})" if len(alternatives) > 1 else group))
+        else:
+            operands.append(list(dict.fromkeys([lexeme, *ending])))
     # Tested left to right, and an AND stops at the first operand missing: the single words
     # first, the large groups of compounds (a test per word) last.
-    groups = [group for _, group in sorted(groups, key=lambda g: g[0])]
+    operands.sort(key=len)
+    groups = [_tsquery([operand]) for operand in operands]
     conditions, params = [], []
     if groups:
         conditions.append("v.vector @@ %s::tsquery")
-        params.append(" & ".join(groups))
+        params.append(_tsquery(operands))
     for lexeme in likes:
         conditions.append("e.lexemes LIKE %s")
         params.append(f"%{like_escape(lexeme)} %")
@@ -68,6 +68,7 @@ def match(text: str) -> Match | None:
         params=params,
         score=f"{TITLE_WEIGHT} * ({' + '.join(in_title)}) + {TEXT_WEIGHT}",
         score_params=[*groups, *(f"{lexeme} " for lexeme in likes)],
+        operands=operands,
     )
 
 
@@ -77,7 +78,7 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     if source == match.source:  # filters: the entries are read too; the planner chooses
         ids = _ids(f"SELECT e.id FROM {source} WHERE {condition} ORDER BY e.id DESC LIMIT %s", [*params, cap])
     else:
-        ids = _newest(params[0], cap)
+        ids = _newest(match.operands, cap)
     if not ids:
         return []
     with connection.cursor() as cursor:  # the score reads `search_vector` alone
@@ -93,10 +94,19 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
 # density of matches of at least WALK_DENSITY there walks on, a lower one reads windows.
 PROBE = 2048
 WALK_DENSITY = 0.1
+# Costs (ms) measured at 2 million entries (docs/benchmarks.md, third session). A window read
+# with the whole query in GIN: a test per id of the window and GIN entry of the query (the
+# window's lexeme, rarer than the words, leads). A window read with only the rarest operand in
+# GIN (the rest tested on each row it gives, `ts_match_vq`, which no index serves): per row that
+# operand has there. The whole query in GIN over all ids left: to start, and per match (each
+# read from the table).
+WINDOW_PER_ID_ENTRY = 0.000045
+DRIVEN_PER_ROW = 0.003
+GIN_START, GIN_PER_MATCH = 10.0, 0.005
 
 
-def _newest(tsquery: str, cap: int) -> list[int]:
-    """The ids of the `cap` newest entries matching `tsquery`, highest first.
+def _newest(operands: list[list[str]], cap: int) -> list[int]:
+    """The ids of the `cap` newest entries matching all operands, highest first.
 
     The planner, left to itself, walks the primary key backwards testing each vector, or
     reads every match from GIN and keeps the newest; its row estimates (an AND of words that
@@ -104,9 +114,8 @@ def _newest(tsquery: str, cap: int) -> list[int]:
     cheaper, and for a word in a few % of a million entries both take 100+ ms. So: the
     newest PROBE rows are walked (cheap, and enough for a common word); from the matches
     found there, the density; a dense query walks on to `cap` matches, the rest read GIN
-    restricted to the newest windows of ids expected to hold `cap` matches (migration 0004),
-    more windows, older, until `cap` are found; the last read takes every older window by
-    the query alone."""
+    window by window (`_by_windows`)."""
+    tsquery = _tsquery(operands)
     top = _top()
     walk = ("SELECT v.id FROM (SELECT id, vector FROM search_vector ORDER BY id DESC LIMIT %s) AS v "
             "WHERE v.vector @@ %s::tsquery ORDER BY v.id DESC LIMIT %s")
@@ -118,35 +127,79 @@ def _newest(tsquery: str, cap: int) -> list[int]:
         ids = _ids(walk, [math.ceil(1.5 * cap / density), tsquery, cap])
         if len(ids) == cap:
             return ids
-    return _by_windows(tsquery, cap, top, max(density, 1 / max(PROBE, 1)))
+    return _by_windows(operands, cap, top, max(density, 1 / max(PROBE, 1)))
 
 
-# Measured at 2 million entries (docs/benchmarks.md): reading windows costs about this much a
-# window id (ms), GIN over the whole query this much to start and a match (each read from the table).
-WINDOW_PER_ID = 0.0002
-GIN_START, GIN_PER_MATCH = 10.0, 0.005
-
-
-def _by_windows(tsquery: str, cap: int, top: int, density: float) -> list[int]:
+def _by_windows(operands: list[list[str]], cap: int, top: int, density: float) -> list[int]:
     """Window after window (migration 0004), newest first, until `cap` matches: each the
     largest window that ends where the last began (or holds the newest id) and is not much
-    larger than the ids the matches still wanted take at the density seen so far. When the
-    query alone would read every id left for less (few matches left there), it does."""
+    larger than the ids the matches still wanted take at the density seen so far. A window
+    is read with the whole query in GIN, or with its rarest operand alone there and the
+    query tested on the rows that gives, whichever the statistics make cheaper; when the
+    whole query in GIN over every id left costs less (few matches left), that is read."""
+    tsquery = _tsquery(operands)
+    entries = sum(map(len, operands))
+    driver, share = _rarest(operands)  # share: of all entries, how many have the driver (None: unknown)
+    per_id = WINDOW_PER_ID_ENTRY * entries
+    driven = share is not None and len(operands) > 1 and DRIVEN_PER_ROW * share < per_id
+    if driven:
+        per_id = DRIVEN_PER_ROW * share
     found: list[int] = []
     below = top + 1  # the ids below this are not read yet
     while below > 0 and len(found) < cap:
         need = cap - len(found)
         wanted = 1.5 * need / density  # ids to read for `need` matches
-        if wanted >= below or GIN_START + GIN_PER_MATCH * density * below <= WINDOW_PER_ID * wanted:
+        if wanted >= below or GIN_START + GIN_PER_MATCH * density * below <= per_id * wanted:
             return found + _ids("SELECT id FROM search_vector WHERE vector @@ %s::tsquery AND id < %s ORDER BY id DESC LIMIT %s",
                                 [tsquery, below, need], bitmap=True)
         bits = _window_bits(below - 1, top, wanted)
         window = (below - 1) >> bits
-        found += _ids("SELECT id FROM search_vector WHERE vector @@ %s::tsquery ORDER BY id DESC LIMIT %s",
-                      [f"({tsquery}) & {_tsquery_literal(window_lexeme(bits, window))}", need], bitmap=True)
+        in_window = _tsquery_literal(window_lexeme(bits, window))
+        if driven:
+            found += _ids("SELECT id FROM search_vector WHERE vector @@ %s::tsquery AND ts_match_vq(vector, %s::tsquery) "
+                          "ORDER BY id DESC LIMIT %s", [f"{_tsquery([driver])} & {in_window}", tsquery, need], bitmap=True)
+        else:
+            found += _ids("SELECT id FROM search_vector WHERE vector @@ %s::tsquery ORDER BY id DESC LIMIT %s",
+                          [f"({tsquery}) & {in_window}", need], bitmap=True)
         below = window << bits
         density = max(len(found), 1) / (top + 1 - below)
     return found
+
+
+def _rarest(operands: list[list[str]]) -> tuple[list[str], float | None]:
+    """The operand in the fewest entries, by the planner's statistics of `search_vector`
+    (the most common lexemes and their shares; any other is rarer than the least of
+    those), and its share of the entries; None when there are no statistics yet."""
+    shares, least = _lexeme_shares()
+    if not shares:
+        return operands[0], None
+    share = [sum(shares.get(lexeme, least) for lexeme in operand) for operand in operands]
+    best = min(range(len(operands)), key=share.__getitem__)
+    return operands[best], share[best]
+
+
+_SHARES: dict[str, tuple[float, dict[str, float], float]] = {}  # by database: (read at, shares, least)
+SHARES_SECONDS = 600
+
+
+def _lexeme_shares() -> tuple[dict[str, float], float]:
+    name = connection.settings_dict["NAME"]
+    cached = _SHARES.get(name)
+    if cached and time.monotonic() - cached[0] < SHARES_SECONDS:
+        return cached[1], cached[2]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'search_vector' AND attname = 'vector' AND schemaname = current_schema()"
+        )
+        row = cursor.fetchone()
+    shares, least = {}, 0.0
+    if row and row[0]:
+        lexemes, frequencies = row
+        shares = dict(zip(lexemes, frequencies))
+        least = frequencies[len(lexemes)]  # after the lexemes' own: the least and the greatest share
+    _SHARES[name] = (time.monotonic(), shares, least)
+    return shares, least
 
 
 def _window_bits(last: int, top: int, wanted: float) -> int:
@@ -198,6 +251,14 @@ def _lexemes(text: str) -> list[str]:
             [text, MAX_TERMS],
         )
         return [row[0] for row in cursor.fetchall()]
+
+
+def _tsquery(operands: list[list[str]]) -> str:
+    """The AND of the operands, each the OR of its lexemes: `'budget' & ('nämnd' | 'krisledningsnämnd')`."""
+    return " & ".join(
+        "(" + " | ".join(map(_tsquery_literal, alternatives)) + ")" if len(alternatives) > 1 else _tsquery_literal(alternatives[0])
+        for alternatives in operands
+    )
 
 
 def _tsquery_literal(lexeme: str) -> str:
