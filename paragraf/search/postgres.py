@@ -101,7 +101,7 @@ WALK_DENSITY = 0.1
 # operand has there. The whole query in GIN over all ids left: to start, and per match (each
 # read from the table).
 WINDOW_PER_ID_ENTRY = 0.000045
-DRIVEN_PER_ROW = 0.003
+DRIVEN_PER_ROW = 0.004
 GIN_START, GIN_PER_MATCH = 10.0, 0.005
 
 
@@ -149,7 +149,12 @@ def _by_windows(operands: list[list[str]], cap: int, top: int, density: float) -
     while below > 0 and len(found) < cap:
         need = cap - len(found)
         wanted = 1.5 * need / density  # ids to read for `need` matches
-        if wanted >= below or GIN_START + GIN_PER_MATCH * density * below <= per_id * wanted:
+        # The matches left, which GIN reads each from the table: at the density seen once a
+        # window has been read; before, at most as many as the rarest operand has (the probe's
+        # density can be far too low).
+        sure = top + 1 - below >= 1 << WINDOW_LEVELS[0]
+        left = (density if sure or share is None else share) * below
+        if wanted >= below or GIN_START + GIN_PER_MATCH * left <= per_id * wanted:
             return found + _ids("SELECT id FROM search_vector WHERE vector @@ %s::tsquery AND id < %s ORDER BY id DESC LIMIT %s",
                                 [tsquery, below, need], bitmap=True)
         bits = _window_bits(below - 1, top, wanted)
