@@ -2,7 +2,8 @@
 `paragraf bench portal` (same seed), each timed whole and by phase (lexemes, compound tails,
 newest matches, ranking, hits with snippets), the 25 slowest listed.
 
-Run: `.venv/bin/python -m benchmarks.profile_search postgres://…/paragraf_bench1m [N]`.
+Run: `.venv/bin/python -m benchmarks.profile_search URL [N] [relevance|date]` (the phases
+are PostgreSQL's; on SQLite only the totals and the hits).
 A profile, not a benchmark: `paragraf bench portal` gives the figures with their limits.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from benchmarks.generate import setup_database
 PHASES = {"_lexemes": "lexemes", "compound_words": "tails", "_newest": "newest", "ranked": "ranked"}
 
 
-def main(database: str, n: int = 200) -> None:
+def main(database: str, n: int = 200, sort: str = "relevance") -> None:
     setup_database(database)
     from benchmarks.bench_portal import SEED, draw_queries, percentile
     from paragraf.search import SearchQuery, backends, postgres, search
@@ -36,16 +37,17 @@ def main(database: str, n: int = 200) -> None:
 
     for attribute, name in PHASES.items():
         setattr(postgres, attribute, timed(name, getattr(postgres, attribute)))
+    postgres.dated = timed("dated", postgres.dated)
     backends._hits = timed("hits", backends._hits)
 
     queries = draw_queries(200, random.Random(SEED))[:n]
     for q in queries[:5]:
-        search(SearchQuery(text=q))
+        search(SearchQuery(text=q, sort=sort))
     rows = []
     for q in queries:
         spent.clear()
         start = time.perf_counter()
-        page = search(SearchQuery(text=q))
+        page = search(SearchQuery(text=q, sort=sort))
         rows.append((time.perf_counter() - start, q, page.total, dict(spent)))
     times = [r[0] for r in rows]
     print(f"{len(rows)} queries: p50 {statistics.median(times) * 1000:.1f} ms, p95 {percentile(times, 95) * 1000:.1f} ms, "
@@ -55,4 +57,4 @@ def main(database: str, n: int = 200) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], *(int(a) for a in sys.argv[2:3]))
+    main(sys.argv[1], *(int(a) for a in sys.argv[2:3]), *sys.argv[3:4])

@@ -65,19 +65,13 @@ def run(query: SearchQuery) -> SearchPage:
         elif len(ranked) < RANK_CAP:
             total, estimate = len(ranked), False
         else:
-            total, estimate = _count(source_for(match, condition), condition, params, cap=cap)
+            total, estimate = engine.count(match, condition, params, cap)
     else:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT e.id, {match.score} AS score FROM {match.source} WHERE {condition} "
-                f"ORDER BY {engine.DATE_ORDER} LIMIT %s OFFSET %s",
-                [*match.score_params, *params, query.per_page, query.offset],
-            )
-            rows = cursor.fetchall()
+        rows = engine.dated(match, condition, params, query.per_page, query.offset)
         if 0 < len(rows) < query.per_page or (not rows and query.page == 1):
             total, estimate = query.offset + len(rows), False
         else:
-            total, estimate = _count(source_for(match, condition), condition, params, cap=query.offset + COUNT_CAP)
+            total, estimate = engine.count(match, condition, params, query.offset + COUNT_CAP)
     return SearchPage(
         hits=_hits(rows, match.terms),
         total=total,
@@ -121,7 +115,8 @@ def source_for(match: Match, condition: str) -> str:
     return match.bare_source if match.bare_source and condition == match.condition else match.source
 
 
-def _count(source: str, condition: str, params: list, cap: int) -> tuple[int, bool]:
+def count_capped(source: str, condition: str, params: list, cap: int) -> tuple[int, bool]:
+    """How many match, counted up to `cap`: (cap, True) when more."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {condition} LIMIT %s) AS capped", [*params, cap + 1])
         n = cursor.fetchone()[0]

@@ -22,13 +22,12 @@ import time
 
 from django.db import connection
 
-from paragraf.search.backends import Match, like_escape, source_for
+from paragraf.search.backends import Match, count_capped, like_escape, source_for
 from paragraf.search.words import MAX_TAILS, MAX_TERMS, matches_tail
 
 _windows = importlib.import_module("paragraf.search.migrations.0004_windows")
 WINDOW_LEVELS, window_lexeme = _windows.WINDOW_LEVELS, _windows.window_lexeme
 TITLE_WEIGHT, TEXT_WEIGHT = 4, 1
-DATE_ORDER = "e.date DESC NULLS LAST, e.id DESC"
 
 
 def prepare(entries) -> None:
@@ -88,6 +87,47 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
             [*match.score_params, ids],
         )
         return cursor.fetchall()
+
+
+def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bool]:
+    """Counted up to `cap`: without filters by `_newest` (the planner's own plan for a capped
+    count has the same blind spots as for the newest matches), else by the planner."""
+    if source_for(match, condition) == match.source:
+        return count_capped(match.source, condition, params, cap)
+    found = len(_newest(match.operands, cap + 1))
+    return (cap, True) if found > cap else (found, False)
+
+
+def dated(match: Match, condition: str, params: list, limit: int, offset: int) -> list[tuple[int, float]]:
+    """(id, score) of a page of the matches, newest date first (undated last). `search_vector`
+    has the date and an index in that order (migration 0005). With filters the planner
+    chooses; without, as for the newest matches: the first DATE_PROBE rows of that index are
+    walked; if they do not hold the page, the density found there tells whether walking on
+    or GIN and a sort of every match costs less."""
+    score = f"SELECT v.id, {match.score} AS score"
+    order = "ORDER BY v.date DESC NULLS LAST, v.id DESC"
+    if source_for(match, condition) == match.source:
+        return _rows(f"{score} FROM {match.source} WHERE {condition} {order} LIMIT %s OFFSET %s",
+                     [*match.score_params, *params, limit, offset])
+    wanted = offset + limit
+    walk = (f"{score} FROM (SELECT id, vector, title, date FROM search_vector {order.replace('v.', '')} LIMIT %s) AS v "
+            f"WHERE {condition} {order} LIMIT %s OFFSET %s")
+    rows = _rows(walk, [*match.score_params, DATE_PROBE, *params, limit, offset])
+    if len(rows) == limit or _top() <= DATE_PROBE:
+        return rows
+    found = len(_rows(walk, [*match.score_params, DATE_PROBE, *params, wanted, 0])) if offset else len(rows)
+    density = max(found, 1) / DATE_PROBE
+    rows_to_walk = 1.5 * wanted / density
+    if WALK_PER_ROW * rows_to_walk < GIN_START + GIN_PER_MATCH * density * _top():
+        rows = _rows(walk, [*match.score_params, math.ceil(rows_to_walk), *params, limit, offset])
+        if len(rows) == limit:
+            return rows
+    return _rows(f"{score} FROM search_vector v WHERE {condition} {order} LIMIT %s OFFSET %s",
+                 [*match.score_params, *params, limit, offset], bitmap=True)
+
+
+DATE_PROBE = 2048
+WALK_PER_ROW = 0.0005  # ms, a row of an index walk with its vector tested
 
 
 # How to find the newest matches (see `_newest`): the newest PROBE rows are walked first; a
@@ -226,12 +266,17 @@ def _top() -> int:
 
 
 def _ids(query: str, params: list, bitmap: bool = False) -> list[int]:
+    return [row[0] for row in _rows(query, params, bitmap)]
+
+
+def _rows(query: str, params: list, bitmap: bool = False) -> list[tuple]:
+    """The rows of a query; with `bitmap`, the planner may not walk an index in order (GIN then)."""
     with connection.cursor() as cursor:
         if bitmap:
             cursor.execute("SET enable_indexscan TO off")
         try:
             cursor.execute(query, params)
-            return [row[0] for row in cursor.fetchall()]
+            return cursor.fetchall()
         finally:
             if bitmap:
                 cursor.execute("RESET enable_indexscan")

@@ -11,7 +11,7 @@ merging the full posting lists of all those terms (slow for common words in a la
 """
 from __future__ import annotations
 
-from paragraf.search.backends import Match, source_for
+from paragraf.search.backends import Match, count_capped, source_for
 from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
@@ -108,6 +108,24 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     scored.sort(key=lambda r: str(r[2] or ""), reverse=True)  # stable: ISO dates sort as text
     scored.sort(key=lambda r: -r[1])
     return [(pk, score) for pk, score, _ in scored]
+
+
+def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bool]:
+    """FTS5 reads its rowids fast: counted to the cap."""
+    return count_capped(source_for(match, condition), condition, params, cap)
+
+
+def dated(match: Match, condition: str, params: list, limit: int, offset: int) -> list[tuple[int, float]]:
+    """(id, score) of a page of the matches, newest date first."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id, {match.score} AS score FROM {match.source} WHERE {condition} "
+            f"ORDER BY {DATE_ORDER} LIMIT %s OFFSET %s",
+            [*match.score_params, *params, limit, offset],
+        )
+        return cursor.fetchall()
 
 
 def _words(s: str) -> set[str] | None:
