@@ -123,28 +123,29 @@ def test_postgres_newest_matches_are_the_same_by_walk_and_by_windows(monkeypatch
     assert kinds == {(True, False), (False, False), (False, True)}, kinds  # windows by the rarest, by all; the rest
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'")
-def test_postgres_date_order_and_count_are_the_same_whichever_way(monkeypatch):
-    """`postgres.dated` walks the date index or reads GIN and sorts, `postgres.count` counts by
-    `_newest`: the same page and count as the plain SQL, whichever way each goes."""
-    from paragraf.search import postgres
-
+def test_date_order_and_count_are_the_same_whichever_way(monkeypatch):
+    """A search sorted by date walks the entries by date or reads every match and sorts (by
+    cost, `dated` of each backend), and PostgreSQL counts by `_newest`: the same page and
+    count as every match sorted here, whichever way each goes."""
+    engine = backends.backend()
+    if connection.vendor == "postgresql":  # a short probe, then walk on or GIN; as set
+        ways = [{"DATE_PROBE": 3, "WALK_PER_ROW": 0.0}, {"DATE_PROBE": 3, "WALK_PER_ROW": 1e9}, {"DATE_PROBE": 2048}]
+    else:  # walk; read every match
+        ways = [{"WALK_PER_TERM": 0.0}, {"WALK_PER_TERM": 1e9}]
     for text in ("nämnd", "beslut", "sjukresor bil", "regionstyrelsen beslut"):
-        match = postgres.match(text)
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT id FROM search_vector WHERE vector @@ %s::tsquery "
-                           "ORDER BY date DESC NULLS LAST, id DESC", match.params)
-            every = [row[0] for row in cursor.fetchall()]
+        match = engine.match(text)
+        ids = [pk for pk, _ in engine.ranked(match, match.condition, match.params, 10**6)]
+        dates = dict(SearchEntry.objects.filter(pk__in=ids).values_list("pk", "date"))
+        every = sorted(ids, key=lambda pk: (dates[pk] is not None, dates[pk] or dt.date.min, pk), reverse=True)
         assert every, text
         for limit, offset in ((20, 0), (20, 20), (7, len(every) - 3)):
-            # as set; a short probe, then walk on; a short probe, then GIN
-            for probe, walk_per_row in ((2048, 0.0005), (3, 0.0), (3, 1e9)):
-                monkeypatch.setattr(postgres, "DATE_PROBE", probe)
-                monkeypatch.setattr(postgres, "WALK_PER_ROW", walk_per_row)
-                page = [pk for pk, _ in postgres.dated(match, match.condition, match.params, limit, offset)]
-                assert page == every[offset:offset + limit], (text, limit, offset, probe, walk_per_row)
+            for way in ways:
+                for name, value in way.items():
+                    monkeypatch.setattr(engine, name, value)
+                page = [pk for pk, _ in engine.dated(match, match.condition, match.params, limit, offset)]
+                assert page == every[offset:offset + limit], (text, limit, offset, way)
         for cap in (5, len(every) - 1, len(every), 1000):
-            assert postgres.count(match, match.condition, match.params, cap) == (min(cap, len(every)), len(every) > cap)
+            assert engine.count(match, match.condition, match.params, cap) == (min(cap, len(every)), len(every) > cap)
 
 
 def test_new_entries_add_their_compounds():

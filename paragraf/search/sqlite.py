@@ -68,7 +68,9 @@ def match(text: str) -> Match | None:
         source="search_fts JOIN search_searchentry e ON e.id = search_fts.rowid",
         condition="search_fts MATCH %s",
         params=[" AND ".join(_term(s, w) for s, w in zip(wanted, matched))],
-        score=f"-bm25(search_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})",
+        # Scores come from `ranked`; sorted by date, hits have none (bm25() there, once for each
+        # row the date walk tests, took 25 ms a row at two million entries).
+        score="0",
         words=matched,
         bare_source="search_fts",
     )
@@ -116,15 +118,48 @@ def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bo
 
 
 def dated(match: Match, condition: str, params: list, limit: int, offset: int) -> list[tuple[int, float]]:
-    """(id, score) of a page of the matches, newest date first."""
+    """(id, score) of a page of the matches, newest date first (undated last).
+
+    With filters SQLite's planner chooses. Without, one of two ways, by the number of
+    matches (FTS5 counts fast, up to DATE_COUNT): walk the entries by date (index
+    `search_entry_date`) testing each against FTS5 until the page is full (a common query:
+    few rows), or read every match and its date (covering index `search_entry_id_date`,
+    migration 0005) and keep the newest (a rare one)."""
+    from django.db import connection
+
+    select = f"SELECT e.id, {match.score} AS score"
+    order = f"ORDER BY {DATE_ORDER} LIMIT %s OFFSET %s"
+    if source_for(match, condition) == match.source:
+        return _rows(f"{select} FROM {match.source} WHERE {condition} {order}", [*match.score_params, *params, limit, offset])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE {condition} LIMIT %s)", [*params, DATE_COUNT])
+        matches = cursor.fetchone()[0]
+        cursor.execute("SELECT max(id) FROM search_searchentry")
+        entries = cursor.fetchone()[0] or 1
+    if not matches:
+        return []
+    density = matches / entries
+    terms = sum(len(words) if words is not None else 1 for words in match.words)  # FTS5 seeks each for a row
+    if WALK_PER_TERM * terms * (offset + limit) / density < FULL_PER_MATCH * matches:
+        source = "search_searchentry e INDEXED BY search_entry_date CROSS JOIN search_fts ON search_fts.rowid = e.id"
+    else:
+        source = "search_fts CROSS JOIN search_searchentry e INDEXED BY search_entry_id_date ON e.id = search_fts.rowid"
+    return _rows(f"{select} FROM {source} WHERE {condition} {order}", [*match.score_params, *params, limit, offset])
+
+
+# Measured at 2 million entries (docs/benchmarks.md): an entry walked by date and tested by
+# FTS5, for each term the query has there (ms); a match read by FTS5 with its date from the
+# covering index; and how far matches are counted.
+WALK_PER_TERM = 0.005
+FULL_PER_MATCH = 0.0015
+DATE_COUNT = 100_000
+
+
+def _rows(query: str, params: list) -> list[tuple]:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT e.id, {match.score} AS score FROM {match.source} WHERE {condition} "
-            f"ORDER BY {DATE_ORDER} LIMIT %s OFFSET %s",
-            [*match.score_params, *params, limit, offset],
-        )
+        cursor.execute(query, params)
         return cursor.fetchall()
 
 
