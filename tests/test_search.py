@@ -117,9 +117,9 @@ def test_postgres_newest_matches_are_the_same_by_walk_and_by_windows(monkeypatch
                 monkeypatch.setattr(postgres, "PROBE", probe)
                 monkeypatch.setattr(postgres, "WALK_DENSITY", walk_density)
                 monkeypatch.setattr(postgres, "DRIVEN_PER_ROW", 0.0 if rarest else driven_per_row)
-                assert postgres._newest(match.operands, cap) == every[:cap], (text, cap, probe, walk_density, rarest)
+                assert postgres._newest(match.plan, cap) == every[:cap], (text, cap, probe, walk_density, rarest)
     assert set(sizes) >= set(postgres.WINDOW_LEVELS[:2]), sizes
-    kinds = {("ts_match_vq" in q, "id <" in q) for q in reads if q.startswith("SELECT id FROM search_vector")}
+    kinds = {("ts_match_vq" in q, "v.id <" in q) for q in reads if q.startswith("SELECT v.id FROM search_vector v WHERE")}
     assert kinds == {(True, False), (False, False), (False, True)}, kinds  # windows by the rarest, by all; the rest
 
 
@@ -242,6 +242,31 @@ def test_filter_by_party_of_who_proposed_dissented_or_voted():
         assert "V" in parties, hit
     assert len(page.hits) >= 2 and keys(find("budget", party="v")) == keys(page)
     assert not find("budget", party="XYZ").hits
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_postgres_filters_as_lexemes_find_what_the_sql_filters_find(monkeypatch, sort):
+    """PostgreSQL reads filters as lexemes of `search_vector` (migration 0006): the same hits,
+    in the same order, as the same filters in SQL on the entries."""
+    from paragraf.search import postgres
+
+    body = Body.objects.filter(organization__slug=REGION).order_by("pk")[1].slug
+    filters = [
+        {"kind": "paragraph"}, {"kind": "document"}, {"organization": REGION}, {"organization": "no-such"},
+        {"body": body}, {"party": "V"}, {"party": "s"}, {"date_from": dt.date(2023, 1, 1), "date_to": dt.date(2023, 1, 31)},
+        {"date_from": dt.date(2023, 2, 1)}, {"date_to": dt.date(2022, 12, 31)}, {"kind": "agenda_item", "organization": REGION},
+        {"date_from": dt.date(2023, 1, 31), "date_to": dt.date(2023, 1, 31)},  # a day with a meeting: both ends count
+    ]
+    for text in ("nämnd", "budget", "sjukresor bil"):
+        for options in filters:
+            as_lexemes = find(text, sort=sort, **options)
+            with monkeypatch.context() as m:
+                m.setattr(postgres, "narrow", lambda match, query: (match, *backends.filters_sql(query)))
+                as_sql = find(text, sort=sort, **options)
+            assert [(h.kind, h.record_id) for h in as_lexemes.hits] == [(h.kind, h.record_id) for h in as_sql.hits], (text, options)
+            assert (as_lexemes.total, as_lexemes.total_is_estimate) == (as_sql.total, as_sql.total_is_estimate), (text, options)
+    assert find("budget", party="V").hits and find("nämnd", date_from=dt.date(2023, 1, 31), date_to=dt.date(2023, 1, 31)).hits
 
 
 # ------------------------------------------------------------------ order, pages, counts

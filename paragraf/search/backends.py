@@ -32,7 +32,7 @@ class Match:
     score_params: list = field(default_factory=list)
     words: list = field(default_factory=list)  # by term: the indexed words it matches (a set), or None when open-ended
     bare_source: str | None = None  # FROM without the entries, when `condition` reads none of their columns
-    operands: list = field(default_factory=list)  # PostgreSQL: the lexemes of each AND-ed operand (alternatives)
+    plan: object = None  # what the backend needs besides the SQL (PostgreSQL: `postgres.Terms`)
 
 
 def backend():
@@ -52,7 +52,7 @@ def run(query: SearchQuery) -> SearchPage:
     match = engine.match(query.text)
     if match is None:
         return SearchPage(hits=[], total=0, page=query.page, pages=0, query=query)
-    where, params = _filters(query)
+    match, where, params = engine.narrow(match, query)
     condition, params = f"{match.condition}{where}", [*match.params, *params]
     if query.sort == "relevance":
         # The ranked matches (at most RANK_CAP, best first) give the page, and the count
@@ -83,7 +83,8 @@ def run(query: SearchQuery) -> SearchPage:
     )
 
 
-def _filters(query: SearchQuery) -> tuple[str, list]:
+def filters_sql(query: SearchQuery) -> tuple[str, list]:
+    """The query's filters as SQL on the entries (`e`): " AND …" and its parameters."""
     sql, params = [], []
     if query.kind:
         sql.append("e.kind = %s")

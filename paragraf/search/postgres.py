@@ -16,13 +16,14 @@ newest first among equals. It is worked out for the newest RANK_CAP matches, fou
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import math
 import time
 
 from django.db import connection
 
-from paragraf.search.backends import Match, count_capped, like_escape, source_for
+from paragraf.search.backends import Match, count_capped, filters_sql, like_escape, source_for
 from paragraf.search.words import MAX_TAILS, MAX_TERMS, matches_tail
 
 _windows = importlib.import_module("paragraf.search.migrations.0004_windows")
@@ -32,6 +33,20 @@ TITLE_WEIGHT, TEXT_WEIGHT = 4, 1
 
 def prepare(entries) -> None:
     """Nothing to write: PostgreSQL computes `vector` and `lexemes` itself."""
+
+
+@dataclasses.dataclass
+class Terms:
+    """What `search_vector` is asked for: operands AND-ed, each the OR of its lexemes, and a
+    condition on its dates (" AND v.date >= %s …", with its parameters)."""
+
+    operands: list[list[str]]
+    days: str = ""
+    day_params: list = dataclasses.field(default_factory=list)
+
+    @property
+    def tsquery(self) -> str:
+        return _tsquery(self.operands)
 
 
 def match(text: str) -> Match | None:
@@ -67,8 +82,59 @@ def match(text: str) -> Match | None:
         params=params,
         score=f"{TITLE_WEIGHT} * ({' + '.join(in_title)}) + {TEXT_WEIGHT}",
         score_params=[*groups, *(f"{lexeme} " for lexeme in likes)],
-        operands=operands,
+        plan=Terms(operands),
     )
+
+
+def narrow(match: Match, query) -> tuple[Match, str, list]:
+    """The filters as more operands (migration 0006: `'#o12'`, `'#b3'`, `'#kparagraph'`,
+    `'#pSD'`, a period's years `('#y2019' | '#y2020')`) and the period's days tested on
+    `v.date`: the match stays on `search_vector` alone. With a LIKE lexeme (the entries are
+    read anyway), as SQL on the entries."""
+    if match.bare_source is None:
+        return match, *filters_sql(query)
+    extra, days, day_params = [], "", []
+    if query.kind:
+        extra.append([f"#k{query.kind}"])
+    if query.organization:
+        extra.append([f"#o{_id_of('records_organization', query.organization)}"])
+    if query.body:
+        extra.append([f"#b{_id_of('records_body', query.body)}"])
+    if query.party:
+        extra.append([f"#p{query.party.strip().upper()}"])
+    if query.date_from or query.date_to:
+        first, last = _years()
+        start = query.date_from.year if query.date_from else first
+        end = query.date_to.year if query.date_to else last
+        extra.append([f"#y{year}" for year in range(start, end + 1)] or ["#y-"])
+        if query.date_from:
+            days += " AND v.date >= %s"
+            day_params.append(query.date_from)
+        if query.date_to:
+            days += " AND v.date <= %s"
+            day_params.append(query.date_to)
+    if not extra:
+        return match, "", []
+    terms = Terms(match.plan.operands + extra, days, day_params)
+    narrowed = dataclasses.replace(match, condition=f"v.vector @@ %s::tsquery{days}", params=[terms.tsquery, *day_params], plan=terms)
+    return narrowed, "", []
+
+
+def _id_of(table: str, slug: str) -> str:
+    """The id of the row with this slug, as text; '-' (which no entry has) when there is none."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} WHERE slug = %s", [slug])
+        row = cursor.fetchone()
+    return str(row[0]) if row else "-"
+
+
+def _years() -> tuple[int, int]:
+    """The first and last year of the entries' dates (this year when there are none)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT min(date), max(date) FROM search_vector")
+        first, last = cursor.fetchone()
+    this = time.localtime().tm_year
+    return (first.year if first else this), (last.year if last else this)
 
 
 def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
@@ -77,7 +143,7 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     if source == match.source:  # filters: the entries are read too; the planner chooses
         ids = _ids(f"SELECT e.id FROM {source} WHERE {condition} ORDER BY e.id DESC LIMIT %s", [*params, cap])
     else:
-        ids = _newest(match.operands, cap)
+        ids = _newest(match.plan, cap)
     if not ids:
         return []
     with connection.cursor() as cursor:  # the score reads `search_vector` alone
@@ -94,7 +160,7 @@ def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bo
     count has the same blind spots as for the newest matches), else by the planner."""
     if source_for(match, condition) == match.source:
         return count_capped(match.source, condition, params, cap)
-    found = len(_newest(match.operands, cap + 1))
+    found = len(_newest(match.plan, cap + 1))
     return (cap, True) if found > cap else (found, False)
 
 
@@ -145,8 +211,8 @@ DRIVEN_PER_ROW = 0.004
 GIN_START, GIN_PER_MATCH = 10.0, 0.005
 
 
-def _newest(operands: list[list[str]], cap: int) -> list[int]:
-    """The ids of the `cap` newest entries matching all operands, highest first.
+def _newest(terms: Terms, cap: int) -> list[int]:
+    """The ids of the `cap` newest entries matching the terms, highest first.
 
     The planner, left to itself, walks the primary key backwards testing each vector, or
     reads every match from GIN and keeps the newest; its row estimates (an AND of words that
@@ -155,35 +221,40 @@ def _newest(operands: list[list[str]], cap: int) -> list[int]:
     newest PROBE rows are walked (cheap, and enough for a common word); from the matches
     found there, the density; a dense query walks on to `cap` matches, the rest read GIN
     window by window (`_by_windows`)."""
-    tsquery = _tsquery(operands)
+    tsquery, days = terms.tsquery, terms.day_params
     top = _top()
-    walk = ("SELECT v.id FROM (SELECT id, vector FROM search_vector ORDER BY id DESC LIMIT %s) AS v "
-            "WHERE v.vector @@ %s::tsquery ORDER BY v.id DESC LIMIT %s")
-    ids = _ids(walk, [PROBE, tsquery, cap])
+    walk = ("SELECT v.id FROM (SELECT id, vector, date FROM search_vector ORDER BY id DESC LIMIT %s) AS v "
+            f"WHERE v.vector @@ %s::tsquery{terms.days} ORDER BY v.id DESC LIMIT %s")
+    ids = _ids(walk, [PROBE, tsquery, *days, cap])
     if len(ids) == cap or top <= PROBE:
         return ids
     density = len(ids) / max(PROBE, 1)
     if density and density >= WALK_DENSITY:
-        ids = _ids(walk, [math.ceil(1.5 * cap / density), tsquery, cap])
+        ids = _ids(walk, [math.ceil(1.5 * cap / density), tsquery, *days, cap])
         if len(ids) == cap:
             return ids
-    return _by_windows(operands, cap, top, max(density, 1 / max(PROBE, 1)))
+    return _by_windows(terms, cap, top, density or None)
 
 
-def _by_windows(operands: list[list[str]], cap: int, top: int, density: float) -> list[int]:
+def _by_windows(terms: Terms, cap: int, top: int, density: float | None) -> list[int]:
     """Window after window (migration 0004), newest first, until `cap` matches: each the
     largest window that ends where the last began (or holds the newest id) and is not much
     larger than the ids the matches still wanted take at the density seen so far. A window
     is read with the whole query in GIN, or with its rarest operand alone there and the
     query tested on the rows that gives, whichever the statistics make cheaper; when the
-    whole query in GIN over every id left costs less (few matches left), that is read."""
-    tsquery = _tsquery(operands)
+    whole query in GIN over every id left costs less (few matches left), that is read. With
+    no density known yet (the probe found none: its rows may be of another kind), the
+    rarest operand's share stands for it: an upper bound, so the first window is small."""
+    operands, tsquery, days = terms.operands, terms.tsquery, terms.day_params
     entries = sum(map(len, operands))
     driver, share = _rarest(operands)  # share: of all entries, how many have the driver (None: unknown)
     per_id = WINDOW_PER_ID_ENTRY * entries
     driven = share is not None and len(operands) > 1 and DRIVEN_PER_ROW * share < per_id
     if driven:
         per_id = DRIVEN_PER_ROW * share
+    measured = density is not None
+    if not measured:
+        density = share if share else 1 / max(PROBE, 1)
     found: list[int] = []
     below = top + 1  # the ids below this are not read yet
     while below > 0 and len(found) < cap:
@@ -194,20 +265,25 @@ def _by_windows(operands: list[list[str]], cap: int, top: int, density: float) -
         # density can be far too low).
         sure = top + 1 - below >= 1 << WINDOW_LEVELS[0]
         left = (density if sure or share is None else share) * below
-        if wanted >= below or GIN_START + GIN_PER_MATCH * left <= per_id * wanted:
-            return found + _ids("SELECT id FROM search_vector WHERE vector @@ %s::tsquery AND id < %s ORDER BY id DESC LIMIT %s",
-                                [tsquery, below, need], bitmap=True)
+        if (measured and wanted >= below) or GIN_START + GIN_PER_MATCH * left <= per_id * min(wanted, below):
+            return found + _ids(f"SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery AND v.id < %s{terms.days} "
+                                "ORDER BY v.id DESC LIMIT %s", [tsquery, below, *days, need], bitmap=True)
         bits = _window_bits(below - 1, top, wanted)
         window = (below - 1) >> bits
         in_window = _tsquery_literal(window_lexeme(bits, window))
         if driven:
-            found += _ids("SELECT id FROM search_vector WHERE vector @@ %s::tsquery AND ts_match_vq(vector, %s::tsquery) "
-                          "ORDER BY id DESC LIMIT %s", [f"{_tsquery([driver])} & {in_window}", tsquery, need], bitmap=True)
+            found += _ids("SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery "
+                          f"AND ts_match_vq(v.vector, %s::tsquery){terms.days} ORDER BY v.id DESC LIMIT %s",
+                          [f"{_tsquery([driver])} & {in_window}", tsquery, *days, need], bitmap=True)
         else:
-            found += _ids("SELECT id FROM search_vector WHERE vector @@ %s::tsquery ORDER BY id DESC LIMIT %s",
-                          [f"({tsquery}) & {in_window}", need], bitmap=True)
+            found += _ids(f"SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery{terms.days} ORDER BY v.id DESC LIMIT %s",
+                          [f"({tsquery}) & {in_window}", *days, need], bitmap=True)
         below = window << bits
-        density = max(len(found), 1) / (top + 1 - below)
+        seen = top + 1 - below
+        if seen >= 1 << WINDOW_LEVELS[0]:  # enough ids read to go by what they held
+            density, measured = max(len(found), 1) / seen, True
+        else:
+            density = max(density, len(found) / seen)
     return found
 
 

@@ -11,7 +11,7 @@ merging the full posting lists of all those terms (slow for common words in a la
 """
 from __future__ import annotations
 
-from paragraf.search.backends import Match, count_capped, source_for
+from paragraf.search.backends import Match, count_capped, filters_sql, source_for
 from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
@@ -74,6 +74,11 @@ def match(text: str) -> Match | None:
         words=matched,
         bare_source="search_fts",
     )
+
+
+def narrow(match: Match, query) -> tuple[Match, str, list]:
+    """The filters, as SQL on the entries."""
+    return match, *filters_sql(query)
 
 
 def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:

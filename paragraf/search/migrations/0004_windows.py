@@ -29,7 +29,8 @@ def window_lexeme(bits: int, window: int) -> str:
 # The vector and title as `search_vector` holds them, from an entries row `r` (migration 0002's
 # `vector`, title weighted A).
 _WINDOWS = ", ".join(f"'#w{bits}.' || (r.id >> {bits})" for bits in WINDOW_LEVELS)
-_VECTOR = f"strip(r.vector) || array_to_tsvector(ARRAY[{_WINDOWS}])"
+VECTOR = f"strip(r.vector) || array_to_tsvector(ARRAY[{_WINDOWS}])"
+
 _TITLE = "strip(ts_filter(r.vector, '{a}'))"
 
 
@@ -40,29 +41,42 @@ def _terms_sql(rows: str) -> str:
     return importlib.import_module("paragraf.search.migrations.0003_terms").POSTGRES_TERMS.format(rows=rows)
 
 
+def triggers(vector: str) -> list[str]:
+    """The statement triggers' functions, writing `search_vector` with this vector expression."""
+    return [
+        f"""CREATE OR REPLACE FUNCTION search_entry_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO search_vector (id, vector, title, date) SELECT r.id, {vector}, {_TITLE}, r.date FROM new_rows r;
+            {_terms_sql("new_rows")};
+            RETURN NULL;
+        END $$""",
+        f"""CREATE OR REPLACE FUNCTION search_entry_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO search_vector (id, vector, title, date) SELECT r.id, {vector}, {_TITLE}, r.date FROM new_rows r
+                ON CONFLICT (id) DO UPDATE SET vector = EXCLUDED.vector, title = EXCLUDED.title, date = EXCLUDED.date;
+            {_terms_sql("new_rows")};
+            RETURN NULL;
+        END $$""",
+    ]
+
+
+def rewrite(vector: str) -> list[str]:
+    """`search_vector` written again from the entries there are (the GIN index built after)."""
+    return [
+        "SET LOCAL maintenance_work_mem TO '512MB'",
+        "DROP INDEX IF EXISTS search_vector_vector",
+        "TRUNCATE search_vector",
+        f"INSERT INTO search_vector (id, vector, title, date) SELECT r.id, {vector}, {_TITLE}, r.date FROM search_searchentry r ORDER BY r.id",
+        "CREATE INDEX search_vector_vector ON search_vector USING gin (vector)",
+        "ANALYZE search_vector",
+    ]
+
+
 POSTGRES = [
     "ALTER TABLE search_vector ADD COLUMN title tsvector NOT NULL DEFAULT ''::tsvector, ADD COLUMN date date",
     "ALTER TABLE search_vector ALTER COLUMN title DROP DEFAULT",
-    f"""CREATE OR REPLACE FUNCTION search_entry_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        INSERT INTO search_vector (id, vector, title, date) SELECT r.id, {_VECTOR}, {_TITLE}, r.date FROM new_rows r;
-        {_terms_sql("new_rows")};
-        RETURN NULL;
-    END $$""",
-    f"""CREATE OR REPLACE FUNCTION search_entry_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        INSERT INTO search_vector (id, vector, title, date) SELECT r.id, {_VECTOR}, {_TITLE}, r.date FROM new_rows r
-            ON CONFLICT (id) DO UPDATE SET vector = EXCLUDED.vector, title = EXCLUDED.title, date = EXCLUDED.date;
-        {_terms_sql("new_rows")};
-        RETURN NULL;
-    END $$""",
-    # The entries there are, written again in the new form (the GIN index built after).
-    "SET LOCAL maintenance_work_mem TO '512MB'",
-    "DROP INDEX IF EXISTS search_vector_vector",
-    "TRUNCATE search_vector",
-    f"INSERT INTO search_vector (id, vector, title, date) SELECT r.id, {_VECTOR}, {_TITLE}, r.date FROM search_searchentry r ORDER BY r.id",
-    "CREATE INDEX search_vector_vector ON search_vector USING gin (vector)",
-    "ANALYZE search_vector",
+    *triggers(VECTOR),
+    *rewrite(VECTOR),
 ]
 # Back to 0003: vectors with positions, no window lexemes, no title column.
 POSTGRES_DROP = [
