@@ -19,6 +19,8 @@ relevance is the number of query words in the title, then the date, as on SQLite
 """
 from django.db import migrations
 
+from paragraf.search.migrations._vendor_sql import on
+
 WINDOW_LEVELS = (15, 18, 21, 24, 27)  # windows of 32 768, 262 144 … ids
 
 
@@ -101,16 +103,7 @@ POSTGRES_DROP = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0003_terms")]
 
-    operations = [migrations.RunPython(_run(POSTGRES), _run(POSTGRES_DROP))]
+    operations = [migrations.RunPython(on("postgresql", POSTGRES), on("postgresql", POSTGRES_DROP))]

@@ -12,6 +12,8 @@ import importlib
 
 from django.db import migrations
 
+from paragraf.search.migrations._vendor_sql import on
+
 _windows = importlib.import_module("paragraf.search.migrations.0004_windows")
 
 # The filter lexemes of an entries row `r`; array_remove drops those of NULL columns.
@@ -26,16 +28,7 @@ POSTGRES = [*_windows.triggers(VECTOR), *_windows.rewrite(VECTOR)]
 POSTGRES_DROP = [*_windows.triggers(_windows.VECTOR), *_windows.rewrite(_windows.VECTOR)]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0005_date_order")]
 
-    operations = [migrations.RunPython(_run(POSTGRES), _run(POSTGRES_DROP))]
+    operations = [migrations.RunPython(on("postgresql", POSTGRES), on("postgresql", POSTGRES_DROP))]
