@@ -244,13 +244,12 @@ def test_filter_by_party_of_who_proposed_dissented_or_voted():
     assert not find("budget", party="XYZ").hits
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'")
 @pytest.mark.parametrize("sort", ["relevance", "date"])
-def test_postgres_filters_as_lexemes_find_what_the_sql_filters_find(monkeypatch, sort):
-    """PostgreSQL reads filters as lexemes of `search_vector` (migration 0006): the same hits,
-    in the same order, as the same filters in SQL on the entries."""
-    from paragraf.search import postgres
-
+def test_filters_as_index_terms_find_what_the_sql_filters_find(monkeypatch, sort):
+    """Filters are read as terms of the index (PostgreSQL: lexemes of `search_vector`,
+    migration 0006; SQLite: FTS5 tokens, 0007): the same hits, in the same order, with the
+    same count, as the same filters in SQL on the entries."""
+    engine = backends.backend()
     body = Body.objects.filter(organization__slug=REGION).order_by("pk")[1].slug
     filters = [
         {"kind": "paragraph"}, {"kind": "document"}, {"organization": REGION}, {"organization": "no-such"},
@@ -262,11 +261,29 @@ def test_postgres_filters_as_lexemes_find_what_the_sql_filters_find(monkeypatch,
         for options in filters:
             as_lexemes = find(text, sort=sort, **options)
             with monkeypatch.context() as m:
-                m.setattr(postgres, "narrow", lambda match, query: (match, *backends.filters_sql(query)))
+                m.setattr(engine, "narrow", lambda match, query: (match, *backends.filters_sql(query)))
                 as_sql = find(text, sort=sort, **options)
             assert [(h.kind, h.record_id) for h in as_lexemes.hits] == [(h.kind, h.record_id) for h in as_sql.hits], (text, options)
             assert (as_lexemes.total, as_lexemes.total_is_estimate) == (as_sql.total, as_sql.total_is_estimate), (text, options)
     assert find("budget", party="V").hits and find("nämnd", date_from=dt.date(2023, 1, 31), date_to=dt.date(2023, 1, 31)).hits
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_sqlite_filter_tokens_of_the_migration_are_those_of_prepare():
+    """Migration 0007 adds the filter tokens in SQL to entries written before it: the same as
+    `sqlite.filter_tokens` writes."""
+    import importlib
+
+    from paragraf.search import sqlite
+
+    tokens = importlib.import_module("paragraf.search.migrations.0007_filter_tokens").TOKENS
+    entries = list(SearchEntry.objects.filter(pk__in=SearchEntry.objects.exclude(parties="").values("pk")[:20]))
+    entries += list(SearchEntry.objects.filter(kind="document")[:3]) + list(SearchEntry.objects.filter(date=None)[:3])
+    assert any(e.parties.strip() for e in entries) and any(e.kind == "document" for e in entries)
+    with connection.cursor() as cursor:
+        for entry in entries:
+            cursor.execute(f"SELECT {tokens} FROM search_searchentry WHERE id = %s", [entry.pk])
+            assert cursor.fetchone()[0] == sqlite.filter_tokens(entry), entry
 
 
 # ------------------------------------------------------------------ order, pages, counts

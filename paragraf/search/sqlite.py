@@ -11,7 +11,9 @@ merging the full posting lists of all those terms (slow for common words in a la
 """
 from __future__ import annotations
 
-from paragraf.search.backends import Match, count_capped, filters_sql, source_for
+import dataclasses
+
+from paragraf.search.backends import Match, count_capped, source_for
 from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
@@ -26,11 +28,25 @@ def prepare(entries) -> None:
     seen: set[str] = set()
     for entry in entries:
         entry.title_terms = terms(entry.title, seen)
-        entry.text_terms = terms(entry.text, seen)
+        entry.text_terms = f"{terms(entry.text, seen)} {filter_tokens(entry)}"
     tails = {s for s in map(stem, seen - STOPWORDS) if matches_tail(s)}
     if tails:
         with connection.cursor() as cursor:
             cursor.executemany("INSERT OR IGNORE INTO search_term (reversed) VALUES (%s)", [(s[::-1],) for s in tails])
+
+
+def filter_tokens(entry) -> str:
+    """The entry's filters as tokens FTS5 indexes with its words (migration 0007): `_o_12`
+    (organisation), `_b_3` (body), `_k_paragraph` (kind), `_y_2023` (year), `_p_sd` (each
+    party). A `_` after the first letter keeps them apart from the reversed stems (`_` and
+    letters only)."""
+    tokens = [f"_o_{entry.organization_id}", f"_k_{entry.kind}"]
+    if entry.body_id:
+        tokens.append(f"_b_{entry.body_id}")
+    if entry.date:
+        tokens.append(f"_y_{str(entry.date)[:4]}")
+    tokens += [f"_p_{party.lower()}" for party in entry.parties.split()]
+    return " ".join(tokens)
 
 
 # word -> its indexed form ("" for a stopword); shared by all entries, bounded.
@@ -77,8 +93,39 @@ def match(text: str) -> Match | None:
 
 
 def narrow(match: Match, query) -> tuple[Match, str, list]:
-    """The filters, as SQL on the entries."""
-    return match, *filters_sql(query)
+    """The filters as tokens ANDed to the match (`filter_tokens`), which FTS5 intersects with
+    the words; a period as its years' tokens, and its days as SQL on the entries."""
+    from django.db import connection
+
+    tokens, where, params = [], "", []
+    if query.kind:
+        tokens.append(f'"_k_{query.kind}"')
+    for name, table in (("organization", "records_organization"), ("body", "records_body")):
+        slug = getattr(query, name)
+        if slug:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT id FROM {table} WHERE slug = %s", [slug])
+                row = cursor.fetchone()
+            tokens.append(f'"_{name[0]}_{row[0] if row else 0}"')  # ids start at 1: 0 matches nothing
+    if query.party:
+        tokens.append('"_p_' + "".join(c for c in query.party.strip().lower() if c.isalnum()) + '"')
+    if query.date_from or query.date_to:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT min(date), max(date) FROM search_searchentry")
+            first, last = cursor.fetchone()
+        start = query.date_from.year if query.date_from else int(str(first or query.date_to)[:4])
+        end = query.date_to.year if query.date_to else int(str(last or query.date_from)[:4])
+        tokens.append("(" + " OR ".join(f'"_y_{year}"' for year in range(start, end + 1)) + ")" if end >= start else '"_y_0"')
+        if query.date_from:
+            where += " AND e.date >= %s"
+            params.append(query.date_from)
+        if query.date_to:
+            where += " AND e.date <= %s"
+            params.append(query.date_to)
+    if not tokens:
+        return match, "", []
+    expression = f"({match.params[0]}) AND " + " AND ".join(tokens)
+    return dataclasses.replace(match, params=[expression]), where, params
 
 
 def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
