@@ -107,6 +107,51 @@ def filters_sql(query: SearchQuery) -> tuple[str, list]:
     return "".join(f" AND {s}" for s in sql), params
 
 
+@dataclass
+class Narrowing:
+    """A query's filters as the index holds them (migrations 0006, 0007): ids for the slugs
+    (0 when there is no such: ids start at 1), the party folded, the years of the period."""
+
+    kind: str | None = None
+    organization: int | None = None
+    body: int | None = None
+    party: str | None = None
+    years: list[int] | None = None
+    date_from: object = None
+    date_to: object = None
+
+    def days(self, alias: str) -> tuple[str, list]:
+        """The period's days as SQL on `{alias}.date`: " AND …" and its parameters."""
+        sql, params = "", []
+        if self.date_from:
+            sql, params = f"{sql} AND {alias}.date >= %s", [*params, self.date_from]
+        if self.date_to:
+            sql, params = f"{sql} AND {alias}.date <= %s", [*params, self.date_to]
+        return sql, params
+
+
+def narrowing(query: SearchQuery) -> Narrowing | None:
+    """The query's filters for the index; None without filters."""
+    if not (query.kind or query.organization or query.body or query.party or query.date_from or query.date_to):
+        return None
+    found = Narrowing(kind=query.kind or None, date_from=query.date_from, date_to=query.date_to)
+    with connection.cursor() as cursor:
+        for name, table in (("organization", "records_organization"), ("body", "records_body")):
+            if getattr(query, name):
+                cursor.execute(f"SELECT id FROM {table} WHERE slug = %s", [getattr(query, name)])
+                row = cursor.fetchone()
+                setattr(found, name, row[0] if row else 0)
+        if query.date_from or query.date_to:
+            cursor.execute("SELECT min(date), max(date) FROM search_searchentry")
+            first, last = (int(str(d)[:4]) if d else None for d in cursor.fetchone())
+            start = query.date_from.year if query.date_from else first
+            end = query.date_to.year if query.date_to else last
+            found.years = list(range(start, end + 1)) if start and end else []
+    if query.party:
+        found.party = "".join(c for c in query.party.strip().upper() if c.isalnum())
+    return found
+
+
 def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

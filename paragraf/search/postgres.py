@@ -23,7 +23,7 @@ import time
 
 from django.db import connection
 
-from paragraf.search.backends import Match, count_capped, filters_sql, like_escape, source_for
+from paragraf.search.backends import Match, count_capped, filters_sql, like_escape, narrowing, source_for
 from paragraf.search.words import MAX_TAILS, MAX_TERMS, matches_tail
 
 _windows = importlib.import_module("paragraf.search.migrations.0004_windows")
@@ -93,48 +93,24 @@ def narrow(match: Match, query) -> tuple[Match, str, list]:
     read anyway), as SQL on the entries."""
     if match.bare_source is None:
         return match, *filters_sql(query)
-    extra, days, day_params = [], "", []
-    if query.kind:
-        extra.append([f"#k{query.kind}"])
-    if query.organization:
-        extra.append([f"#o{_id_of('records_organization', query.organization)}"])
-    if query.body:
-        extra.append([f"#b{_id_of('records_body', query.body)}"])
-    if query.party:
-        extra.append([f"#p{query.party.strip().upper()}"])
-    if query.date_from or query.date_to:
-        first, last = _years()
-        start = query.date_from.year if query.date_from else first
-        end = query.date_to.year if query.date_to else last
-        extra.append([f"#y{year}" for year in range(start, end + 1)] or ["#y-"])
-        if query.date_from:
-            days += " AND v.date >= %s"
-            day_params.append(query.date_from)
-        if query.date_to:
-            days += " AND v.date <= %s"
-            day_params.append(query.date_to)
-    if not extra:
+    found = narrowing(query)
+    if found is None:
         return match, "", []
+    extra = []
+    if found.kind:
+        extra.append([f"#k{found.kind}"])
+    if found.organization is not None:
+        extra.append([f"#o{found.organization}"])
+    if found.body is not None:
+        extra.append([f"#b{found.body}"])
+    if found.party is not None:
+        extra.append([f"#p{found.party}"])
+    if found.years is not None:
+        extra.append([f"#y{year}" for year in found.years] or ["#y0"])
+    days, day_params = found.days("v")
     terms = Terms(match.plan.operands + extra, days, day_params)
     narrowed = dataclasses.replace(match, condition=f"v.vector @@ %s::tsquery{days}", params=[terms.tsquery, *day_params], plan=terms)
     return narrowed, "", []
-
-
-def _id_of(table: str, slug: str) -> str:
-    """The id of the row with this slug, as text; '-' (which no entry has) when there is none."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id FROM {table} WHERE slug = %s", [slug])
-        row = cursor.fetchone()
-    return str(row[0]) if row else "-"
-
-
-def _years() -> tuple[int, int]:
-    """The first and last year of the entries' dates (this year when there are none)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT min(date), max(date) FROM search_vector")
-        first, last = cursor.fetchone()
-    this = time.localtime().tm_year
-    return (first.year if first else this), (last.year if last else this)
 
 
 def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from paragraf.search.backends import Match, count_capped, source_for
+from paragraf.search.backends import Match, count_capped, narrowing, source_for
 from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
@@ -95,37 +95,22 @@ def match(text: str) -> Match | None:
 def narrow(match: Match, query) -> tuple[Match, str, list]:
     """The filters as tokens ANDed to the match (`filter_tokens`), which FTS5 intersects with
     the words; a period as its years' tokens, and its days as SQL on the entries."""
-    from django.db import connection
-
-    tokens, where, params = [], "", []
-    if query.kind:
-        tokens.append(f'"_k_{query.kind}"')
-    for name, table in (("organization", "records_organization"), ("body", "records_body")):
-        slug = getattr(query, name)
-        if slug:
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT id FROM {table} WHERE slug = %s", [slug])
-                row = cursor.fetchone()
-            tokens.append(f'"_{name[0]}_{row[0] if row else 0}"')  # ids start at 1: 0 matches nothing
-    if query.party:
-        tokens.append('"_p_' + "".join(c for c in query.party.strip().lower() if c.isalnum()) + '"')
-    if query.date_from or query.date_to:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT min(date), max(date) FROM search_searchentry")
-            first, last = cursor.fetchone()
-        start = query.date_from.year if query.date_from else int(str(first or query.date_to)[:4])
-        end = query.date_to.year if query.date_to else int(str(last or query.date_from)[:4])
-        tokens.append("(" + " OR ".join(f'"_y_{year}"' for year in range(start, end + 1)) + ")" if end >= start else '"_y_0"')
-        if query.date_from:
-            where += " AND e.date >= %s"
-            params.append(query.date_from)
-        if query.date_to:
-            where += " AND e.date <= %s"
-            params.append(query.date_to)
-    if not tokens:
+    found = narrowing(query)
+    if found is None:
         return match, "", []
+    tokens = []
+    if found.kind:
+        tokens.append(f'"_k_{found.kind}"')
+    if found.organization is not None:
+        tokens.append(f'"_o_{found.organization}"')
+    if found.body is not None:
+        tokens.append(f'"_b_{found.body}"')
+    if found.party is not None:
+        tokens.append(f'"_p_{found.party.lower()}"')
+    if found.years is not None:
+        tokens.append("(" + " OR ".join(f'"_y_{year}"' for year in found.years) + ")" if found.years else '"_y_0"')
     expression = f"({match.params[0]}) AND " + " AND ".join(tokens)
-    return dataclasses.replace(match, params=[expression]), where, params
+    return dataclasses.replace(match, params=[expression]), *found.days("e")
 
 
 def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
