@@ -142,7 +142,8 @@ def narrowing(query: SearchQuery) -> Narrowing | None:
                 row = cursor.fetchone()
                 setattr(found, name, row[0] if row else 0)
         if query.date_from or query.date_to:
-            cursor.execute("SELECT min(date), max(date) FROM search_searchentry")
+            # Two subqueries: SQLite reads a lone min() or max() from the index, both together by a scan.
+            cursor.execute("SELECT (SELECT min(date) FROM search_searchentry), (SELECT max(date) FROM search_searchentry)")
             first, last = (int(str(d)[:4]) if d else None for d in cursor.fetchone())
             start = query.date_from.year if query.date_from else first
             end = query.date_to.year if query.date_to else last

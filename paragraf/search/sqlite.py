@@ -81,7 +81,8 @@ def match(text: str) -> Match | None:
     matched = [_words(s) for s in wanted]
     return Match(
         terms=wanted,
-        source="search_fts JOIN search_searchentry e ON e.id = search_fts.rowid",
+        # FTS5 first (CROSS JOIN): it holds the filters too, and reads newest first, stopping at a LIMIT.
+        source="search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid",
         condition="search_fts MATCH %s",
         params=[" AND ".join(_term(s, w) for s, w in zip(wanted, matched))],
         # Scores come from `ranked`; sorted by date, hits have none (bm25() there, once for each

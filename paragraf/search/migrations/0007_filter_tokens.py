@@ -16,7 +16,11 @@ TOKENS = (
     "|| coalesce(' _y_' || substr(date, 1, 4), '') "
     "|| CASE WHEN trim(parties) <> '' THEN ' _p_' || replace(lower(trim(parties)), ' ', ' _p_') ELSE '' END"
 )
-SQLITE = [f"UPDATE search_searchentry SET text_terms = text_terms || ' ' || {TOKENS}"]
+SQLITE = [
+    f"UPDATE search_searchentry SET text_terms = text_terms || ' ' || {TOKENS}",
+    # Every row indexed again leaves FTS5 with many small segments: merged into one, as after a bulk load.
+    "INSERT INTO search_fts(search_fts) VALUES ('optimize')",
+]
 # Back: the tokens are the text after the last word; the index is rebuilt by `paragraf reindex`.
 SQLITE_DROP = []
 
