@@ -1,18 +1,19 @@
 """PostgreSQL: full text with the 'swedish' configuration; compound tails by name, pg_trgm beyond.
 
 The database stems (columns `vector` and `lexemes`, set by a trigger: migration 0002).
-Statement triggers copy each entry's lexemes to `search_vector` (id, the vector stripped of
-positions with its window lexeme, the title's lexemes: migrations 0003 and 0004, GIN index)
-and its lexemes of 4+ characters, reversed, to `search_term`. The query's lexemes come from
-the same configuration. A lexeme that can be a compound's tail (`words.matches_tail`) matches
-any lexeme ending with it: those are looked up in `search_term` (a range of its primary key,
-collation "C") and matched by name, so the whole query is one `v.vector @@ tsquery`, e.g.
-`'budget' & ('nämnd' | 'krisledningsnämnd')`. A lexeme with more than `MAX_TAILS` such
-lexemes matches `e.lexemes LIKE '%lexeme %'` instead (pg_trgm GIN index).
+Statement triggers copy each entry to `search_vector` (migrations 0003-0006: id, the vector
+stripped of positions with its window lexemes and filter lexemes, the title's lexemes, the
+date; GIN index, and an index in date order) and its lexemes of 4+ characters, reversed, to
+`search_term`. The query's lexemes come from the same configuration. A lexeme that can be a
+compound's tail (`words.matches_tail`) matches any lexeme ending with it: those are looked up
+in `search_term` (a range of its primary key, collation "C") and matched by name, so the whole
+query is one `v.vector @@ tsquery`, e.g. `'budget' & ('nämnd' | 'krisledningsnämnd')`, and a
+filter one more operand (`narrow`). A lexeme with more than `MAX_TAILS` such lexemes matches
+`e.lexemes LIKE '%lexeme %'` instead (pg_trgm GIN index), and the filters are SQL on the entries.
 
 Relevance, as on SQLite: TITLE_WEIGHT for each query word in the title, plus TEXT_WEIGHT;
 newest first among equals. It is worked out for the newest RANK_CAP matches, found by
-`_newest`.
+`_newest`; sorted by date, `dated` finds the page.
 """
 from __future__ import annotations
 
@@ -116,7 +117,7 @@ def narrow(match: Match, query) -> tuple[Match, str, list]:
 def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
     """(id, score) of the `cap` matches with the highest ids, best first."""
     source = source_for(match, condition)
-    if source == match.source:  # filters: the entries are read too; the planner chooses
+    if source == match.source:  # a LIKE word: the entries are read too; the planner chooses
         ids = _ids(f"SELECT e.id FROM {source} WHERE {condition} ORDER BY e.id DESC LIMIT %s", [*params, cap])
     else:
         ids = _newest(match.plan, cap)
@@ -132,8 +133,8 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
 
 
 def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bool]:
-    """Counted up to `cap`: without filters by `_newest` (the planner's own plan for a capped
-    count has the same blind spots as for the newest matches), else by the planner."""
+    """Counted up to `cap`: by `_newest` (the planner's own plan for a capped count has the
+    same blind spots as for the newest matches); with a LIKE word, by the planner."""
     if source_for(match, condition) == match.source:
         return count_capped(match.source, condition, params, cap)
     found = len(_newest(match.plan, cap + 1))
@@ -142,8 +143,8 @@ def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bo
 
 def dated(match: Match, condition: str, params: list, limit: int, offset: int) -> list[tuple[int, float]]:
     """(id, score) of a page of the matches, newest date first (undated last). `search_vector`
-    has the date and an index in that order (migration 0005). With filters the planner
-    chooses; without, as for the newest matches: the first DATE_PROBE rows of that index are
+    has the date and an index in that order (migration 0005). With a LIKE word the planner
+    chooses; else, as for the newest matches: the first DATE_PROBE rows of that index are
     walked; if they do not hold the page, the density found there tells whether walking on
     or GIN and a sort of every match costs less."""
     score = f"SELECT v.id, {match.score} AS score"

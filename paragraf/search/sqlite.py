@@ -123,7 +123,7 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     common words in a large index takes longer than a search may."""
     from django.db import connection
 
-    source = source_for(match, condition)  # without filters the entries table is not needed to choose them
+    source = source_for(match, condition)  # without a period's days the entries are not needed to choose them
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT search_fts.rowid FROM {source} WHERE {condition} ORDER BY search_fts.rowid DESC LIMIT %s",
@@ -158,7 +158,8 @@ def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bo
 def dated(match: Match, condition: str, params: list, limit: int, offset: int) -> list[tuple[int, float]]:
     """(id, score) of a page of the matches, newest date first (undated last).
 
-    With filters SQLite's planner chooses. Without, one of two ways, by the number of
+    With a period's days (SQL on the entries) SQLite's planner chooses, FTS5 first. Else one
+    of two ways, by the number of
     matches (FTS5 counts fast, up to DATE_COUNT): walk the entries by date (index
     `search_entry_date`) testing each against FTS5 until the page is full (a common query:
     few rows), or read every match and its date (covering index `search_entry_id_date`,
