@@ -1,19 +1,21 @@
 """Keyset pagination for every list: rows in id order, `limit` per page, `after` = the last id seen.
 
 Fast at any depth (an index range scan on the primary key, never OFFSET, never COUNT(*)):
-one query of limit + 1 rows tells whether there is a next page.
+one query of limit + 1 rows tells whether there is a next page. A filter that keeps a small
+part of a table reads that part by its own index and sorts it instead (`walk=False`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpRequest
 
 from paragraf.api.native.params import whole_number
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+SPREAD_SHARE = 0.2  # a filter keeping at least this share of a table: walk the primary key
 
 
 @dataclass
@@ -22,10 +24,19 @@ class Page:
     next_url: str | None
 
 
-def keyset_page(request: HttpRequest, queryset: QuerySet) -> Page:
+def keyset_page(request: HttpRequest, queryset: QuerySet, walk: bool = True) -> Page:
+    """`walk`: the rows are a large part of their table, so the primary key is walked from the
+    cursor and meets a page of them soon. Else (a filter keeping a small part, which may sit
+    anywhere in the ids) the rows are found by the filter's index and the page sorted out of
+    them (`pk + 0`: no index is in that order, so the planner does not walk)."""
     after = whole_number(request, "after", 0, minimum=0)
     limit = whole_number(request, "limit", DEFAULT_LIMIT, maximum=MAX_LIMIT)
-    rows = list(queryset.filter(pk__gt=after).order_by("pk")[: limit + 1])
+    rows = queryset.filter(pk__gt=after)
+    if walk:
+        rows = list(rows.order_by("pk")[: limit + 1])
+    else:  # the page's ids (no joins, sorted), then its rows
+        ids = list(rows.order_by((F("pk") + 0).asc()).values_list("pk", flat=True)[: limit + 1])
+        rows = sorted(queryset.filter(pk__in=ids), key=lambda row: row.pk)
     if len(rows) <= limit:
         return Page(rows, None)
     rows = rows[:limit]

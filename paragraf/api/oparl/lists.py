@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import QuerySet
+from django.db.models import F, Max, QuerySet
 from django.http import HttpRequest
 
 from paragraf.api.http import ApiError, datetime_param, int_param
@@ -23,6 +23,7 @@ DEFAULT_LIMIT = 100
 # A meeting embeds its agenda items (a § each, often 30-50): a smaller page keeps a response near 1 MB.
 MEETING_LIMIT = 20
 MAX_LIMIT = 500  # OParl: a client must not expect the server to honour a larger limit
+SPREAD_SHARE = 0.2  # see `Counted.spread`
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 
 
@@ -67,6 +68,21 @@ class Counted:
 
     def count(self) -> int:
         return self.count_rows.count()
+
+    def spread(self, count: int) -> bool:
+        """Whether the rows are a large part of their table (SPREAD_SHARE or more by the highest
+        id): a walk of the primary key then meets a page of them soon. A smaller part may sit
+        anywhere (one organisation's § are often one run of ids, imported together), and the
+        walk would pass over the rest of the table first (750 ms for one organisation of 25 at
+        a million §, PostgreSQL)."""
+        highest = self.count_rows.model.objects.aggregate(highest=Max("pk"))["highest"] or 0
+        return count >= SPREAD_SHARE * highest
+
+    def by_sorted_ids(self, start: int, stop: int) -> list:
+        """rows[start:stop] by the ids of the page: every id of the rows read by the cheap form
+        (an index) and sorted (`pk + 0`: no index is in that order, so no walk), then the page's rows."""
+        ids = list(self.count_rows.annotate(sort_key=F("pk") + 0).order_by("sort_key").values_list("pk", flat=True)[start:stop])
+        return sorted(self.rows.filter(pk__in=ids), key=lambda row: row.pk)
 
 
 def _bool_param(request: HttpRequest, name: str) -> bool:
@@ -134,7 +150,10 @@ def page_of(sources: list, filters: Filters) -> Page:
                 page.items.extend(found)
                 last = (n, found[-1].pk) if found else last
         elif start < count and stop > 0:
-            found = _slice(rows, max(start, 0), min(stop, count), count)
+            if isinstance(source, Counted) and not source.spread(count):
+                found = source.by_sorted_ids(max(start, 0), min(stop, count))
+            else:
+                found = _slice(rows, max(start, 0), min(stop, count), count)
             page.items.extend(found)
             last = (n, found[-1].pk) if found and not isinstance(source, list) else last
         start, stop = start - count, stop - count
