@@ -157,16 +157,17 @@ def test_pages_follow_next_through_every_paragraph_once(client):
     assert len(get(client, f"{API}/people/?party=SD&limit=200")["results"]) == Person.objects.filter(party__abbreviation="SD").count()
 
 
-@pytest.mark.parametrize("query", ["organization=region-jonkopings-lan", "body=regionstyrelsen"])
+@pytest.mark.parametrize("query", ["paragraphs/?organization=region-jonkopings-lan", "paragraphs/?body=regionstyrelsen",
+                                   "cases/?organization=region-jonkopings-lan"])
 def test_filtered_pages_are_the_same_by_a_walk_of_ids_and_by_sorted_ids(client, monkeypatch, query):
-    """§ of an organisation or body are paged by a walk of the primary key, or (a small part of
-    the meetings: `pages.SPREAD_SHARE`) by their ids sorted: the same pages either way."""
+    """§ of an organisation or body, cases of an organisation, are paged by a walk of the primary
+    key, or (a small part of the table: `pages.SPREAD_SHARE`) by their ids sorted: the same pages."""
     from paragraf.api.native import pages
 
     seen = {}
     for share in (0.0, 2.0):  # always walk; never
         monkeypatch.setattr(pages, "SPREAD_SHARE", share)
-        url, found = f"{API}/paragraphs/?{query}&limit=9", []
+        url, found = f"{API}/{query}&limit=9", []
         while url:
             page = get(client, url)
             found.append([p["id"] for p in page["results"]])

@@ -321,22 +321,22 @@ def _total(client, name: str) -> int:
     return get(client, f"{SYSTEM}body/1/{name}/?limit=1").json()["pagination"]["totalElements"]
 
 
-@pytest.mark.parametrize("name", ["agenda-item", "consultation"])
+@pytest.mark.parametrize("name", ["agenda-item", "consultation", "paper", "meeting", "membership"])
 def test_list_pages_are_the_same_by_a_walk_of_ids_and_by_sorted_ids(client, monkeypatch, name):
-    """A page of § and notice items is read by a walk of the primary key, or (a small part of
-    the table: `Counted.spread`) from the sorted ids of the rows: the same objects either way,
-    on the first, a middle, the last page and a page after a cursor."""
+    """A list page is read by a walk of the primary key, or (a small part of the table:
+    `lists.spread`) from the sorted ids of the rows: the same objects either way, on the first,
+    a middle, the last page and a page after a cursor."""
     from paragraf.api.oparl import lists
 
     pages = {}
     for share in (0.0, 2.0):  # every list spread (the walk); none (sorted ids)
         monkeypatch.setattr(lists, "SPREAD_SHARE", share)
-        first = get(client, f"{SYSTEM}body/1/{name}/?limit=7").json()
+        first = get(client, f"{SYSTEM}body/1/{name}/?limit=3").json()
         last_page = first["pagination"]["totalPages"]
         assert last_page > 3
         found = [[item["id"] for item in first["data"]]]
         for number in (2, last_page // 2, last_page - 1, last_page):
-            found.append([item["id"] for item in get(client, f"{SYSTEM}body/1/{name}/?limit=7&page={number}").json()["data"]])
+            found.append([item["id"] for item in get(client, f"{SYSTEM}body/1/{name}/?limit=3&page={number}").json()["data"]])
         found.append([item["id"] for item in get(client, first["links"]["next"]).json()["data"]])
         pages[share] = found
     assert pages[0.0] == pages[2.0] and all(pages[0.0])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Max, QuerySet
 from django.http import HttpRequest
 
 from paragraf.api.native.params import whole_number
@@ -22,6 +22,12 @@ SPREAD_SHARE = 0.2  # a filter keeping at least this share of a table: walk the 
 class Page:
     rows: list
     next_url: str | None
+
+
+def spread(queryset: QuerySet) -> bool:
+    """Whether the rows are a large part of their table (by the highest id): walk then."""
+    highest = queryset.model.objects.aggregate(highest=Max("pk"))["highest"] or 0
+    return queryset.count() >= SPREAD_SHARE * highest
 
 
 def keyset_page(request: HttpRequest, queryset: QuerySet, walk: bool = True) -> Page:

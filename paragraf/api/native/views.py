@@ -196,7 +196,8 @@ def cases(request: HttpRequest) -> ApiResponse:
         queryset = queryset.filter(organization__slug=organization)
     if "year" in request.GET:
         queryset = queryset.filter(year=whole_number(request, "year", 0, maximum=9999))
-    page = keyset_page(request, changed_since(request, queryset))
+    walk = pages.spread(queryset) if organization else True
+    page = keyset_page(request, changed_since(request, queryset), walk=walk)
     links = shapes.Links(request)
     return listing(page, [shapes.case_summary(links, case) for case in page.rows])
 
