@@ -6,6 +6,8 @@ Ids keep the two apart: `agenda-item/paragraph/<pk>/`, `agenda-item/notice/<pk>/
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from paragraf.records.models import AgendaItem, Body, Meeting, Paragraph, Vote
@@ -43,7 +45,8 @@ def counted(model, **meeting_filter) -> QuerySet:
 def embedded(meetings: list[Meeting]) -> tuple[list[Paragraph], list[AgendaItem]]:
     """The items of these meetings, to embed in them: their own meeting objects attached, no joins."""
     by_id = {m.pk: m for m in meetings}
-    found = list(Paragraph.objects.filter(meeting__in=by_id).prefetch_related(VOTES).order_by("meeting", "number", "pk"))
+    found = list(Paragraph.objects.filter(meeting__in=by_id).order_by("meeting", "number", "pk"))
+    attach_votes(found)
     with_minutes = {p.meeting_id for p in found}
     rest = [pk for pk in by_id if pk not in with_minutes]
     notice = list(AgendaItem.objects.filter(meeting__in=rest).order_by("meeting", "position", "pk")) if rest else []
@@ -70,7 +73,17 @@ def is_authoritative(item) -> bool:
     return isinstance(item, Paragraph) and consultation_role(item) == "beslut" and bool(item.decision)
 
 
+def attach_votes(paragraphs: list[Paragraph]) -> None:
+    """Each §'s votes as `vote_list`, by one query: few § have votes, and Django's prefetch
+    costs ~70 µs a § even for none (50 ms of a page of 20 meetings with 730 §)."""
+    by_paragraph = defaultdict(list)
+    for vote in Vote.objects.filter(paragraph__in=[p.pk for p in paragraphs]).order_by("paragraph", "position"):
+        by_paragraph[vote.paragraph_id].append(vote)
+    for paragraph in paragraphs:
+        paragraph.vote_list = by_paragraph[paragraph.pk]
+
+
 def vote_result(paragraph: Paragraph) -> str:
     """The counts of the votes taken on a §, in Swedish: `Omröstning: 9 ja, 6 nej, 0 avstår`."""
-    votes = list(paragraph.votes.all())
+    votes = paragraph.vote_list if hasattr(paragraph, "vote_list") else list(paragraph.votes.all())
     return "; ".join(f"Omröstning: {v.yes} ja, {v.no} nej, {v.abstain} avstår" for v in votes)
