@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -250,8 +251,9 @@ def test_filters_as_index_terms_find_what_the_sql_filters_find(monkeypatch, sort
     migration 0006; SQLite: FTS5 tokens, 0007): the same hits, in the same order, with the
     same count, as the same filters in SQL on the entries."""
     engine = backends.backend()
+    _an_entry_of_no_party()
     body = Body.objects.filter(organization__slug=REGION).order_by("pk")[1].slug
-    filters = [
+    filters = [{"party": "-"}, {"party": " - "}, {"party": "!"}, {"date_from": dt.date(1, 1, 1), "date_to": dt.date(9999, 12, 31)},
         {"kind": "paragraph"}, {"kind": "document"}, {"organization": REGION}, {"organization": "no-such"},
         {"body": body}, {"party": "V"}, {"party": "s"}, {"date_from": dt.date(2023, 1, 1), "date_to": dt.date(2023, 1, 31)},
         {"date_from": dt.date(2023, 2, 1)}, {"date_to": dt.date(2022, 12, 31)}, {"kind": "agenda_item", "organization": REGION},
@@ -266,6 +268,15 @@ def test_filters_as_index_terms_find_what_the_sql_filters_find(monkeypatch, sort
             assert [(h.kind, h.record_id) for h in as_lexemes.hits] == [(h.kind, h.record_id) for h in as_sql.hits], (text, options)
             assert (as_lexemes.total, as_lexemes.total_is_estimate) == (as_sql.total, as_sql.total_is_estimate), (text, options)
     assert find("budget", party="V").hits and find("nämnd", date_from=dt.date(2023, 1, 31), date_to=dt.date(2023, 1, 31)).hits
+    assert find("budget", party="-").hits and not find("budget", party="!").hits
+
+
+def _an_entry_of_no_party() -> None:
+    """A § entry with the party "-" (a member of no party) beside S, indexed as an import does."""
+    entry = SearchEntry.objects.filter(kind="paragraph", text__icontains="budget").order_by("pk").first()
+    entry.parties = " - S "
+    backends.backend().prepare([entry])
+    entry.save()
 
 
 @pytest.mark.skipif("connection.vendor != 'sqlite'")
@@ -279,11 +290,34 @@ def test_sqlite_filter_tokens_of_the_migration_are_those_of_prepare():
     tokens = importlib.import_module("paragraf.search.migrations.0007_filter_tokens").TOKENS
     entries = list(SearchEntry.objects.filter(pk__in=SearchEntry.objects.exclude(parties="").values("pk")[:20]))
     entries += list(SearchEntry.objects.filter(kind="document")[:3]) + list(SearchEntry.objects.filter(date=None)[:3])
+    entries = [e for e in entries if all(party.isalnum() for party in e.parties.split())]  # the others: 0008
     assert any(e.parties.strip() for e in entries) and any(e.kind == "document" for e in entries)
     with connection.cursor() as cursor:
         for entry in entries:
             cursor.execute(f"SELECT {tokens} FROM search_searchentry WHERE id = %s", [entry.pk])
             assert cursor.fetchone()[0] == sqlite.filter_tokens(entry), entry
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_sqlite_migration_0008_writes_the_party_tokens_prepare_writes():
+    """An entry of a party with a character FTS5 splits at ("-"), written by 0007 as `_p_-`:
+    0008 writes it as `sqlite.prepare` does (`_p__2d`), and back again."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("paragraf.search.migrations.0008_party_tokens")
+    _an_entry_of_no_party()
+    entry = SearchEntry.objects.get(parties=" - S ")
+    as_prepared = entry.text_terms
+    assert as_prepared.endswith(" _p__2d _p_s")
+    SearchEntry.objects.filter(pk=entry.pk).update(text_terms=as_prepared.replace("_p__2d", "_p_-"))  # as 0007 wrote it
+    editor = SimpleNamespace(connection=connection)  # what the migration reads of a schema editor
+    migration._rewrite(True)(apps, editor)
+    assert SearchEntry.objects.get(pk=entry.pk).text_terms == as_prepared
+    assert find("budget", party="-").hits
+    migration._rewrite(False)(apps, editor)
+    assert SearchEntry.objects.get(pk=entry.pk).text_terms == as_prepared.replace("_p__2d", "_p_-")
 
 
 # ------------------------------------------------------------------ order, pages, counts

@@ -1,8 +1,9 @@
-"""Running a search: the backend of the database finds and ranks, this module filters, counts and pages.
+"""Running a search: the backend of the database matches, narrows, ranks, sorts and counts;
+this module reads the query's filters for the index (`narrowing`), cuts the page and makes hits.
 
-A backend gives a `Match` for the query's words: the SQL that selects and scores the
-matching entries (alias `e`). Everything else is SQL both databases understand, with
-LIMIT/OFFSET in the database and a count that stops at a cap.
+A backend gives a `Match` for the query's words: the SQL that selects and scores the matching
+entries. `narrow` adds the filters (as terms of its index, `Narrowing`), `ranked` gives the
+newest matches best first, `dated` a page by date, `count` a count that stops at a cap.
 """
 from __future__ import annotations
 
@@ -110,7 +111,7 @@ def filters_sql(query: SearchQuery) -> tuple[str, list]:
 @dataclass
 class Narrowing:
     """A query's filters as the index holds them (migrations 0006, 0007): ids for the slugs
-    (0 when there is no such: ids start at 1), the party folded, the years of the period."""
+    (0 when there is no such: ids start at 1), the party in capitals, the years of the period."""
 
     kind: str | None = None
     organization: int | None = None
@@ -145,11 +146,12 @@ def narrowing(query: SearchQuery) -> Narrowing | None:
             # Two subqueries: SQLite reads a lone min() or max() from the index, both together by a scan.
             cursor.execute("SELECT (SELECT min(date) FROM search_searchentry), (SELECT max(date) FROM search_searchentry)")
             first, last = (int(str(d)[:4]) if d else None for d in cursor.fetchone())
-            start = query.date_from.year if query.date_from else first
-            end = query.date_to.year if query.date_to else last
+            # The years the index holds, of those the period spans (not 9 999 for 0001-9999).
+            start = max(query.date_from.year, first) if query.date_from and first else first
+            end = min(query.date_to.year, last) if query.date_to and last else last
             found.years = list(range(start, end + 1)) if start and end else []
     if query.party:
-        found.party = "".join(c for c in query.party.strip().upper() if c.isalnum())
+        found.party = query.party.strip().upper()  # as `parties` holds it ("-" for no party)
     return found
 
 

@@ -38,15 +38,21 @@ def prepare(entries) -> None:
 def filter_tokens(entry) -> str:
     """The entry's filters as tokens FTS5 indexes with its words (migration 0007): `_o_12`
     (organisation), `_b_3` (body), `_k_paragraph` (kind), `_y_2023` (year), `_p_sd` (each
-    party). A `_` after the first letter keeps them apart from the reversed stems (`_` and
-    letters only)."""
+    party, `party_token`). A `_` after the first letter keeps them apart from the reversed
+    stems (`_` and letters only)."""
     tokens = [f"_o_{entry.organization_id}", f"_k_{entry.kind}"]
     if entry.body_id:
         tokens.append(f"_b_{entry.body_id}")
     if entry.date:
         tokens.append(f"_y_{str(entry.date)[:4]}")
-    tokens += [f"_p_{party.lower()}" for party in entry.parties.split()]
+    tokens += [party_token(party) for party in entry.parties.split()]
     return " ".join(tokens)
+
+
+def party_token(party: str) -> str:
+    """`_p_` and the party's letters and digits, any other character as `_` and its code in hex
+    (`-`, no party: `_p__2d`): FTS5 would split the token there (migration 0008)."""
+    return "_p_" + "".join(c.lower() if c.isalnum() else f"_{ord(c):x}" for c in party)
 
 
 # word -> its indexed form ("" for a stopword); shared by all entries, bounded.
@@ -107,7 +113,7 @@ def narrow(match: Match, query) -> tuple[Match, str, list]:
     if found.body is not None:
         tokens.append(f'"_b_{found.body}"')
     if found.party is not None:
-        tokens.append(f'"_p_{found.party.lower()}"')
+        tokens.append(f'"{party_token(found.party)}"')
     if found.years is not None:
         tokens.append("(" + " OR ".join(f'"_y_{year}"' for year in found.years) + ")" if found.years else '"_y_0"')
     expression = f"({match.params[0]}) AND " + " AND ".join(tokens)

@@ -1,8 +1,9 @@
 """Keyset pagination for every list: rows in id order, `limit` per page, `after` = the last id seen.
 
-Fast at any depth (an index range scan on the primary key, never OFFSET, never COUNT(*)):
-one query of limit + 1 rows tells whether there is a next page. A filter that keeps a small
-part of a table reads that part by its own index and sorts it instead (`walk=False`).
+Fast at any depth (an index range scan on the primary key, never OFFSET): one query of
+limit + 1 rows tells whether there is a next page. A filter that keeps a small part of a
+table reads that part by its own index and sorts its ids instead (`walk=False`; whether the
+part is small, `spread`, may take a COUNT).
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def keyset_page(request: HttpRequest, queryset: QuerySet, walk: bool = True) -> 
     rows = queryset.filter(pk__gt=after)
     if walk:
         rows = list(rows.order_by("pk")[: limit + 1])
-    else:  # the page's ids (no joins, sorted), then its rows
+    else:  # the page's ids (only the filter's joins), then its rows
         ids = list(rows.order_by((F("pk") + 0).asc()).values_list("pk", flat=True)[: limit + 1])
         rows = sorted(queryset.filter(pk__in=ids), key=lambda row: row.pk)
     if len(rows) <= limit:

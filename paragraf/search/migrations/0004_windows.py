@@ -8,7 +8,7 @@ size its entry falls in (`n = id >> bits`); the Swedish parser splits words at `
 word of a text or a query can be one. A query ANDed with one window, `(query) & '#w15.61'`,
 makes GIN skip through its posting lists to that window alone (its AND is a merge that
 jumps ahead past what the rarest entry lacks): the cost is that of the matches in the
-window. `postgres._newest` reads window after window, newest first, each as large as the
+window. `postgres._by_windows` reads window after window, newest first, each as large as the
 matches still wanted need. (An OR of windows would not do: GIN then has no rare entry to
 jump by, and costs as much per window as the whole query.)
 

@@ -21,8 +21,11 @@ SQLITE = [
     # Every row indexed again leaves FTS5 with many small segments: merged into one, as after a bulk load.
     "INSERT INTO search_fts(search_fts) VALUES ('optimize')",
 ]
-# Back: the tokens are the text after the last word; the index is rebuilt by `paragraf reindex`.
-SQLITE_DROP = []
+# Back: the tokens taken off again (they start at ' _o_', which no word's token holds).
+SQLITE_DROP = [
+    "UPDATE search_searchentry SET text_terms = substr(text_terms, 1, instr(text_terms, ' _o_') - 1) "
+    "WHERE instr(text_terms, ' _o_') > 0"
+]
 
 
 class Migration(migrations.Migration):
