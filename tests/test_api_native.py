@@ -161,12 +161,12 @@ def test_pages_follow_next_through_every_paragraph_once(client):
                                    "cases/?organization=region-jonkopings-lan"])
 def test_filtered_pages_are_the_same_by_a_walk_of_ids_and_by_sorted_ids(client, monkeypatch, query):
     """§ of an organisation or body, cases of an organisation, are paged by a walk of the primary
-    key, or (a small part of the table: `pages.SPREAD_SHARE`) by their ids sorted: the same pages."""
-    from paragraf.api.native import pages
+    key, or (a small part of the table: `spread.SHARE`) by their ids sorted: the same pages."""
+    from paragraf.api import spread
 
     seen = {}
     for share in (0.0, 2.0):  # always walk; never
-        monkeypatch.setattr(pages, "SPREAD_SHARE", share)
+        monkeypatch.setattr(spread, "SHARE", share)
         url, found = f"{API}/{query}&limit=9", []
         while url:
             page = get(client, url)

@@ -324,13 +324,13 @@ def _total(client, name: str) -> int:
 @pytest.mark.parametrize("name", ["agenda-item", "consultation", "paper", "meeting", "membership"])
 def test_list_pages_are_the_same_by_a_walk_of_ids_and_by_sorted_ids(client, monkeypatch, name):
     """A list page is read by a walk of the primary key, or (a small part of the table:
-    `lists.spread`) from the sorted ids of the rows: the same objects either way, on the first,
+    `spread.is_spread`) from the sorted ids of the rows: the same objects either way, on the first,
     a middle, the last page and a page after a cursor."""
-    from paragraf.api.oparl import lists
+    from paragraf.api import spread
 
     pages = {}
     for share in (0.0, 2.0):  # every list spread (the walk); none (sorted ids)
-        monkeypatch.setattr(lists, "SPREAD_SHARE", share)
+        monkeypatch.setattr(spread, "SHARE", share)
         first = get(client, f"{SYSTEM}body/1/{name}/?limit=3").json()
         last_page = first["pagination"]["totalPages"]
         assert last_page > 3

@@ -2,21 +2,21 @@
 
 Fast at any depth (an index range scan on the primary key, never OFFSET): one query of
 limit + 1 rows tells whether there is a next page. A filter that keeps a small part of a
-table reads that part by its own index and sorts its ids instead (`walk=False`; whether the
-part is small, `spread`, may take a COUNT).
+table reads that part by its own index and sorts its ids instead (`walk=False`, see
+`paragraf.api.spread`; telling whether the part is small may take a COUNT).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, Max, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from paragraf.api import spread
 from paragraf.api.native.params import whole_number
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
-SPREAD_SHARE = 0.2  # a filter keeping at least this share of a table: walk the primary key
 
 
 @dataclass
@@ -25,24 +25,16 @@ class Page:
     next_url: str | None
 
 
-def spread(queryset: QuerySet) -> bool:
-    """Whether the rows are a large part of their table (by the highest id): walk then."""
-    highest = queryset.model.objects.aggregate(highest=Max("pk"))["highest"] or 0
-    return queryset.count() >= SPREAD_SHARE * highest
-
-
 def keyset_page(request: HttpRequest, queryset: QuerySet, walk: bool = True) -> Page:
     """`walk`: the rows are a large part of their table, so the primary key is walked from the
-    cursor and meets a page of them soon. Else (a filter keeping a small part, which may sit
-    anywhere in the ids) the rows are found by the filter's index and the page sorted out of
-    them (`pk + 0`: no index is in that order, so the planner does not walk)."""
+    cursor. Else the page's ids are sorted out of the rows (`paragraf.api.spread`)."""
     after = whole_number(request, "after", 0, minimum=0)
     limit = whole_number(request, "limit", DEFAULT_LIMIT, maximum=MAX_LIMIT)
     rows = queryset.filter(pk__gt=after)
     if walk:
         rows = list(rows.order_by("pk")[: limit + 1])
     else:  # the page's ids (only the filter's joins), then its rows
-        ids = list(rows.order_by((F("pk") + 0).asc()).values_list("pk", flat=True)[: limit + 1])
+        ids = spread.sorted_ids(rows, 0, limit + 1)
         rows = sorted(queryset.filter(pk__in=ids), key=lambda row: row.pk)
     if len(rows) <= limit:
         return Page(rows, None)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from itertools import chain
 
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
 
+from paragraf.api import spread
 from paragraf.api.http import ApiError, ApiResponse, api_view
 from paragraf.api.native import shapes
-from paragraf.api.native import pages
 from paragraf.api.native.pages import Page, keyset_page
 from paragraf.api.native.params import (
     date_param,
@@ -141,7 +141,7 @@ def paragraphs(request: HttpRequest) -> ApiResponse:
     if body or organization:
         ids = list(meetings.values_list("id", flat=True))
         queryset = queryset.filter(meeting_id__in=ids)
-        walk = len(ids) >= pages.SPREAD_SHARE * (Meeting.objects.aggregate(highest=Max("pk"))["highest"] or 0)
+        walk = spread.is_spread(Meeting, len(ids))
     page = keyset_page(request, changed_since(request, queryset), walk=walk)
     links = shapes.Links(request)
     return listing(page, [shapes.paragraph_summary(links, paragraph) for paragraph in page.rows])
@@ -196,7 +196,7 @@ def cases(request: HttpRequest) -> ApiResponse:
         queryset = queryset.filter(organization__slug=organization)
     if "year" in request.GET:
         queryset = queryset.filter(year=whole_number(request, "year", 0, maximum=9999))
-    walk = pages.spread(queryset) if organization else True
+    walk = spread.is_spread(Case, queryset.count()) if organization else True
     page = keyset_page(request, changed_since(request, queryset), walk=walk)
     links = shapes.Links(request)
     return listing(page, [shapes.case_summary(links, case) for case in page.rows])

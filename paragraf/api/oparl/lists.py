@@ -14,16 +14,16 @@ import math
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import F, Max, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from paragraf.api import spread
 from paragraf.api.http import ApiError, datetime_param, int_param
 
 DEFAULT_LIMIT = 100
 # A meeting embeds its agenda items (a § each, often 30-50): a smaller page keeps a response near 1 MB.
 MEETING_LIMIT = 20
 MAX_LIMIT = 500  # OParl: a client must not expect the server to honour a larger limit
-SPREAD_SHARE = 0.2  # see `spread`
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 
 
@@ -135,7 +135,7 @@ def page_of(sources: list, filters: Filters) -> Page:
                 page.items.extend(found)
                 last = (n, found[-1].pk) if found else last
         elif start < count and stop > 0:
-            if not isinstance(source, list) and not spread(rows.model, count):
+            if not isinstance(source, list) and not spread.is_spread(rows.model, count):
                 id_rows = source.count_rows if isinstance(source, Counted) else rows
                 found = by_sorted_ids(id_rows, rows, max(start, 0), min(stop, count))
             else:
@@ -148,20 +148,10 @@ def page_of(sources: list, filters: Filters) -> Page:
     return page
 
 
-def spread(model, count: int) -> bool:
-    """Whether `count` rows are a large part of their table (SPREAD_SHARE or more, by the highest
-    id): a walk of the primary key then meets a page of them soon. A smaller part may sit
-    anywhere (one organisation's § are often one run of ids, imported together), and the walk
-    would pass over the rest of the table first (750 ms for one organisation of 25 at a million
-    §, PostgreSQL)."""
-    highest = model.objects.aggregate(highest=Max("pk"))["highest"] or 0
-    return count >= SPREAD_SHARE * highest
-
-
 def by_sorted_ids(id_rows: QuerySet, rows: QuerySet, start: int, stop: int) -> list:
-    """rows[start:stop] by the ids of the page: every id of `id_rows` (the same rows in a form an
-    index serves) sorted (`pk + 0`: no index is in that order, so no walk), then the page's rows."""
-    ids = list(id_rows.annotate(sort_key=F("pk") + 0).order_by("sort_key").values_list("pk", flat=True)[start:stop])
+    """rows[start:stop] by the ids of the page, sorted out of `id_rows` (the same rows in a form
+    an index serves: `spread.sorted_ids`), then the page's rows."""
+    ids = spread.sorted_ids(id_rows, start, stop)
     return sorted(rows.filter(pk__in=ids), key=lambda row: row.pk)
 
 
