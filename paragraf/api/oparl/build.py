@@ -28,7 +28,9 @@ def meeting_dicts(links: Links, rows: list[Meeting]) -> list[dict]:
 
 
 def agenda_item_dicts(links: Links, items: list) -> list[dict]:
-    extracts = _extracts([item for item in items if isinstance(item, Paragraph)])
+    paragraphs = [item for item in items if isinstance(item, Paragraph)]
+    agenda.attach_votes(paragraphs)
+    extracts = _extracts(paragraphs)
     return [meetings.agenda_item(links, item, extracts.get(item.pk) if isinstance(item, Paragraph) else None, standalone=True) for item in items]
 
 
