@@ -85,27 +85,21 @@ def run(query: SearchQuery) -> SearchPage:
 
 
 def filters_sql(query: SearchQuery) -> tuple[str, list]:
-    """The query's filters as SQL on the entries (`e`): " AND …" and its parameters."""
+    """The query's filters as SQL on the entries (`e`): " AND …" and its parameters (for a match
+    that reads the entries anyway; `narrow` of each backend makes them terms of its index)."""
+    found = narrowing(query)
+    if found is None:
+        return "", []
     sql, params = [], []
-    if query.kind:
-        sql.append("e.kind = %s")
-        params.append(query.kind)
-    if query.organization:
-        sql.append("e.organization_id IN (SELECT id FROM records_organization WHERE slug = %s)")
-        params.append(query.organization)
-    if query.body:
-        sql.append("e.body_id IN (SELECT id FROM records_body WHERE slug = %s)")
-        params.append(query.body)
-    if query.date_from:
-        sql.append("e.date >= %s")
-        params.append(query.date_from)
-    if query.date_to:
-        sql.append("e.date <= %s")
-        params.append(query.date_to)
-    if query.party:
+    for column, value in (("kind", found.kind), ("organization_id", found.organization), ("body_id", found.body)):
+        if value is not None:
+            sql.append(f"e.{column} = %s")
+            params.append(value)
+    if found.party is not None:
         sql.append("e.parties LIKE %s")
-        params.append(f"% {like_escape(query.party.strip().upper())} %")
-    return "".join(f" AND {s}" for s in sql), params
+        params.append(f"% {like_escape(found.party)} %")
+    days, day_params = found.days("e")
+    return "".join(f" AND {s}" for s in sql) + days, params + day_params
 
 
 @dataclass

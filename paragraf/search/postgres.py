@@ -155,13 +155,13 @@ def dated(match: Match, condition: str, params: list, limit: int, offset: int) -
     wanted = offset + limit
     walk = (f"{score} FROM (SELECT id, vector, title, date FROM search_vector {order.replace('v.', '')} LIMIT %s) AS v "
             f"WHERE {condition} {order} LIMIT %s OFFSET %s")
-    rows = _rows(walk, [*match.score_params, DATE_PROBE, *params, limit, offset])
-    if len(rows) == limit or _top() <= DATE_PROBE:
-        return rows
-    found = len(_rows(walk, [*match.score_params, DATE_PROBE, *params, wanted, 0])) if offset else len(rows)
-    density = max(found, 1) / DATE_PROBE
+    probe = _rows(walk, [*match.score_params, DATE_PROBE, *params, wanted, 0])  # the page and what precedes it
+    top = _top()
+    if len(probe) == wanted or top <= DATE_PROBE:
+        return probe[offset:]
+    density = max(len(probe), 1) / DATE_PROBE
     rows_to_walk = 1.5 * wanted / density
-    if WALK_PER_ROW * rows_to_walk < GIN_START + GIN_PER_MATCH * density * _top():
+    if WALK_PER_ROW * rows_to_walk < GIN_START + GIN_PER_MATCH * density * top:
         rows = _rows(walk, [*match.score_params, math.ceil(rows_to_walk), *params, limit, offset])
         if len(rows) == limit:
             return rows
