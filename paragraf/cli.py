@@ -40,6 +40,25 @@ def _echo_all(text: str) -> None:
         sys.exit(0)
 
 
+def _meeting_hints(command):
+    """`--organization`, `--body`, `--date`: what the text of a packet does not say (a per-§ export,
+    an extract, minutes without their first page). They fill in, never override, what the text says."""
+    options = [
+        click.option("--organization", metavar="NAME", help="Organisation the packet belongs to, where the text does not say."),
+        click.option("--body", metavar="NAME", help="Body that held the meeting (e.g. Kommunstyrelsen), where the text does not say."),
+        click.option("--date", "meeting_date", metavar="YYYY-MM-DD", help="Date of the meeting, where the text does not say."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _hints(organization: str | None, body: str | None, meeting_date: str | None):
+    from paragraf.ingest.identity import MeetingHints
+
+    return MeetingHints(organization=organization, body=body, date=meeting_date)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="paragraf")
 def main() -> None:
@@ -56,13 +75,15 @@ def main() -> None:
     show_default=True,
     help="json: the paragraf.packet/1 record; text: the cleaned text the parser read, with source line numbers.",
 )
+@_meeting_hints
 @_reports_input_errors
-def parse(packet: Path, fmt: str) -> None:
+def parse(packet: Path, fmt: str, organization: str | None, body: str | None, meeting_date: str | None) -> None:
     """Read one meeting packet (a text file or a PDF) and print what it records."""
+    hints = _hints(organization, body, meeting_date)
     if fmt == "json":
         from paragraf.ingest import parse_path
 
-        _echo_all(json.dumps(parse_path(packet), ensure_ascii=False, indent=1))
+        _echo_all(json.dumps(parse_path(packet, hints), ensure_ascii=False, indent=1))
     else:
         from paragraf.ingest.cleanup import clean_lines
         from paragraf.ingest.source import read_path
@@ -187,18 +208,22 @@ def migrate(verbosity: int) -> None:
 
 @main.command("import", short_help="Parse meeting packets and store them as records.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--organization", help="Organisation the packets belong to (default: read from the packet).")
+@_meeting_hints
 @click.option("--force", is_flag=True, help="Store again even when the file was imported with this parser version.")
-def import_(files: tuple[Path, ...], organization: str | None, force: bool) -> None:
+@_reports_input_errors
+def import_(files: tuple[Path, ...], organization: str | None, body: str | None, meeting_date: str | None,
+            force: bool) -> None:
     """Import packets, one transaction per file: a file that fails leaves the database as it was,
-    the others still import. Importing the same file again changes nothing."""
+    the others still import. Importing the same file again changes nothing. A meeting whose body
+    or date neither the text nor --body/--date gives is refused, naming the option."""
+    hints = _hints(organization, body, meeting_date)
     _django()
     from paragraf.records.importer import import_path
 
     results = []
     with click.progressbar(files, label="Importing", item_show_func=lambda p: p.name if p else "", file=sys.stderr) as bar:
         for path in bar:
-            results.append(import_path(path, organization=organization, force=force))
+            results.append(import_path(path, organization=organization, force=force, hints=hints))
     for result in results:
         if result.ok:
             detail = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n) or result.message

@@ -24,7 +24,10 @@ def _pages(lines: list[str]) -> list[list[str]]:
 def _assert_contract(packet: dict) -> None:
     assert packet["schema"] == "paragraf.packet/1"
     for meeting in packet["meetings"]:
-        assert meeting["body"] and meeting["date"]
+        # a meeting the text does not name is kept for its §, and says which option names it
+        for field, option in (("body", "--body"), ("date", "--date")):
+            if not meeting[field]:
+                assert meeting["paragraphs"] and any(option in warning for warning in meeting["warnings"])
         for paragraph in meeting["paragraphs"]:
             assert 1 <= paragraph["first_line"] <= paragraph["last_line"] <= packet["source"]["lines"]
     for document in packet["documents"]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import clean
 from paragraf.ingest.headings import section_heading
+from paragraf.ingest.identity import OPTION, MeetingHints, missing_warning
 from paragraf.ingest.indicators import read_indicators
 from paragraf.ingest.minutes import read_minutes
 from paragraf.ingest.model import Document, Indicator, Meeting, Paragraph
@@ -27,7 +28,8 @@ class Packet:
     text_lines: list[tuple[int, str]] = field(default_factory=list)  # (source line, cleaned text) of every kept text line
 
 
-def read_packet(raw_lines: list[str]) -> Packet:
+def read_packet(raw_lines: list[str], hints: MeetingHints | None = None) -> Packet:
+    hints = hints or MeetingHints()
     cleaned = clean(raw_lines)
     segments = segment(cleaned.lines)
     packet = Packet(text_lines=[(line.no, line.text) for line in cleaned.lines if line.text])
@@ -40,7 +42,8 @@ def read_packet(raw_lines: list[str]) -> Packet:
             meeting = read_minutes(seg)
         packet.documents.append(_document(seg, meeting))
         if meeting is not None:
-            if not meeting.body or not meeting.date:
+            _identify(meeting, hints)
+            if not meeting.paragraphs and not (meeting.body and meeting.date):
                 packet.warnings.append(f"line {seg.first_line}: {seg.kind} without a body or date; not read as a meeting")
                 continue
             _merge(meetings, meeting)
@@ -53,8 +56,21 @@ def read_packet(raw_lines: list[str]) -> Packet:
     return packet
 
 
+def _identify(meeting: Meeting, hints: MeetingHints) -> None:
+    """The body and date the text does not give, from the caller's hints; a warning
+    naming the option for what neither gives; a warning where they disagree."""
+    for field in ("body", "date"):
+        written, hinted = getattr(meeting, field) or None, getattr(hints, field)
+        if written is None:
+            setattr(meeting, field, hinted)
+            if hinted is None:
+                meeting.warnings.insert(0, missing_warning(field))
+        elif hinted is not None and _body_key(str(written)) != _body_key(hinted):
+            meeting.warnings.insert(0, f"the text gives the {field} {written!r}; {OPTION[field]} {hinted!r} not used")
+
+
 def _merge(meetings: dict[tuple[str, str], Meeting], new: Meeting) -> None:
-    key = (_body_key(new.body), new.date)
+    key = (_body_key(new.body or ""), new.date or "")
     old = meetings.get(key)
     if old is None:
         meetings[key] = new
@@ -70,6 +86,7 @@ def _merge(meetings: dict[tuple[str, str], Meeting], new: Meeting) -> None:
     for name in ("agenda", "invited", "attendance"):
         if not getattr(old, name):
             setattr(old, name, getattr(new, name))
+    old.warnings.extend(w for w in new.warnings if w not in old.warnings)
     numbers = {p.number: i for i, p in enumerate(old.paragraphs)}
     for para in new.paragraphs:
         if para.number not in numbers:

@@ -11,10 +11,10 @@ segmenter which document and meeting a page belongs to.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from paragraf.ingest.dates import ANY_DATE, find_date, is_date
+from paragraf.ingest.furniture import Cluster, find_running
 from paragraf.ingest.text import CASE_RE, DATE, case_number, fold, time_range
 
 KIND_LABELS = {
@@ -50,10 +50,8 @@ E_SIGNATURE_RE = re.compile(r"^Detta dokument är elektroniskt signerat", re.I)
 # What every page header or furniture line has (a kind label or other word in capitals, a §,
 # a leading number, or a furniture label's first word); a line without it is text, fast.
 HEADER_HINT = re.compile(r"§|[A-ZÅÄÖ]{4}|^(?:\d|(?i:sida|sid\b|blad|detta|protokollsutdrag|justera|utdrag|ordförande|sign))")
-RUNNING_HEADER_HINT = re.compile(r"PROTOKOLL|Sammanträdesdatum|Justerandes|Utdragsbestyrkande|Sida \d", re.I)
 VALUE_LABELS = re.compile(r"^(?:Beslutets antal sidor|Antal sidor)\b", re.I)
 WATERMARK_MIN_RUN = 6
-DIGITS = re.compile(r"\d")
 LONE_DATE_LABEL = re.compile(r"^(?:Datum|Sammanträdesdatum|Mötesdatum)\s*:?$", re.I)
 # `Kommunfullmäktige sammanträder …`: the sentence of a notice that calls the meeting, no header line
 CONVENES_RE = re.compile(r"\b(?:sammanträder|sammanträdet hålls|sammanträde hålls|kallas till sammanträde)\b", re.I)
@@ -79,9 +77,10 @@ class PageHeader:
     case_number: str | None = None
     first_line: int = 0
     last_line: int = 0
+    running: bool = False  # read from furniture found by repetition, not from a known template's header
 
     def describe(self) -> str:
-        parts = [self.label or "?"]
+        parts = [self.label or ("löpande " + (self.kind or "?") if self.running else "?")]
         if self.page:
             parts[0] += f" {self.page}({self.pages})"
         for value in (self.body, self.date, self.case_number):
@@ -114,12 +113,18 @@ class Cleaned:
 
 def clean(raw_lines: list[str]) -> Cleaned:
     folded = _title_case_labels([fold(line) for line in raw_lines])
-    drop = _watermark_lines(folded) | _running_headers(folded)
+    labels = {i for i, text in enumerate(folded) if text and CAPITALS.search(text) and _labels_page(text)}
+    running = find_running(folded, labels)
+    drop = _watermark_lines(folded) | {i for cluster in running for i in cluster.lines}
+    running_headers = _running_headers(running, labels)
     out: list[Line] = []
     removed: list[int] = []
     i, n = 0, len(folded)
     while i < n:
         text = folded[i]
+        if i in running_headers:
+            header = running_headers[i]
+            out.append(Line(header.first_line, "", header, last_no=header.last_line))
         if i not in drop and not HEADER_HINT.search(text):
             out.append(_text_line(i, text, raw_lines[i]))
             i += 1
@@ -142,6 +147,29 @@ def clean(raw_lines: list[str]) -> Cleaned:
         out.append(_text_line(i, text, raw_lines[i]))
         i += 1
     return Cleaned(_squeeze_blanks(out), removed)
+
+
+CAPITALS = re.compile(r"[A-ZÅÄÖ]{4}")  # every kind label has them (title-case labels were upper-cased)
+LABEL_NEARBY = 8  # source lines: a running block this near a known template's header is part of that page header
+
+
+def _labels_page(text: str) -> bool:
+    """The line opens a page header of a known template (a kind label)."""
+    return bool(LABEL_RE.match(text) or (LOOSE_LABEL_RE.search(text) and len(text.split()) <= 10))
+
+
+def _running_headers(clusters: list[Cluster], labels: set[int]) -> dict[int, PageHeader]:
+    """A page header for each running block that names its meeting (body or date) and a
+    kind, keyed by the block's first line; none where a known template's header is beside it."""
+    out = {}
+    for cluster in clusters:
+        if cluster.kind is None or not (cluster.body or cluster.date):
+            continue
+        if any(cluster.first - LABEL_NEARBY <= i <= cluster.last + LABEL_NEARBY for i in labels):
+            continue
+        out[cluster.first] = PageHeader(None, cluster.kind, None, None, body=cluster.body, date=cluster.date,
+                                        first_line=cluster.first + 1, last_line=cluster.last + 1, running=True)
+    return out
 
 
 def _text_line(i: int, text: str, raw: str) -> Line:
@@ -482,12 +510,3 @@ def _watermark_lines(folded: list[str]) -> set[int]:
             run = []
         previous = text
     return drop
-
-
-def _running_headers(folded: list[str]) -> set[int]:
-    """Lines repeated on many pages that look like a running header or footer."""
-    hinted = [i for i, text in enumerate(folded) if text and RUNNING_HEADER_HINT.search(text)
-              and not LABEL_RE.match(text) and not LOOSE_LABEL_RE.search(text)]
-    shapes = {i: DIGITS.sub("0", folded[i]) for i in hinted}
-    counts = Counter(shapes.values())
-    return {i for i, shape in shapes.items() if counts[shape] >= 3}

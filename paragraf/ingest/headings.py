@@ -1,63 +1,78 @@
-"""Recognising the headings of Swedish minutes: § headings and the sections inside a §."""
+"""Recognising the headings of Swedish minutes: § headings and the sections inside a §.
+
+A § heading opens a line with `§` and the number, maybe after the body's short
+name (`Ks § 250`), maybe followed by the title or by the case number, with or
+without its label: `§1`, `§ 12 Budget 2024`, `§ 15 1435/22`,
+`§ 37 Ärendenummer SLK-2026-00245`, `§ 43 Diarienummer 00541/20231.2.2.`,
+`Ks § 250  Dnr KS 2021/123`, `§ 12 Dnr 2024-000123`. A heading carried over a
+page break says so (`§ 29 (forts.)`, `forts. § 29`).
+
+The section headings inside a § are a table of data (`sections.py`).
+"""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-# `§ 14`, `Ks § 250  Dnr KS 2021/123`, `§ 12 Budget 2024`, `KF § 3`
-PARAGRAPH_RE = re.compile(r"^(?:(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}|[A-ZÅÄÖ]{1,4}-?[A-ZÅÄÖ]{0,3})\s+)?§\s*(\d{1,4})(?:\s+(?P<rest>.*))?$")
-DNR_RE = re.compile(r"^(?:Diarienummer|Dnr|Diarienr|Ärendenummer)\.?\s*:?\s*(?P<case>.+)$", re.I)
+from paragraf.ingest.sections import inline_section, section_role
+from paragraf.ingest.text import heading_case_number
 
-# Section headings inside a §, each mapped to the field it fills.
-SECTION_PATTERNS = [
-    ("decision", r"(?:[A-ZÅÄÖ][\wåäö\-]+s\s+)?beslut(?:\s+i\s+ärendet)?|beslutet|förslag till beslut på sammanträdet?"),
-    ("reservations", r"reservation(?:er)?|reservationer och protokollsanteckningar"),
-    ("summary", r"sammanfattning(?: av ärendet)?|ärendebeskrivning|ärendet|bakgrund|information i ärendet|beskrivning av ärendet"),
-    ("basis", r"beslutsunderlag|underlag|handlingar i ärendet|handlingar"),
-    ("proposals", r"yrkanden?(?:/förslag till beslut på sammanträde(?:t)?)?|förslag till beslut på sammanträde(?:t)?|yrkanden och förslag"),
-    ("procedure", r"beslutsgång|propositionsordning|proposition|beslutsordning|överläggning"),
-    ("votes", r"omröstning(?:sresultat)?|votering|omröstningsresultat"),
-    ("statements", r"protokollsanteckning(?:ar)?|särskilt yttrande|särskilda yttranden"),
-    ("recipients", r"beslutet skickas till|expedieras till|skickas till|expediering|beslutet expedieras till|för kännedom till|sändlista|protokollsutdrag till|utdrag till|beslutet delges"),
-    ("pages", r"beslutets antal sidor|antal sidor"),
-    ("disqualification", r"jäv|jäv anmäls"),
-    ("proposed", r"förslag till beslut|arbetsutskottets förslag|presidiets förslag|tjänstepersonens förslag|förvaltningens förslag"
-                 # `Kommunstyrelsens förslag till kommunfullmäktige`: what a board decided to propose to another body
-                 r"|[A-ZÅÄÖ][\wåäö\-]+s förslag till [\wåäö\-]*(?:fullmäktige|styrelsen|nämnden)"),
-]
-# All headings in one expression, tried in the order above (the first that matches names the field).
-ANY_SECTION_RE = re.compile(
-    "^(?:" + "|".join(f"(?P<{name}_{i}>{pattern})" for i, (name, pattern) in enumerate(SECTION_PATTERNS)) + r")\s*:?$", re.I
+__all__ = ["DNR_RE", "ParagraphHeading", "inline_section", "paragraph_heading", "section_heading", "split_case"]
+
+CONTINUED = r"(?i:\(?\s*forts(?:\.|ättning)?\s*\)?\.?)"
+# `§ 14`, `Ks § 250  Dnr KS 2021/123`, `KF § 3`, `forts. § 29`, `§ 29 (forts.)`
+PARAGRAPH_RE = re.compile(
+    rf"^(?:(?P<before>{CONTINUED})\s+)?"
+    r"(?:(?:[A-ZÅÄÖ][\wÅÄÖåäö/\-]{0,7})\s+)?"
+    r"§\s*(?P<number>\d{1,4})(?![\d/.,:\-])"
+    r"(?:\s*[,:]?\s+(?P<rest>.*))?$"
 )
-# A heading followed by its text on the same line: `Beslutet skickas till: Socialnämnden`
-INLINE_SECTION_RE = [(name, re.compile(rf"^(?:{pattern})\s*:\s*(?P<rest>\S.*)$", re.I)) for name, pattern in SECTION_PATTERNS
-                     if name in ("recipients", "pages", "reservations", "statements", "decision")]
+CONTINUED_RE = re.compile(rf"^{CONTINUED}$")
+CASE_LABEL = r"(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärende nr|Ärendenr|Vårt dnr|Dossiernummer)"
+DNR_RE = re.compile(rf"^{CASE_LABEL}\.?\s*:?\s*(?P<case>.+)$", re.I)
+LABELLED_CASE_RE = re.compile(rf"(?:^|\s){CASE_LABEL}\.?\s*:?\s*(?P<case>\S.*)$", re.I)
+
+
+class ParagraphHeading(NamedTuple):
+    number: int
+    rest: str  # what follows the number: a title, a case number, or both
+    continued: bool = False  # the heading carried over a page break: the § goes on
 
 
 def section_heading(text: str) -> str | None:
-    if len(text) > 80:
-        return None
-    m = ANY_SECTION_RE.match(text)
-    if m is None:
-        return None
-    group = next(name for name, value in m.groupdict().items() if value is not None)
-    return group.rsplit("_", 1)[0]
+    """The role of a section heading standing alone on its line (see `sections.HEADINGS`)."""
+    return section_role(text)
 
 
-def inline_section(text: str) -> tuple[str, str] | None:
-    for name, pattern in INLINE_SECTION_RE:
-        m = pattern.match(text)
-        if m:
-            return name, m.group("rest")
-    return None
-
-
-def paragraph_heading(text: str) -> tuple[int, str] | None:
+def paragraph_heading(text: str) -> ParagraphHeading | None:
     if "§" not in text:
         return None
     m = PARAGRAPH_RE.match(text)
     if not m:
         return None
     rest = (m.group("rest") or "").strip()
+    continued = bool(m.group("before"))
+    if rest and CONTINUED_RE.match(rest):
+        rest, continued = "", True
     if rest and (rest[0].islower() or rest.startswith(("§", ","))):
         return None
-    return int(m.group(1)), rest
+    return ParagraphHeading(int(m.group("number")), rest, continued)
+
+
+def split_case(rest: str) -> tuple[str, str | None]:
+    """The title and the case number of what follows a § number: `Dnr KS 2021/123`,
+    `Ärendenummer SLK-2024-00067`, a case number alone (`1435/22`), or a title."""
+    m = LABELLED_CASE_RE.search(rest)
+    if m:
+        case = heading_case_number(m.group("case"), labelled=True)
+        if case:
+            return rest[: m.start()].strip(" ,-–"), case
+    first, _, after = rest.partition(" ")
+    case = heading_case_number(first)
+    if case and (not after or heading_case_number(rest) == case and _no_words(after)):
+        return "", case
+    return rest, None
+
+
+def _no_words(text: str) -> bool:
+    return not re.search(r"[A-Za-zÅÄÖåäö]{3,}", text)

@@ -6,6 +6,7 @@ import re
 from paragraf.ingest.cleanup import Line, PageHeader
 from paragraf.ingest.dates import find_date
 from paragraf.ingest.headings import paragraph_heading, section_heading
+from paragraf.ingest.identity import cover_identity
 from paragraf.ingest.marktables import add_table_votes, read_mark_tables, table_attendance, table_line_numbers
 from paragraf.ingest.model import Attendee, Meeting, Signatories
 from paragraf.ingest.paragraph import read_paragraph
@@ -48,11 +49,14 @@ def read_minutes(seg: Segment) -> Meeting:
     """The meeting the segment records: header, attendance, signatories and every §."""
     header = _main_header(seg.headers)
     body, date = seg.meeting_key or (header.body if header else None, header.date if header else None)
-    meeting = Meeting(body=body or "", date=date or "", sources=[seg.kind])
+    preamble, chunks = _split_paragraphs(seg)
+    if not (body and date):
+        cover = cover_identity(preamble)
+        body, date = body or cover.body, date or cover.date
+    meeting = Meeting(body=body or None, date=date or None, sources=[seg.kind])
     _read_times(meeting, seg.headers, seg.lines)
     tables = read_mark_tables(seg.lines)
     in_tables = table_line_numbers(seg.lines, tables)
-    preamble, chunks = _split_paragraphs(seg)
     preamble = [line for line in preamble if line.no not in in_tables]
     chunks = [[line for line in chunk if line.no not in in_tables] for chunk in chunks]
     closing = _cut_closing(chunks[-1]) if chunks else []
@@ -63,7 +67,7 @@ def read_minutes(seg: Segment) -> Meeting:
             meeting.attendance[:0] = table_attendance(tables)
         meeting.signatories = _signatories(preamble, closing) or read_signatories(seg.lines)
     for chunk in chunks:
-        meeting.paragraphs.append(read_paragraph(chunk))
+        meeting.paragraphs.append(read_paragraph(chunk, meeting.warnings))
     add_table_votes(meeting.paragraphs, tables)
     return meeting
 
@@ -87,7 +91,7 @@ def _read_times(meeting: Meeting, headers: list[PageHeader], lines: list[Line]) 
             if m:
                 rest = m.group("rest")
                 date = find_date(rest)  # `Kommunhuset, onsdagen den 3 maj 2023 kl. 13.00`
-                meeting.date = meeting.date or (date.iso if date else "")
+                meeting.date = meeting.date or (date.iso if date else None)
                 start, end = time_range(rest[date.end:] if date else rest)
                 for more in _value_lines(lines, index):
                     if ADJOURNMENT_RE.match(more.text):
@@ -121,20 +125,41 @@ def _adjournment(text: str) -> str | None:
 
 
 def _split_paragraphs(seg: Segment) -> tuple[list[Line], list[list[Line]]]:
+    """The lines before the first §, and the lines of each §. A heading of the § that
+    is being read (`§ 29 (forts.)`, or `§ 29` again after a page break) is page
+    furniture of that §: kept as a header line, with the title lines it repeats."""
     preamble: list[Line] = []
     chunks: list[list[Line]] = []
     last_number = None
+    repeated_title: list[str] = []
     for line, in_toc in zip(seg.lines, table_of_contents(seg.lines)):
         heading = None if in_toc or not line.text else paragraph_heading(line.text)
-        if heading and in_range(heading[0], seg.headers) and (last_number is None or heading[0] > last_number):
-            chunks.append([line])
-            last_number = heading[0]
-            continue
+        if heading and in_range(heading.number, seg.headers):
+            if chunks and (heading.number == last_number or heading.continued and heading.number <= last_number):
+                chunks[-1].append(Line(line.no, "", PageHeader(line.text, None, None, None, first_line=line.no)))
+                repeated_title = _title_lines(chunks[-1])
+                continue
+            if last_number is None or heading.number > last_number:
+                chunks.append([line])
+                last_number = heading.number
+                repeated_title = []
+                continue
+        if repeated_title and line.text:
+            if line.text == repeated_title[0]:
+                repeated_title.pop(0)
+                chunks[-1].append(Line(line.no, "", PageHeader(line.text, None, None, None, first_line=line.no)))
+                continue
+            repeated_title = []
         if chunks:
             chunks[-1].append(line)
         else:
             preamble.append(line)
     return preamble, chunks
+
+
+def _title_lines(chunk: list[Line]) -> list[str]:
+    """The first text lines of a § after its heading: what a repeated heading may repeat."""
+    return [line.text for line in chunk[1:8] if line.text and not line.header][:4]
 
 
 def _unwrap_labels(lines: list[Line]) -> list[Line]:

@@ -121,14 +121,16 @@ class Paragraph:
     statements: list[Statement] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     pages: int | None = None
+    disqualifications: list[str] = field(default_factory=list)  # jäv: who left the case, as written
+    signoff: str | None = None  # the § signed (justerad) at the meeting, as written
     first_line: int = 0
     last_line: int = 0
 
 
 @dataclass
 class Meeting:
-    body: str
-    date: str
+    body: str | None  # None where the text does not say (see `paragraf parse --body`)
+    date: str | None
     start_time: str | None = None
     end_time: str | None = None
     adjournment: str | None = None
@@ -139,6 +141,7 @@ class Meeting:
     attendance: list[Attendee] = field(default_factory=list)
     signatories: Signatories | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the parser read but could not place
 
 
 @dataclass

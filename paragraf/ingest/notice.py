@@ -39,7 +39,7 @@ HEAD_WINDOW = 40
 
 def read_notice(seg: Segment) -> Meeting:
     header = next((h for h in seg.headers if h.body), seg.headers[0] if seg.headers else None)
-    meeting = Meeting(body=(header.body if header else "") or "", date=(header.date if header else "") or "",
+    meeting = Meeting(body=(header.body if header else None) or None, date=(header.date if header else None) or None,
                       sources=["kallelse"])
     for h in seg.headers:
         if h.start_time and (meeting.start_time is None or (h.end_time and not meeting.end_time)):

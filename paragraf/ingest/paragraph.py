@@ -1,33 +1,57 @@
-"""One § of minutes: title, case number, and the sections under their headings."""
+"""One § of minutes: title, case number, and the sections under their headings.
+
+The § heading gives the number and maybe the case number and the title; a title
+may go on over the next lines (`(V) till ny ledamot i …` goes on, so does a line
+after one that stops on a preposition). Below it, each known section heading
+(`sections.HEADINGS`) opens a section that runs to the next one; the text before
+the first heading is the preamble, the decision of a § that has no headings.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import Line, blocks
 from paragraf.ingest.elections import read_elections
-from paragraf.ingest.headings import DNR_RE, inline_section, paragraph_heading, section_heading
+from paragraf.ingest.headings import DNR_RE, inline_section, paragraph_heading, section_heading, split_case
 from paragraf.ingest.model import Paragraph, Proposal, Statement
-from paragraf.ingest.text import PERSON_RE, case_number, ends_open, fold, join_lines, split_person
-from paragraf.ingest.votes import read_votes
+from paragraf.ingest.text import (PARTY, PERSON_RE, case_number, case_parts, ends_open, fold, heading_case_number, join_lines,
+                                  split_person)
+from paragraf.ingest.votes import read_votes, vote_warnings
 
-TITLE_MAX_LINES = 4
+TITLE_MAX_LINES = 6
+# Headings that are titles as often: `§ 1 Information`, `§ 2 Justering`, `§ 3 Jäv` (right under the § heading)
+TITLE_LIKE_ROLES = ("background", "signoff", "disqualification", "adjournment")
+TITLE_LOOKAHEAD = 5  # lines looked at for a heading that ends a wrapped title
 SENTENCE_END = re.compile(r"[.:!?]$")
 SPEECH_END = re.compile(r"[.:!?][”\"’)]?$")  # a sentence end, maybe inside a closing quote
 PERSON_START = re.compile(r"^(?:Ordföranden|Ordförande)\b|^[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){0,3} \([A-ZÅÄÖ]{1,4}\)")
+# Sections whose text is read for votes, in the order written (not the case history or the basis).
+VOTE_ROLES = ("", "decision", "procedure", "votes", "proposals")
+VOTE_ASKED = re.compile(r"\b(?:omröstning|votering)\s+(?:begärs|begärdes|verkställs|genomförs|genomfördes)", re.I)
+VOTE_ELSEWHERE = re.compile(r"framgår av (?:bilaga|omröstningslista|voteringslista|bifogad)|se bilaga|se omröstnings", re.I)
 
 
-def read_paragraph(chunk: list[Line]) -> Paragraph:
+@dataclass
+class Section:
+    role: str  # "" for the preamble, else a role of `sections.ROLES`
+    lines: list[Line] = field(default_factory=list)
+
+
+def read_paragraph(chunk: list[Line], warnings: list[str] | None = None) -> Paragraph:
+    """The § whose heading is the chunk's first line; what could not be placed is added to `warnings`."""
     head = chunk[0]
-    number, rest = paragraph_heading(head.text)
+    heading = paragraph_heading(head.text)
     body = [line for line in chunk[1:] if not line.header]
-    title, case, body = _title_and_case(rest, body)
-    sections = _sections(body)
-    para = Paragraph(number=number, title=title, case_number=case, decision=None,
+    title, case, body = _title_and_case(heading.rest, body)
+    order = _sections(body)
+    sections = _by_role(order)
+    para = Paragraph(number=heading.number, title=title, case_number=case, decision=None,
                      first_line=head.no, last_line=max(line.last_no for line in chunk))
     preamble = _text(sections.get("", []))
     decision = _text(sections.get("decision", [])) or preamble or _text(sections.get("proposed", []))
     para.decision = decision or None
-    para.summary = _text(sections.get("summary", [])) or None
+    para.summary = _text(sections.get("background", [])) or None
     para.basis = _items(sections.get("basis", []))
     para.proposals = _proposals(sections.get("proposals", []))
     para.procedure = _text(sections.get("procedure", [])) or None
@@ -35,22 +59,18 @@ def read_paragraph(chunk: list[Line]) -> Paragraph:
     para.pages = _pages(sections.get("pages", []))
     para.reservations = _reservations(sections)
     para.statements = _statements(sections.get("statements", []))
-    vote_lines = sections.get("procedure", []) + sections.get("votes", []) + sections.get("", []) + sections.get("decision", [])
-    para.votes = read_votes(vote_lines)
+    para.disqualifications = [_text(block) for block in blocks(sections.get("disqualification", []))]
+    para.signoff = _text(sections.get("signoff", [])) or None
+    para.votes = [vote for section in order if section.role in VOTE_ROLES for vote in read_votes(section.lines)]
     para.elections = read_elections(title or "", sections.get("decision", []) or sections.get("", []), _all_text(sections))
+    if warnings is not None:
+        warnings.extend(_warnings(para, order))
     return para
 
 
 def _title_and_case(rest: str, body: list[Line]) -> tuple[str | None, str | None, list[Line]]:
-    case = None
-    title_parts: list[str] = []
-    if rest:
-        m = re.search(r"(?:\b(?:Dnr|Diarienummer|Diarienr)|Ärendenummer)\.?\s*:?\s*(.+)$", rest, re.I)
-        if m:
-            case = case_number(m.group(1))
-            rest = rest[: m.start()].strip()
-        if rest:
-            title_parts.append(rest)
+    title_rest, case = split_case(rest)
+    title_parts = [title_rest] if title_rest else []
     lines = [line for line in body if line.text]
     index = 0
     # A title on the lines after the § heading: up to a case number line, a section
@@ -59,20 +79,21 @@ def _title_and_case(rest: str, body: list[Line]) -> tuple[str | None, str | None
         text = lines[index].text
         dnr = DNR_RE.match(text)
         if dnr:
-            case = case or case_number(dnr.group("case"))
+            case = case or heading_case_number(dnr.group("case"), labelled=True) or case_number(dnr.group("case"))
             index += 1
             continue
-        if section_heading(text) or inline_section(text):
+        role = section_heading(text)
+        if (role and (title_parts or role not in TITLE_LIKE_ROLES)) or inline_section(text):
             break
         if title_parts and not _title_continues(title_parts, lines, index):
             break
         if not title_parts and case is None and _bare_case_line(text):
-            case = case_number(text)
+            case = heading_case_number(text) or case_number(text)
             index += 1
             continue
         title_parts.append(text)
         index += 1
-        if SENTENCE_END.search(text) and not text.endswith(("m.m.", "etc.")):
+        if SENTENCE_END.search(text) and not text.endswith(("m.m.", "etc.", "m.fl.")):
             break
     used = {id(line) for line in lines[:index]}
     remaining = [line for line in body if id(line) not in used]
@@ -87,17 +108,22 @@ def _title_and_case(rest: str, body: list[Line]) -> tuple[str | None, str | None
 
 
 def _bare_case_line(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:Dnr\.?\s*)?[A-ZÅÄÖ]{0,5}\s*(?:19|20)\d\d/\d+", text))
+    """A line that is a case number and nothing else (`Dnr KS 2021/123`, `1435/22`)."""
+    text = re.sub(r"^Dnr\.?\s*:?\s*", "", text)
+    parts = case_parts(text)
+    return parts is not None and parts.written == text
 
 
 def _title_continues(title_parts: list[str], lines: list[Line], index: int) -> bool:
     """A wrapped title goes on while a case number line or a heading comes within the
-    next lines and no line before it ends a sentence."""
+    next lines and no line before it ends a sentence; a line that goes on in lower
+    case or in parentheses (`(V) till …`) is always part of it."""
     if SENTENCE_END.search(title_parts[-1]):
         return False
-    if ends_open(title_parts[-1]) or lines[index].text[0].islower():
+    text = lines[index].text
+    if ends_open(title_parts[-1]) or text[0].islower() or text[0] == "(" or _name_goes_on(title_parts[-1], text):
         return True
-    for line in lines[index:index + 3]:
+    for line in lines[index:index + TITLE_LOOKAHEAD]:
         text = line.text
         if DNR_RE.match(text) or section_heading(text) or _bare_case_line(text):
             return True
@@ -106,27 +132,43 @@ def _title_continues(title_parts: list[str], lines: list[Line], index: int) -> b
     return False
 
 
-def _sections(body: list[Line]) -> dict[str, list[Line]]:
-    sections: dict[str, list[Line]] = {"": []}
-    current = ""
+SURNAME_FIRST = re.compile(rf"^[A-ZÅÄÖÉ][\w'\-]+ \((?:{PARTY})\)")
+ENDS_CAPITALISED = re.compile(r"\s[A-ZÅÄÖÉ][\w'\-]+$")
+
+
+def _name_goes_on(previous: str, text: str) -> bool:
+    """`… att utse Abdullahi` over `Mohamed (MP) till …`: a name wrapped in the title.
+    (A body text opens with the whole name: `Axel Josefson (M) ställer …`.)"""
+    return bool(ENDS_CAPITALISED.search(previous) and SURNAME_FIRST.match(text))
+
+
+def _sections(body: list[Line]) -> list[Section]:
+    """The body cut at every known heading, in order; the preamble first (role "")."""
+    order = [Section("")]
     for line in body:
         text = line.text
         if text:
-            name = section_heading(text)
-            if name:
-                current = name
-                sections.setdefault(current, [])
+            role = section_heading(text)
+            if role:
+                order.append(Section(role))
                 continue
             inline = inline_section(text)
             if inline:
-                current = inline[0]
-                sections.setdefault(current, []).append(Line(line.no, inline[1]))
+                order.append(Section(inline[0], [Line(line.no, inline[1])]))
                 continue
-        if current == "pages" and sections.get("pages") and any(l.text for l in sections["pages"]):
-            current = "after"
-        sections.setdefault(current, []).append(line)
-    sections.pop("after", None)
-    return sections
+        current = order[-1]
+        if current.role == "pages" and any(l.text for l in current.lines):
+            order.append(Section("after"))  # what follows the page count is no part of the §
+            current = order[-1]
+        current.lines.append(line)
+    return [section for section in order if section.role != "after"]
+
+
+def _by_role(order: list[Section]) -> dict[str, list[Line]]:
+    out: dict[str, list[Line]] = {}
+    for section in order:
+        out.setdefault(section.role, []).extend(section.lines)
+    return out
 
 
 def _text(lines: list[Line]) -> str:
@@ -202,13 +244,10 @@ def _leading_speaker(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-RESERVES_RE = re.compile(r"reserverar sig|reservation", re.I)
-
-
 def _reservations(sections: dict[str, list[Line]]) -> list[str]:
     out = [_text(block) for block in blocks(sections.get("reservations", []))]
     for name, lines in sections.items():
-        if name in ("reservations", "summary", "basis"):
+        if name in ("reservations", "background", "basis", "recipients"):
             continue
         for block in blocks(lines):
             text = _text(block)
@@ -225,3 +264,18 @@ def _statements(lines: list[Line]) -> list[Statement]:
         out.append(Statement(person.name if person else _leading_speaker(text), text, block[0].no))
     return out
 
+
+def _warnings(para: Paragraph, order: list[Section]) -> list[str]:
+    """What the § holds that could not be placed: no decision, a vote that was asked
+    for or headed but not counted, counts that disagree with the names."""
+    where = f"§ {para.number} (line {para.first_line})"
+    out = []
+    if not para.decision:
+        out.append(f"{where}: no decision found")
+    asked = [s for s in order if s.role in VOTE_ROLES and VOTE_ASKED.search(_text(s.lines))]
+    headed = [s for s in order if s.role == "votes"]
+    if (asked or headed) and not para.votes and not any(VOTE_ELSEWHERE.search(_text(s.lines)) for s in order):
+        out.append(f"{where}: a vote is recorded but could not be counted")
+    for vote in para.votes:
+        out.extend(f"{where}: {problem}" for problem in vote_warnings(vote))
+    return out

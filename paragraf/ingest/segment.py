@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import DATE_CASE_RE, Line, PageHeader
-from paragraf.ingest.headings import paragraph_heading, section_heading
+from paragraf.ingest.headings import inline_section, paragraph_heading, section_heading
 from paragraf.ingest.letters import (LETTER_KINDS, attachment_kind, basis_kind, opens_attachment, opens_extract,
                                      self_kind, title_kind, title_like)
 from paragraf.ingest.text import DATE, case_number
@@ -136,7 +136,7 @@ def segment(lines: list[Line]) -> list[Segment]:
             out.extend(_split_minutes(seg))
         elif seg.lines and any(line.text for line in seg.lines):
             if seg.kind is None:
-                seg.kind = classify_unlabelled(seg, previous)
+                seg.kind = "protokoll" if minutes_shaped(seg.lines) else classify_unlabelled(seg, previous)
             out.append(seg)
         previous = out[-1] if out else None
     return out
@@ -169,6 +169,8 @@ def _starts_inside(lines: list[Line], index: int, current: Segment,
 def _starts_document(line: Line, lines: list[Line], index: int, current: Segment | None,
                      extract_ended: bool) -> Segment | None:
     header = line.header
+    if header is not None and header.running:
+        return _running_start(header, current)
     if header is not None:
         if header.kind in MINUTES_KINDS and header.body and header.date:
             if current is not None and current.kind in MINUTES_KINDS and current.meeting_key == (header.body, header.date):
@@ -195,6 +197,36 @@ def _starts_document(line: Line, lines: list[Line], index: int, current: Segment
     if extract_ended and current is not None and current.kind in MINUTES_KINDS and not re.fullmatch(r"\d{1,3}", text):
         return Segment(None, [])
     return None
+
+
+def _running_start(header: PageHeader, current: Segment | None) -> Segment | None:
+    """A running header (furniture found by repetition) goes on with the document it runs
+    through, makes minutes of the § read before the first of them, and starts a document
+    only where it names another meeting or kind."""
+    if current is None:
+        return Segment(header.kind, [], date=header.date, labelled=True)
+    if current.at_packet_start and header.kind in MINUTES_KINDS and _minutes_begun(current):
+        current.kind, current.at_packet_start, current.labelled = header.kind, False, True
+        current.date = current.date or header.date
+        return None
+    if _same_kind(current.kind, header.kind) and not _other_meeting(header, current):
+        return None
+    return Segment(header.kind, [], date=header.date, labelled=True)
+
+
+def _minutes_begun(seg: Segment) -> bool:
+    """The text so far holds a § or an attendance list: minutes whose header comes later."""
+    return any(line.text and (paragraph_heading(line.text) or ATTENDANCE_RE.match(line.text)) for line in seg.lines)
+
+
+def _other_meeting(header: PageHeader, current: Segment) -> bool:
+    """The header names another body or date than the headers of the current document."""
+    for seen in current.headers:
+        if header.body and seen.body and header.body.casefold() != seen.body.casefold():
+            return True
+        if header.date and seen.date and header.date != seen.date:
+            return True
+    return False
 
 
 WRAPPED_CASE_HEAD = re.compile(rf"^{DATE}\s+[A-ZÅÄÖ]{{1,5}}$")
@@ -257,9 +289,11 @@ def _opens_document(lines: list[Line], index: int) -> bool:
 
 
 def _split_minutes(seg: Segment) -> list[Segment]:
-    """Full minutes stay one document; extracts become one document per §."""
+    """Full minutes stay one document, and so do minutes known from running headers
+    alone (the § of a set of minutes without its cover page); extracts become one
+    document per §."""
     has_attendance = any(line.text and ATTENDANCE_RE.match(line.text) for line in _before_first_paragraph(seg))
-    if has_attendance:
+    if has_attendance or all(header.running for header in seg.headers):
         seg.kind = "protokoll"
         return [seg]
     parts: list[Segment] = []
@@ -281,6 +315,22 @@ def _split_minutes(seg: Segment) -> list[Segment]:
     _hold(current, pending)
     parts.append(current)
     return [part for part in parts if part.lines]
+
+
+SHAPE_WINDOW = 10  # text lines after a § heading looked at for a section heading
+
+
+def minutes_shaped(lines: list[Line]) -> bool:
+    """Text without a known header that reads as minutes: a § heading with a section
+    heading of minutes (`Beslut`, `Yrkanden` …) in the lines under it."""
+    flags = table_of_contents(lines)
+    for index, line in enumerate(lines):
+        if flags[index] or not line.text or not paragraph_heading(line.text):
+            continue
+        below = [l.text for l in lines[index + 1:index + 1 + 3 * SHAPE_WINDOW] if l.text][:SHAPE_WINDOW]
+        if any(section_heading(text) or inline_section(text) for text in below):
+            return True
+    return False
 
 
 def _hold(seg: Segment, lines: list[Line]) -> None:

@@ -91,6 +91,58 @@ def case_number(text: str) -> str | None:
     return f"{prefix} {core}" if prefix else core
 
 
+YEAR4 = r"(?:19|20)\d\d"
+# The forms of a case number that open a § heading or follow its label, each as written:
+CASE_FORMS = [
+    # `SLK-2024-00074`, `SLK-2024-00218:3`, `KS-2023-123`
+    re.compile(rf"^(?P<prefix>[A-ZÅÄÖ]{{2,6}})-(?P<year>{YEAR4})-(?P<serial>\d{{1,7}})(?::\d+)?"),
+    # `KS 2021/123`, `2023/217`, `KS/2023:45`, `KS 2023.45`
+    re.compile(rf"^(?:(?P<prefix>[A-ZÅÄÖ]{{1,6}}(?:[ -][A-ZÅÄÖ]{{1,4}})?)[ /]?\s*)?(?P<year>{YEAR4})\s*[/:.]\s*(?P<serial>\d{{1,6}})(?!\d)"),
+    # `2024-000123`: a year and a serial (a date has three parts)
+    re.compile(rf"^(?P<year>{YEAR4})-(?P<serial>\d{{3,7}})(?![\d-])"),
+    # `00541/2023`, also with a classification code glued on (`00541/20231.2.2.`)
+    re.compile(rf"^(?P<serial>\d{{1,6}})/(?P<year>{YEAR4})(?=\d\.|\b)"),
+    # `1435/22`: serial and two-digit year
+    re.compile(r"^(?P<serial>\d{1,6})/(?P<year2>\d\d)(?!\d)"),
+]
+LABELLED_ONLY = re.compile(r"^(?P<serial>\d{3,9})(?![\d\-/.:])")  # `Diarienummer 94503`: a bare number, after a label only
+
+
+@dataclass(frozen=True)
+class CaseParts:
+    """A case number read into its parts: the series prefix, the year and the serial number."""
+
+    written: str  # as written (a classification code glued on is left out)
+    prefix: str | None
+    year: int | None
+    serial: int
+
+
+def case_parts(text: str, labelled: bool = False) -> CaseParts | None:
+    """The case number that opens `text`, in any of the forms of `CASE_FORMS`
+    (a bare number only when `labelled`: after `Dnr`, `Diarienummer` …)."""
+    text = text.strip()
+    for form in CASE_FORMS:
+        m = form.match(text)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        prefix = groups.get("prefix")
+        written = m.group(0).strip()
+        if prefix and prefix.upper() in NOT_SERIES:  # `Dnr 2023/17`: a label, no series
+            prefix, written = None, text[m.start("year"):m.end()].strip()
+        year = int(groups["year"]) if groups.get("year") else 2000 + int(groups["year2"])
+        return CaseParts(written, prefix, year, int(groups["serial"]))
+    m = LABELLED_ONLY.match(text) if labelled else None
+    return CaseParts(m.group(0), None, None, int(m.group("serial"))) if m else None
+
+
+def heading_case_number(text: str, labelled: bool = False) -> str | None:
+    """The case number opening a § heading's rest or a label's value, as written."""
+    parts = case_parts(text, labelled)
+    return parts.written if parts else None
+
+
 def time_range(text: str) -> tuple[str | None, str | None]:
     m = TIME_RANGE_RE.search(text)
     if not m:

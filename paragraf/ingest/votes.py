@@ -1,9 +1,28 @@
-"""Votes (omröstningar): open roll calls and secret ballots, as prose or as lists."""
+"""Votes (omröstningar): open roll calls and secret ballots, as prose or as lists.
+
+A vote is written in one of two ways, or both:
+
+- counted in a sentence: `Omröstningen utfaller med 43 Ja mot 38 Nej. 9 ledamöter
+  avstår från att rösta.`, `Med 10 ja-röster mot 4 nej-röster, 1 ledamot avstår`,
+  `6 ja-röster, 2 nej-röster och 1 som avstår`, `med 30 röster mot 20`,
+  `15 röster för A och 10 röster för B`;
+- side by side with the voters named: `… samt ordföranden Jonas Attenius (S) röstar
+  Ja (11).`, `JA – för att … röstar 9 ledamöter: names`, `Ja röstar: names`,
+  `Följande ledamöter avstår från att rösta: names`, `Nej: names`.
+
+The sides and counts of a text are read in order and grouped into votes: a side
+seen again, or a second count, opens the next vote (a § may hold a vote on
+procedure and then the main vote). A count written in a sentence is the count,
+even where the names listed are fewer or more (`vote_warnings` says so).
+Secret ballots between candidates (`Ingrid Ås 5 röster, Per Ny 3 röster och 1
+blank röst`) are read by `_ballot`.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from paragraf.ingest.cleanup import Line, blocks
+from paragraf.ingest.cleanup import Line
 from paragraf.ingest.model import Ballot, Vote, VoteOption
 from paragraf.ingest.text import PARTY, ends_open, join_lines, split_person
 
@@ -22,10 +41,25 @@ NAMED_SIDE_RE = re.compile(
     rf"^(?:{VOTE_WORD}\s+){{0,3}}(?P<side>ja|nej|avstår|avstod|avstående)(?:-?röst(?:er)?)?(?:\s+{VOTE_WORD}){{0,5}}\s*:\s*(?P<names>.*)$",
     re.I,
 )
-PROSE_RE = re.compile(
-    rf"{NUM}\s+ja-?\s*röst(?:er)?\s+mot\s+{NUM}\s+nej-?\s*röst(?:er)?(?:\s*(?:,|och)\s*{NUM}\s+(?:som\s+)?(?:avstår|avstod|avstående|(?:ledamöter|ledamot) avstår|nedlagda|blanka))?",
+# Counts in a sentence. `ja`/`nej` with or without `-röster`, either side first.
+YES = r"ja(?:-?\s?röst(?:er(?:na)?)?)?"
+NO = r"nej(?:-?\s?röst(?:er(?:na)?)?)?"
+YES_NO_RE = re.compile(rf"\b{NUM}\s+{YES}\s*(?:,|mot|och|samt)\s*{NUM}\s+{NO}\b", re.I)
+NO_YES_RE = re.compile(rf"\b{NUM}\s+{NO}\s*(?:,|mot|och|samt)\s*{NUM}\s+{YES}\b", re.I)
+# `med 30 röster mot 20`, `15 röster för A och 10 röster för B` (two proposals, not candidates)
+FOR_AGAINST_RE = re.compile(rf"\b{NUM}\s+röster(?:\s+för\s+[^.]{{1,150}}?)?\s+(?:mot|och)\s+{NUM}(?:\s+röster)?(?=\s+för\b|[\s.,]|$)", re.I)
+ABSTAIN_RE = re.compile(
+    rf"\b{NUM}\s+(?:ledamöter\s+|ledamot\s+|röster\s+)?(?:som\s+)?(?:avstår|avstod|avstått|avstående|röstar blankt|nedlagda|lade ned)"
+    rf"|\b(?:avstår|avstod|avstående|nedlagda röster)\s*:?\s*{NUM}\b(?!\s*(?:ja|nej)\b)",
     re.I,
 )
+ABSTAIN_WINDOW = 2  # sentences after a count in which its abstentions are given
+# A sentence that ends with its side: `names röstar Ja (11).`, `names avstår från att rösta (5).`
+SIDE_AT_END_RE = re.compile(
+    r"(?:(?:röstar|röstade)\s+(?P<yn>ja|nej)|(?P<abstain>avstår|avstod)(?:\s+från\s+att\s+rösta)?)\s*(?:\((?P<n>\d{1,3})\))?\s*[.;]?$",
+    re.I,
+)
+SENTENCE_END_RE = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖÉ”\"(])")
 BALLOT_FOR_RE = re.compile(rf"^{NUM}\s+(?:ledamöter|ledamot|röster|röst)?\s*(?:röstar|röstade)\s+(?:för|på)\s+(?P<label>.+?)\.?$", re.I)
 BLANK_RE = re.compile(rf"\b(?P<n>{NUM})\s+(?:ledamöter\s+|ledamot\s+|röster\s+|valsedlar\s+(?:var\s+|är\s+)?|valsedel\s+(?:var\s+|är\s+)?)?(?:avstår|avstod|röstar blankt|blank|blanka|är blanka|nedlagda)", re.I)
 BLANK_AFTER_RE = re.compile(rf"\b(?:blanka(?: röster| valsedlar)?|blankröster)\s*:?\s*(?P<n>\d{{1,3}})\b", re.I)
@@ -37,62 +71,195 @@ VOTES_FOR_RE = re.compile(rf"(?P<count>(?i:{NUM}))\s+röst(?:er)?\s+(?:för|på|
 DIGIT = re.compile(r"\d")
 SECRET_HINT = re.compile(r"sluten omröstning|sluten votering|valresultat|slutna", re.I)
 NAME_RE = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉa-zåäö][\w'\-]+){{0,4}})\s*\(({PARTY})\)")
+# Words before a voter's name that are no part of it: `ordföranden Jonas Attenius (S)`
+ROLE_WORDS = {"ordföranden", "ordförande", "vice", "förste", "andre", "tredje", "1:e", "2:e", "3:e", "tjänstgörande",
+              "ersättaren", "ersättarna", "ledamoten", "ledamöterna", "kommunalrådet", "regionrådet", "samt", "och"}
 Voter = tuple[str, str | None]  # name, party
 
 
+@dataclass
+class Count:
+    """A sentence that counts a vote."""
+
+    yes: int
+    no: int
+    abstain: int
+    line: int
+
+
+@dataclass
+class Side:
+    """One side of a vote with its voters, and its count where written beside them."""
+
+    side: str  # yes | no | abstain
+    voters: list[Voter]
+    written: int | None
+    line: int
+
+
+@dataclass
+class Group:
+    sides: dict[str, Side] = field(default_factory=dict)
+    count: Count | None = None
+
+    def vote(self) -> Vote | None:
+        if self.count is None and not ("yes" in self.sides and "no" in self.sides):
+            return None
+        line = min([s.line for s in self.sides.values()] + ([self.count.line] if self.count else []))
+        tallies = {side: (s.written if s.written is not None else len(s.voters)) for side, s in self.sides.items()}
+        if self.count is not None:
+            tallies = {"yes": self.count.yes, "no": self.count.no, "abstain": self.count.abstain}
+        vote = Vote("open", tallies.get("yes", 0), tallies.get("no", 0), tallies.get("abstain", 0), line=line)
+        for side in ("yes", "no", "abstain"):
+            voters = self.sides[side].voters if side in self.sides else []
+            vote.ballots.extend(Ballot(name, party, side) for name, party in voters)
+            setattr(vote, f"{side}_names", [name for name, _ in voters])
+        return vote
+
+
 def read_votes(lines: list[Line]) -> list[Vote]:
-    parts = blocks(lines)
-    text_all = " ".join(join_lines([l.text for l in b]) for b in parts)
-    votes: list[Vote] = []
-    sentences = list(PROSE_RE.finditer(text_all))
-    open_vote = _open_vote(lines, sentences[0] if sentences else None)
-    if open_vote:
-        votes.append(open_vote)
-    else:
-        votes.extend(Vote("open", _n(m.group(1)), _n(m.group(2)), _n(m.group(3)) if m.group(3) else 0)
-                     for m in sentences)
-    if SECRET_HINT.search(text_all) or any(BALLOT_FOR_RE.match(l.text) for l in lines if l.text):
+    """Every vote the lines record, open votes in the order written, then a secret ballot."""
+    lines = [line for line in lines if not line.header]
+    text, starts = _joined(lines)
+    items: list[tuple[int, Count | Side]] = []
+    secret = bool(SECRET_HINT.search(text))
+    items += _counts(text, starts, lines, secret)
+    items += _sides_at_sentence_end(text, starts, lines)
+    items += _listed_sides(lines, starts)
+    items.sort(key=lambda item: item[0])
+    votes = [v for v in (g.vote() for g in _groups([item for _, item in items])) if v]
+    if secret or any(BALLOT_FOR_RE.match(l.text) for l in lines if l.text):
         ballot = _ballot(lines)
         if ballot:
             votes.append(ballot)
     return votes
 
 
+def vote_warnings(vote: Vote) -> list[str]:
+    """What disagrees within a vote: names listed against the count written."""
+    out = []
+    for side, word in (("yes", "ja"), ("no", "nej"), ("abstain", "avstår")):
+        names = getattr(vote, f"{side}_names")
+        count = getattr(vote, side)
+        if names and len(names) != count:
+            out.append(f"line {vote.line}: vote counts {count} {word} but names {len(names)}; the count is kept")
+    return out
+
+
+def _groups(items: list[Count | Side]) -> list[Group]:
+    """Sides and counts in text order grouped into votes: a side already in the current
+    vote, or a second count, opens the next vote."""
+    groups: list[Group] = []
+    current = Group()
+    for item in items:
+        if isinstance(item, Count):
+            if current.count is not None:
+                groups.append(current)
+                current = Group()
+            current.count = item
+        else:
+            if item.side in current.sides:
+                groups.append(current)
+                current = Group()
+            current.sides[item.side] = item
+    groups.append(current)
+    return groups
+
+
+def _joined(lines: list[Line]) -> tuple[str, list[int]]:
+    """The lines as one text (wrapped words joined), and the offset where each line starts."""
+    text = ""
+    starts = []
+    for line in lines:
+        before = len(text)
+        if line.text:
+            text = join_lines([text, line.text]) if text else line.text
+        starts.append(min(before + 1, len(text)) if before else 0)
+    return text, starts
+
+
+def _line_at(offset: int, starts: list[int], lines: list[Line]) -> int:
+    found = 0
+    for start, line in zip(starts, lines):
+        if start > offset:
+            break
+        found = line.no
+    return found or (lines[0].no if lines else 0)
+
+
+def _counts(text: str, starts: list[int], lines: list[Line], secret: bool) -> list[tuple[int, Count]]:
+    matches: list[tuple[int, int, int, int]] = []  # start, end, yes, no
+    for m in YES_NO_RE.finditer(text):
+        matches.append((m.start(), m.end(), _n(m.group(1)), _n(m.group(2))))
+    for m in NO_YES_RE.finditer(text):
+        matches.append((m.start(), m.end(), _n(m.group(2)), _n(m.group(1))))
+    if not secret and not matches:
+        for m in FOR_AGAINST_RE.finditer(text):
+            matches.append((m.start(), m.end(), _n(m.group(1)), _n(m.group(2))))
+    matches.sort()
+    out = []
+    for i, (start, end, yes, no) in enumerate(matches):
+        limit = matches[i + 1][0] if i + 1 < len(matches) else len(text)
+        window = _sentences_after(text, end, limit)
+        abstain = ABSTAIN_RE.search(window)
+        count = Count(yes, no, _n(next(g for g in abstain.groups() if g)) if abstain else 0, _line_at(start, starts, lines))
+        out.append((start, count))
+    return out
+
+
+def _sentences_after(text: str, start: int, limit: int) -> str:
+    """The rest of the sentence from `start` and the next ABSTAIN_WINDOW - 1 sentences, before `limit`."""
+    rest = text[start:limit]
+    ends = [m.start() for m in SENTENCE_END_RE.finditer(rest)]
+    return rest[: ends[ABSTAIN_WINDOW - 1]] if len(ends) >= ABSTAIN_WINDOW else rest
+
+
+def _sides_at_sentence_end(text: str, starts: list[int], lines: list[Line]) -> list[tuple[int, Side]]:
+    """`Anna Ek (S), Bo Al (M) och ordföranden Eva Lund (S) röstar Ja (3).`"""
+    out = []
+    position = 0
+    for sentence in SENTENCE_END_RE.split(text):
+        offset = text.find(sentence, position)
+        position = offset + len(sentence)
+        m = SIDE_AT_END_RE.search(sentence)
+        if m is None:
+            continue
+        voters = _voters(sentence[: m.start()])
+        written = int(m.group("n")) if m.group("n") else None
+        if not voters and written is None:
+            continue
+        side = "abstain" if m.group("abstain") else _side(m.group("yn"))
+        out.append((offset, Side(side, voters, written, _line_at(offset, starts, lines))))
+    return out
+
+
+def _voters(text: str) -> list[Voter]:
+    out = []
+    for name, party in NAME_RE.findall(text):
+        words = name.split()
+        while len(words) > 1 and (words[0].casefold() in ROLE_WORDS or words[0][0].islower()):
+            words = words[1:]
+        out.append((" ".join(words), party))
+    return out
+
+
+def _listed_sides(lines: list[Line], starts: list[int]) -> list[tuple[int, Side]]:
+    """Sides opening a line: `JA – … röstar 9 ledamöter: names`, `Ja röstar: names`."""
+    out = []
+    index = {id(line): i for i, line in enumerate(lines)}
+    for item in _side_items(lines):
+        text = join_lines([l.text for l in item])
+        side = _side_count(text) or _named_side(text)
+        if side is not None:
+            side.line = item[0].no
+            out.append((starts[index[id(item[0])]], side))
+    return out
+
+
 def _n(value: str | None) -> int:
     if value is None:
         return 0
     return int(value) if value.isdigit() else WORDS[value.lower()]
-
-
-def _open_vote(lines: list[Line], sentence: re.Match | None) -> Vote | None:
-    """A roll call given side by side: `JA 9 ledamöter: …`, `NEJ-röster: 6`, or the
-    voters named in running text wrapped over lines (`Ja röstar: Anna Berg (S), …`).
-    A count in a sentence (`Med 10 ja-röster mot 4 nej-röster`) wins over counted names."""
-    sides: dict[str, tuple[int, list[Voter]]] = {}
-    counted_names = False
-    first_line = 0
-    for item in _side_items(lines):
-        text = join_lines([l.text for l in item])
-        side_count = _side_count(text) or _named_side(text)
-        if side_count is None:
-            continue
-        side, count, names, from_names = side_count
-        sides[side] = (count, names)
-        counted_names = counted_names or from_names
-        first_line = first_line or item[0].no
-    if "yes" not in sides or "no" not in sides:
-        return None
-    vote = Vote("open", sides["yes"][0], sides["no"][0], sides.get("abstain", (0, []))[0], line=first_line)
-    for side, (_, voters) in sides.items():
-        vote.ballots.extend(Ballot(name, party, side) for name, party in voters)
-    vote.yes_names, vote.no_names, vote.abstain_names = (
-        [name for name, _ in sides.get(side, (0, []))[1]] for side in ("yes", "no", "abstain")
-    )
-    if counted_names and sentence:
-        vote.yes, vote.no = _n(sentence.group(1)), _n(sentence.group(2))
-        if sentence.group(3):
-            vote.abstain = _n(sentence.group(3))
-    return vote
 
 
 def _side_items(lines: list[Line]) -> list[list[Line]]:
@@ -102,8 +269,6 @@ def _side_items(lines: list[Line]) -> list[list[Line]]:
     items: list[list[Line]] = []
     current: list[Line] | None = None
     for line in lines:
-        if line.header:
-            continue
         if not line.text:
             if current is not None and not ends_open(current[-1].text):
                 current = None
@@ -118,7 +283,7 @@ def _side_items(lines: list[Line]) -> list[list[Line]]:
     return items
 
 
-def _side_count(text: str) -> tuple[str, int, list[Voter], bool] | None:
+def _side_count(text: str) -> Side | None:
     """`JA – för att … röstar 9 ledamöter: names`, `NEJ-röster: 6`: a side with its count."""
     m = SIDE_RE.match(text)
     if not m:
@@ -127,15 +292,14 @@ def _side_count(text: str) -> tuple[str, int, list[Voter], bool] | None:
     count_m = COUNT_IN_SIDE.search(rest)
     if not count_m and not re.search(r"\d", rest):
         return None
-    count = _n(next(g for g in count_m.groups() if g)) if count_m else 0
     names_text = rest.split(":", 1)[1] if ":" in rest else ""
     names = [(n.strip(), p) for n, p in NAME_RE.findall(names_text)]
     if not count_m and names:
-        return _side(m.group("side")), len(names), names, True
-    return _side(m.group("side")), count, names, False
+        return Side(_side(m.group("side")), names, None, 0)
+    return Side(_side(m.group("side")), names, _n(next(g for g in count_m.groups() if g)) if count_m else 0, 0)
 
 
-def _named_side(text: str) -> tuple[str, int, list[Voter], bool] | None:
+def _named_side(text: str) -> Side | None:
     """`Ja röstar: Anna Berg (S), Per Ek (M) och …`: a side counted by its names."""
     m = NAMED_SIDE_RE.match(text)
     if not m:
@@ -143,7 +307,7 @@ def _named_side(text: str) -> tuple[str, int, list[Voter], bool] | None:
     names = [(n.strip(), p) for n, p in NAME_RE.findall(m.group("names"))] or _names_without_party(m.group("names"))
     if not names:
         return None
-    return _side(m.group("side")), len(names), names, True
+    return Side(_side(m.group("side")), names, None, 0)
 
 
 def _names_without_party(text: str) -> list[Voter]:

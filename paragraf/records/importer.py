@@ -20,6 +20,7 @@ from pathlib import Path
 from django.db import DatabaseError, transaction
 
 from paragraf.ingest.errors import InputError
+from paragraf.ingest.identity import OPTION, MeetingHints
 from paragraf.ingest.packet import parse_source_with_text
 from paragraf.ingest.source import Source, read_bytes
 from paragraf.ingest.version import parser_version
@@ -71,8 +72,10 @@ class ImportResult:
         return self.status != "failed"
 
 
-def import_path(path: str | Path, organization: str | None = None, force: bool = False) -> ImportResult:
-    """Parse and store one packet file; never raises for bad input, the result says what happened."""
+def import_path(path: str | Path, organization: str | None = None, force: bool = False,
+                hints: MeetingHints | None = None) -> ImportResult:
+    """Parse and store one packet file; never raises for bad input, the result says what happened.
+    `hints` give the body and date of a meeting whose text does not say them."""
     name = str(path)
     try:
         data = _read(Path(path))
@@ -80,7 +83,7 @@ def import_path(path: str | Path, organization: str | None = None, force: bool =
         if existing and existing.parser_version == parser_version() and not force:
             return ImportResult(name, "unchanged", "already imported with this parser version")
         source = read_bytes(data, Path(path).name)
-        packet, text_lines = parse_source_with_text(source)
+        packet, text_lines = parse_source_with_text(source, hints)
     except InputError as exc:
         return ImportResult(name, "failed", str(exc))
     try:
@@ -107,6 +110,7 @@ class PacketStore:
     # ------------------------------------------------------------ top level
 
     def store(self) -> dict[str, int]:
+        self._refuse_unidentified()
         self.file = self._source_file()
         self.organization = self._organization()
         self.parties = Parties()
@@ -124,6 +128,16 @@ class PacketStore:
         # The search index listens; it gets the cleaned text so that it need not clean it again.
         packet_stored.send(sender=PacketStore, source_file=self.file, text_lines=self.text_lines)
         return self.counts
+
+    def _refuse_unidentified(self) -> None:
+        """A meeting is a body and a date: one the text does not name cannot be stored."""
+        for meeting in self.packet["meetings"]:
+            for field in ("body", "date"):
+                if not meeting.get(field):
+                    numbers = [p["number"] for p in meeting.get("paragraphs", [])]
+                    what = f"§ {numbers[0]}-{numbers[-1]}" if numbers else "a meeting"
+                    raise ImportProblem(f"the text does not say the {field} of the meeting of {what}: "
+                                        f"give it with {OPTION[field]}", _first_line(meeting))
 
     def _source_file(self) -> SourceFile:
         values = {

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from django.utils.text import slugify
 
+from paragraf.ingest.text import CaseParts, case_parts
 from paragraf.records.models import Body, BodyAlias, Case, Organization, Party, Person, PersonAlias
 from paragraf.records.names import BodyName, name_tokens, read_body_name, same_body, same_person
 
@@ -187,6 +188,26 @@ class Bodies:
         return unique_slug(name, self.slugs)
 
 
+def _case_parts(written: str) -> CaseParts | None:
+    """The year and serial of a written case number in any form the importer reads
+    (`RJL 2023/217`, `SLK-2024-00074`, `1435/22`, `00541/2023`); a number without a
+    year (`94503`) is no case that can be followed across bodies."""
+    parts = case_parts(written)
+    if parts is None:
+        match = CASE_NUMBER_RE.search(written)
+        if match is None:
+            return None
+        parts = CaseParts(match.group(0), match["prefix"], int(match["year"]), int(match["serial"]))
+    return parts if parts.year is not None else None
+
+
+def _display_number(parts: CaseParts) -> str:
+    """`RJL 2023/217` written the one way for a year/serial number; other forms as written."""
+    if not CASE_NUMBER_RE.fullmatch(parts.written):
+        return parts.written
+    return f"{parts.prefix} {parts.year}/{parts.serial}" if parts.prefix else f"{parts.year}/{parts.serial}"
+
+
 class Cases:
     """One Case per year/serial number within an organisation, whatever series prefix is written."""
 
@@ -195,14 +216,14 @@ class Cases:
         self.cases = {(c.year, c.serial): c for c in Case.objects.filter(organization=organization)}
 
     def get(self, written: str | None, title: str | None = None) -> Case | None:
-        match = CASE_NUMBER_RE.search(written or "")
-        if match is None:
+        parts = _case_parts(written or "")
+        if parts is None:
             return None
-        key = (int(match["year"]), int(match["serial"]))
-        prefix = match["prefix"]
+        key = (parts.year, parts.serial)
+        prefix = parts.prefix
         case = self.cases.get(key)
         if case is None:
-            number = f"{prefix} {key[0]}/{key[1]}" if prefix else f"{key[0]}/{key[1]}"
+            number = _display_number(parts)
             case = Case.objects.create(
                 organization=self.organization,
                 year=key[0],
