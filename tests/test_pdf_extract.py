@@ -48,12 +48,15 @@ def test_pages_round_trip(rendered):
     assert [[line.rstrip() for line in page.split("\n")] for page in pages] == PAGES
 
 
-def test_text_is_pages_joined_with_newline(rendered):
+def test_text_is_pages_joined_with_newline_and_a_form_feed(rendered):
     data = rendered.read_bytes()
     text = extract_text(data, rendered.name)
-    assert text == "\n".join(extract_pages(data, rendered.name))
+    assert text == "\n\f".join(extract_pages(data, rendered.name))
     assert "\r" not in text
-    assert [line.rstrip() for line in text.split("\n")] == [line for page in PAGES for line in page]
+    lines = text.split("\n")
+    # each later page opens with a form feed, as pdftotext marks it; no line is added or moved
+    assert [n for n, line in enumerate(lines, 1) if line.startswith("\f")] == page_starts(extract_pages(data, rendered.name))[1:]
+    assert [line.lstrip("\f").rstrip() for line in lines] == [line for page in PAGES for line in page]
 
 
 def test_swedish_and_typographic_characters_intact(rendered):
@@ -75,6 +78,7 @@ def test_read_path_of_pdf(rendered):
     assert source.kind == "pdf"
     assert source.name == "packet.pdf"
     assert source.lines[0] == "PROTOKOLL 1(3)"
+    assert source.lines[9] == "\fPROTOKOLL 2(3)"
     assert len(source.lines) == sum(len(page) for page in PAGES)
 
 

@@ -46,7 +46,7 @@ FURNITURE_LABELS = re.compile(
 PAGE_COUNTER_RE = re.compile(r"^(?:Sida\s+)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|av\s+(\d{1,4}))$", re.I)
 LONE_PAGE_LABEL = re.compile(r"^(?:Sida|Sid|Blad)\s*:?$", re.I)
 BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
-E_SIGNATURE_RE = re.compile(r"^Detta dokument är elektroniskt signerat", re.I)
+E_SIGNATURE_RE = re.compile(r"^(?:Detta|Det här) dokument(?:et)? är (?:elektroniskt|digitalt) signerat", re.I)
 # What every page header or furniture line has (a kind label or other word in capitals, a §,
 # a leading number, or a furniture label's first word); a line without it is text, fast.
 HEADER_HINT = re.compile(r"§|[A-ZÅÄÖ]{4}|^(?:\d|(?i:sida|sid\b|blad|detta|protokollsutdrag|justera|utdrag|ordförande|sign))")
@@ -114,7 +114,8 @@ class Cleaned:
 def clean(raw_lines: list[str]) -> Cleaned:
     folded = _title_case_labels([fold(line) for line in raw_lines])
     labels = {i for i, text in enumerate(folded) if text and CAPITALS.search(text) and _labels_page(text)}
-    running = find_running(folded, labels)
+    page_starts = [i for i, raw in enumerate(raw_lines) if "\f" in raw]
+    running = find_running(folded, labels, page_starts)
     drop = _watermark_lines(folded) | {i for cluster in running for i in cluster.lines}
     running_headers = _running_headers(running, labels)
     out: list[Line] = []

@@ -25,11 +25,14 @@ from paragraf.ingest.dates import find_date
 from paragraf.ingest.sections import section_role
 
 DIGITS = re.compile(r"\d")
+LONG_CODE = re.compile(r"\b(?=\w*\d)\w{12,}\b")  # a transaction id or checksum: differs on every page
 MIN_REPEATS = 3
+PAGE_EDGE = 5  # text lines at the top and at the foot of a page where its furniture is
 # The marks of a page header or footer line.
 MARK = re.compile(r"protokoll|sammanträdesdatum|justerandes|utdragsbestyrkande|sida \d|kallelse|föredragningslista", re.I)
 PAGE_COUNTER = re.compile(r"^(?:Sida\s+)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})$", re.I)
 NOT_FURNITURE = re.compile(r"^[•\-–]|§")  # list items and § lines are text however often they recur
+BARE_NUMBER = re.compile(r"^\d{1,4}$")  # a page number or a value under a label: `cleanup` tells which
 CLUSTER_GAP = 6  # source lines between two furniture lines of one block
 NEIGHBOURS = 2  # text lines on each side of a block looked at for plain furniture
 PLAIN_MAX_WORDS = 6
@@ -64,19 +67,46 @@ class Cluster:
         return max(self.lines)
 
 
-def find_running(folded: list[str], labels: set[int]) -> list[Cluster]:
+def find_running(folded: list[str], labels: set[int], page_starts: list[int]) -> list[Cluster]:
     """The running headers and footers of the text, one cluster per page. `labels` are
-    the lines that open a page header of a known template: they are not furniture."""
-    shapes = [DIGITS.sub("0", text) if text else "" for text in folded]
+    the lines that open a page header of a known template: they are not furniture.
+    `page_starts` are the first lines of pages where the text marks them (form feeds)."""
+    shapes = [_shape(text) for text in folded]
     counts = Counter(shape for shape in shapes if shape)
-    marked = [i for i, text in enumerate(folded)
+    marked = {i for i, text in enumerate(folded)
               if text and counts[shapes[i]] >= MIN_REPEATS and i not in labels and not NOT_FURNITURE.search(text)
-              and (MARK.search(text) or PAGE_COUNTER.match(text)) and not section_role(text)]
+              and (MARK.search(text) or PAGE_COUNTER.match(text)) and not section_role(text)}
+    marked |= _page_edges(folded, shapes, labels, page_starts)
+    marked = sorted(marked)
     clusters = _clusters(marked)
     _add_plain_lines(clusters, folded, shapes, labels)
     for cluster in clusters:
         _identify(cluster, folded)
     return clusters
+
+
+def _shape(text: str) -> str:
+    return DIGITS.sub("0", LONG_CODE.sub("#", text)) if text else ""
+
+
+def _page_edges(folded: list[str], shapes: list[str], labels: set[int], page_starts: list[int]) -> set[int]:
+    """Where pages are marked: lines at the top or foot of half of the pages or more,
+    the same by shape (`Det här dokumentet är digitalt signerat`)."""
+    bounds = sorted({0, *page_starts, len(folded)})
+    pages = [range(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+    if len(pages) < MIN_REPEATS:
+        return set()
+    edges: list[list[int]] = []
+    seen: Counter[str] = Counter()
+    for page in pages:
+        text_lines = [i for i in page if folded[i]]
+        edge = text_lines[:PAGE_EDGE] + text_lines[-PAGE_EDGE:]
+        edges.append(edge)
+        seen.update({shapes[i] for i in edge})
+    wanted = max(MIN_REPEATS, (len(pages) + 1) // 2)
+    return {i for edge in edges for i in edge
+            if seen[shapes[i]] >= wanted and i not in labels and not NOT_FURNITURE.search(folded[i])
+            and not BARE_NUMBER.match(folded[i]) and not section_role(folded[i])}
 
 
 def _clusters(marked: list[int]) -> list[Cluster]:

@@ -20,13 +20,15 @@ from paragraf.ingest.text import heading_case_number
 __all__ = ["DNR_RE", "ParagraphHeading", "inline_section", "paragraph_heading", "section_heading", "split_case"]
 
 CONTINUED = r"(?i:\(?\s*forts(?:\.|ättning)?\s*\)?\.?)"
-# `§ 14`, `Ks § 250  Dnr KS 2021/123`, `KF § 3`, `forts. § 29`, `§ 29 (forts.)`
+# `§ 14`, `Ks § 250  Dnr KS 2021/123`, `KF § 3`, `KS § 3 a`, `forts. § 29`, `§ 29 (forts.)`
 PARAGRAPH_RE = re.compile(
     rf"^(?:(?P<before>{CONTINUED})\s+)?"
-    r"(?:(?:[A-ZÅÄÖ][\wÅÄÖåäö/\-]{0,7})\s+)?"
-    r"§\s*(?P<number>\d{1,4})(?![\d/.,:\-])"
+    r"(?:(?P<prefix>[A-ZÅÄÖ][\wÅÄÖåäö/\-]{0,7})\s+)?"
+    r"§\s*(?P<number>\d{1,4})(?![\d/.,:\-])(?:\s?(?P<suffix>[a-h])\b)?"
     r"(?:\s*[,:]?\s+(?P<rest>.*))?$"
 )
+# `KU § 317 06-12-05`: an earlier decision cited by its date, no heading
+CITED_DATE = re.compile(r"^(?:\d\d|(?:19|20)\d\d)-\d\d-\d\d\b")
 CONTINUED_RE = re.compile(rf"^{CONTINUED}$")
 CASE_LABEL = r"(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärende nr|Ärendenr|Vårt dnr|Dossiernummer)"
 DNR_RE = re.compile(rf"^{CASE_LABEL}\.?\s*:?\s*(?P<case>.+)$", re.I)
@@ -37,6 +39,8 @@ class ParagraphHeading(NamedTuple):
     number: int
     rest: str  # what follows the number: a title, a case number, or both
     continued: bool = False  # the heading carried over a page break: the § goes on
+    prefix: str | None = None  # the body's short name before the § (`Ks`, `KF`)
+    suffix: str | None = None  # a sub-§ letter (`§ 3 a`), read as part of § 3
 
 
 def section_heading(text: str) -> str | None:
@@ -54,19 +58,18 @@ def paragraph_heading(text: str) -> ParagraphHeading | None:
     continued = bool(m.group("before"))
     if rest and CONTINUED_RE.match(rest):
         rest, continued = "", True
-    if rest and (rest[0].islower() or rest.startswith(("§", ","))):
+    if rest and (rest[0].islower() or rest.startswith(("§", ",")) or CITED_DATE.match(rest)):
         return None
-    return ParagraphHeading(int(m.group("number")), rest, continued)
+    return ParagraphHeading(int(m.group("number")), rest, continued, m.group("prefix"), m.group("suffix"))
 
 
 def split_case(rest: str) -> tuple[str, str | None]:
     """The title and the case number of what follows a § number: `Dnr KS 2021/123`,
     `Ärendenummer SLK-2024-00067`, a case number alone (`1435/22`), or a title."""
     m = LABELLED_CASE_RE.search(rest)
-    if m:
-        case = heading_case_number(m.group("case"), labelled=True)
-        if case:
-            return rest[: m.start()].strip(" ,-–"), case
+    if m:  # a label always gives a case number, in a form read or as written
+        case = heading_case_number(m.group("case"), labelled=True) or m.group("case").split()[0]
+        return rest[: m.start()].strip(" ,-–"), case
     first, _, after = rest.partition(" ")
     case = heading_case_number(first)
     if case and (not after or heading_case_number(rest) == case and _no_words(after)):

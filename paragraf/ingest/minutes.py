@@ -9,9 +9,10 @@ from paragraf.ingest.headings import paragraph_heading, section_heading
 from paragraf.ingest.identity import cover_identity
 from paragraf.ingest.marktables import add_table_votes, read_mark_tables, table_attendance, table_line_numbers
 from paragraf.ingest.model import Attendee, Meeting, Signatories
+from paragraf.ingest.numbering import rising_chain
 from paragraf.ingest.paragraph import read_paragraph
 from paragraf.ingest.people import read_roster
-from paragraf.ingest.segment import Segment, in_range, table_of_contents
+from paragraf.ingest.segment import Segment, paragraph_candidates
 from paragraf.ingest.text import PERSON_RE, fold, split_person, time_range
 
 ATTENDANCE_GROUPS = [
@@ -27,7 +28,7 @@ ATTENDANCE_STOP = re.compile(
     r"^(?:Justering|Justerare|Utses att justera|Justeringens|Underskrifter|Sekreterare|Paragrafer|Innehållsförteckning|Ordförande\s*$|§\s*\d)",
     re.I,
 )
-SIGN_LABELS = re.compile(r"^(Sekreterare|Nämndsekreterare|Ordförande|Justerare|Justerande|Ordf\.?)\b\s*:?\s*(.*)$", re.I)
+SIGN_LABELS = re.compile(r"^(Sekreterare|Nämndsekreterare|Ordförande|Protokolls?justerare|Justerare|Justerande|Ordf\.?)\b\s*:?\s*(.*)$", re.I)
 SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande|Vid protokollet|Justeras\s*:?$)", re.I)
 # The end of the minutes after the last §: the sign-off (`Vid protokollet`, `Justeras`)
 # or the certification of an extract (`Utdraget bestyrks`, `Rätt utdraget intygar`).
@@ -38,8 +39,8 @@ CERTIFICATION_RE = re.compile(
 # `Anna Berg, sekreterare` under the sign-off: the role after the name
 ROLE_AFTER_NAME = re.compile(r"^(sekreterare|nämndsekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande)$", re.I)
 SIGN_END = re.compile(r"^(?:Protokollet (?:är justerat|justeras)|ANSLAG|BEVIS|Anslag|Organ\b|Sammanträdesdatum|Bevis)", re.I)
-ADJUSTERS_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?\s+(?P<names>.+)$", re.I)
-ADJUSTERS_LABEL_RE = re.compile(r"^(?:Utses att justera|Justerare)\s*:?$", re.I)
+ADJUSTERS_RE = re.compile(r"^(?:Utses att justera|Protokolls?justerare|Justerare)\s*:?\s+(?P<names>.+)$", re.I)
+ADJUSTERS_LABEL_RE = re.compile(r"^(?:Utses att justera|Protokolls?justerare|Justerare)\s*:?$", re.I)
 PLACE_TIME_RE = re.compile(r"^Plats och tid\s*:?\s*(?P<rest>.+)$", re.I)
 TIME_START = re.compile(r"^kl\.?\s*\d", re.I)
 ADJOURNMENT_RE = re.compile(r"^(?:Ajournering|Ajournerat|Ajourneras|Paus)\b", re.I)
@@ -125,25 +126,27 @@ def _adjournment(text: str) -> str | None:
 
 
 def _split_paragraphs(seg: Segment) -> tuple[list[Line], list[list[Line]]]:
-    """The lines before the first §, and the lines of each §. A heading of the § that
+    """The lines before the first §, and the lines of each §: the headings of the
+    rising chain of § numbers open them (`numbering.py`). A heading of the § that
     is being read (`§ 29 (forts.)`, or `§ 29` again after a page break) is page
     furniture of that §: kept as a header line, with the title lines it repeats."""
+    candidates = paragraph_candidates(seg.lines, seg.headers)
+    chain = rising_chain(seg.lines, candidates)
+    headings = dict(candidates)
     preamble: list[Line] = []
     chunks: list[list[Line]] = []
-    last_number = None
+    number = None
     repeated_title: list[str] = []
-    for line, in_toc in zip(seg.lines, table_of_contents(seg.lines)):
-        heading = None if in_toc or not line.text else paragraph_heading(line.text)
-        if heading and in_range(heading.number, seg.headers):
-            if chunks and (heading.number == last_number or heading.continued and heading.number <= last_number):
-                chunks[-1].append(Line(line.no, "", PageHeader(line.text, None, None, None, first_line=line.no)))
-                repeated_title = _title_lines(chunks[-1])
-                continue
-            if last_number is None or heading.number > last_number:
-                chunks.append([line])
-                last_number = heading.number
-                repeated_title = []
-                continue
+    for index, line in enumerate(seg.lines):
+        if index in chain:
+            chunks.append([line])
+            number = headings[index].number
+            repeated_title = []
+            continue
+        if index in headings and chunks and headings[index].number == number:
+            chunks[-1].append(Line(line.no, "", PageHeader(line.text, None, None, None, first_line=line.no)))
+            repeated_title = _title_lines(chunks[-1])
+            continue
         if repeated_title and line.text:
             if line.text == repeated_title[0]:
                 repeated_title.pop(0)

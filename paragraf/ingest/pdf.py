@@ -1,8 +1,9 @@
 """PDF packets to text with pypdfium2, page by page.
 
 The text of each page is taken as PDFium extracts it, one output line per text
-line of the page; pages are joined with a single "\\n", so page *i* begins on
-the line given by `page_starts`. Line numbers in the parse of a PDF are line
+line of the page; pages are joined with a single "\\n" and a form feed, so page
+*i* begins on the line given by `page_starts`, and the parser knows where pages
+begin (running headers and footers are found by repetition, `furniture.py`). Line numbers in the parse of a PDF are line
 numbers of this text (what `paragraf parse --format text` shows).
 
 What PDFium does to text, and what this module does about it:
@@ -54,8 +55,9 @@ _LOAD_ERRORS = {
 
 
 def extract_text(data: bytes, name: str) -> str:
-    """The text of a whole PDF: every page's lines, pages joined with "\\n"."""
-    return "\n".join(extract_pages(data, name))
+    """The text of a whole PDF: every page's lines, pages joined with "\\n", each page after
+    the first opening with a form feed as pdftotext marks it (it changes no line number)."""
+    return "\n\f".join(extract_pages(data, name))
 
 
 def extract_pages(data: bytes, name: str) -> list[str]:

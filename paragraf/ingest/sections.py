@@ -126,6 +126,8 @@ Särskilt yttrande                                      statements
 Särskilda yttranden                                    statements
 Deltar inte i beslutet                                 statements
 Deltar ej i beslutet                                   statements
+Deltar inte i beslut                                   statements
+Deltar ej i beslut                                     statements
 
 Jäv                                                    disqualification
 Jäv anmäls                                             disqualification
@@ -158,7 +160,8 @@ Ajournering                                            adjournment
 Ajourneringar                                          adjournment
 """
 
-MAX_WORDS = 8  # no heading of the table is longer; a longer line is text
+MAX_WORDS = 8
+QUALIFIER_WORDS = 5  # words after a dash that qualify a heading  # no heading of the table is longer; a longer line is text
 TYPO_MIN_LETTERS = 8  # shorter headings must be written exactly (`Ärendet` is not `Ärenden`)
 # `Kommunstyrelsens`, `Bygg- och miljönämndens`, `Tekniska nämndens`, `Kommunstyrelsens arbetsutskotts`:
 # words before the last one are genitives too, adjectives (`-a`) or a suspended `Bygg- och`
@@ -217,6 +220,9 @@ def section_role(text: str) -> str | None:
     for pattern, role in _PATTERNS:
         if pattern.match(key):
             return role
+    head, dash, tail = key.partition(" – ")
+    if dash and len(tail.split()) <= QUALIFIER_WORDS:  # `Beslut – Förslag till kommunfullmäktige`
+        return section_role(text[: len(head)])
     return _near(key)
 
 

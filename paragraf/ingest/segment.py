@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import DATE_CASE_RE, Line, PageHeader
-from paragraf.ingest.headings import inline_section, paragraph_heading, section_heading
+from paragraf.ingest.headings import ParagraphHeading, inline_section, paragraph_heading, section_heading
 from paragraf.ingest.letters import (LETTER_KINDS, attachment_kind, basis_kind, opens_attachment, opens_extract,
                                      self_kind, title_kind, title_like)
+from paragraf.ingest.numbering import rising_chain
 from paragraf.ingest.text import DATE, case_number
 
 KIND_WORDS = {
@@ -129,6 +130,7 @@ def segment(lines: list[Line]) -> list[Segment]:
                 extract_ended = True
             if section_heading(line.text) or paragraph_heading(line.text):
                 after_recipients = section_heading(line.text) == "recipients"
+    _join_headless_start(segments)
     out = []
     previous: Segment | None = None
     for seg in segments:
@@ -140,6 +142,17 @@ def segment(lines: list[Line]) -> list[Segment]:
             out.append(seg)
         previous = out[-1] if out else None
     return out
+
+
+def _join_headless_start(segments: list[Segment]) -> None:
+    """§ read before the first page header of minutes (a text cut after its first
+    page header) belong to those minutes."""
+    if len(segments) < 2 or not segments[0].at_packet_start or segments[1].kind not in MINUTES_KINDS:
+        return
+    if not _minutes_begun(segments[0]):
+        return
+    first = segments.pop(0)
+    segments[0].lines[:0] = first.lines
 
 
 def _starts_inside(lines: list[Line], index: int, current: Segment,
@@ -299,14 +312,15 @@ def _split_minutes(seg: Segment) -> list[Segment]:
     parts: list[Segment] = []
     on_lines = {id(line.header) for line in seg.lines if line.header}
     inherited = [h for h in seg.headers if id(h) not in on_lines]  # an extract whose own header was lost
+    meeting = next((h for h in seg.headers if h.body and h.date), None)
+    opens = rising_chain(seg.lines, paragraph_candidates(seg.lines, seg.headers))
     current = Segment("protokollsutdrag", [], headers=list(inherited), date=seg.date, labelled=True)
     pending: list[Line] = []
-    for line in seg.lines:
+    for index, line in enumerate(seg.lines):
         if line.header or (pending and not line.text):
             pending.append(line)  # a page header, and the blank lines after it, go with what follows
             continue
-        heading = paragraph_heading(line.text) if line.text else None
-        if heading and in_range(heading[0], seg.headers) and _has_paragraph(current):
+        if index in opens and _has_paragraph(current):
             parts.append(current)
             current = Segment("protokollsutdrag", [], headers=list(inherited), date=seg.date, labelled=True)
         _hold(current, pending)
@@ -314,7 +328,21 @@ def _split_minutes(seg: Segment) -> list[Segment]:
         current.lines.append(line)
     _hold(current, pending)
     parts.append(current)
+    for part in parts:  # § read before the first page header of the minutes are of the same meeting
+        if meeting is not None and part.meeting_key is None:
+            part.headers.insert(0, meeting)
     return [part for part in parts if part.lines]
+
+
+def paragraph_candidates(lines: list[Line], headers: list[PageHeader]) -> list[tuple[int, ParagraphHeading]]:
+    """The lines that may open a § (outside a table of contents, in the page headers' § range)."""
+    toc = table_of_contents(lines)
+    out = []
+    for index, line in enumerate(lines):
+        heading = None if toc[index] or not line.text else paragraph_heading(line.text)
+        if heading and in_range(heading.number, headers):
+            out.append((index, heading))
+    return out
 
 
 SHAPE_WINDOW = 10  # text lines after a § heading looked at for a section heading
@@ -365,7 +393,9 @@ TOC_ENTRY = re.compile(r"^§\s*\d+\s+\S.*\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
 
 def table_of_contents(lines: list[Line]) -> list[bool]:
     """Which lines belong to a table of contents: from `Innehållsförteckning` to the
-    next page, and on over a page break while the next page goes on listing §."""
+    next page, and on over a page break while the next page goes on listing §; and
+    wherever they are, a line that ends in a dot leader and a page number with the
+    § heading and title lines above it (`§ 106 Dnr KS-2025-00305` / `Uppföljning … 4`)."""
     flags = []
     inside = False
     after_header = False
@@ -379,7 +409,26 @@ def table_of_contents(lines: list[Line]) -> list[bool]:
             inside = bool(TOC_ENTRY.match(line.text))
             after_header = False
         flags.append(inside)
+    _dotted_entries(lines, flags)
     return flags
+
+
+DOT_LEADER = re.compile(r"(?:\.{5,}|(?:\. ){4,}|…{2,})\s*\d{1,3}$")
+ENTRY_LINES = 4  # lines of one entry: the § and case line, the title wrapped
+
+
+def _dotted_entries(lines: list[Line], flags: list[bool]) -> None:
+    for index, line in enumerate(lines):
+        if not line.text or not DOT_LEADER.search(line.text):
+            continue
+        flags[index] = True
+        above = [i for i in range(index - 1, max(-1, index - 3 * ENTRY_LINES), -1) if lines[i].text][:ENTRY_LINES - 1]
+        for i in above:
+            if DOT_LEADER.search(lines[i].text):
+                break
+            flags[i] = True
+            if paragraph_heading(lines[i].text):
+                break
 
 
 def classify_unlabelled(seg: Segment, previous: Segment | None = None) -> str:
