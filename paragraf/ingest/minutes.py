@@ -9,10 +9,10 @@ from paragraf.ingest.headings import paragraph_heading, section_heading
 from paragraf.ingest.identity import cover_identity
 from paragraf.ingest.marktables import add_table_votes, read_mark_tables, table_attendance, table_line_numbers
 from paragraf.ingest.model import Attendee, Meeting, Signatories
-from paragraf.ingest.numbering import rising_chain
+from paragraf.ingest.numbering import paragraph_candidates, rising_chain
 from paragraf.ingest.paragraph import read_paragraph
 from paragraf.ingest.people import read_roster
-from paragraf.ingest.segment import Segment, paragraph_candidates
+from paragraf.ingest.segment import Segment
 from paragraf.ingest.text import PERSON_RE, fold, split_person, time_range
 
 ATTENDANCE_GROUPS = [

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import DATE_CASE_RE, Line, PageHeader
-from paragraf.ingest.headings import ParagraphHeading, inline_section, paragraph_heading, section_heading
+from paragraf.ingest.headings import inline_section, paragraph_heading, section_heading
 from paragraf.ingest.letters import (LETTER_KINDS, attachment_kind, basis_kind, opens_attachment, opens_extract,
                                      self_kind, title_kind, title_like)
-from paragraf.ingest.numbering import rising_chain
+from paragraf.ingest.numbering import in_range, paragraph_candidates, rising_chain, table_of_contents, titles_moved_down
 from paragraf.ingest.text import DATE, case_number
 
 KIND_WORDS = {
@@ -134,11 +134,16 @@ def segment(lines: list[Line]) -> list[Segment]:
     out = []
     previous: Segment | None = None
     for seg in segments:
-        if seg.kind in MINUTES_KINDS:
+        if seg.kind is None and minutes_shaped(seg.lines):
+            seg.kind, seg.at_packet_start = "protokoll", False  # minutes read from their § alone: one document
+            seg.lines = titles_moved_down(seg.lines, seg.headers)
+            out.append(seg)
+        elif seg.kind in MINUTES_KINDS:
+            seg.lines = titles_moved_down(seg.lines, seg.headers)
             out.extend(_split_minutes(seg))
         elif seg.lines and any(line.text for line in seg.lines):
             if seg.kind is None:
-                seg.kind = "protokoll" if minutes_shaped(seg.lines) else classify_unlabelled(seg, previous)
+                seg.kind = classify_unlabelled(seg, previous)
             out.append(seg)
         previous = out[-1] if out else None
     return out
@@ -334,17 +339,6 @@ def _split_minutes(seg: Segment) -> list[Segment]:
     return [part for part in parts if part.lines]
 
 
-def paragraph_candidates(lines: list[Line], headers: list[PageHeader]) -> list[tuple[int, ParagraphHeading]]:
-    """The lines that may open a § (outside a table of contents, in the page headers' § range)."""
-    toc = table_of_contents(lines)
-    out = []
-    for index, line in enumerate(lines):
-        heading = None if toc[index] or not line.text else paragraph_heading(line.text)
-        if heading and in_range(heading.number, headers):
-            out.append((index, heading))
-    return out
-
-
 SHAPE_WINDOW = 10  # text lines after a § heading looked at for a section heading
 
 
@@ -368,12 +362,6 @@ def _hold(seg: Segment, lines: list[Line]) -> None:
             seg.headers.append(line.header)
 
 
-def in_range(number: int, headers: list[PageHeader]) -> bool:
-    """A § number fits the `§§ a-b` range the page headers give (any number if none)."""
-    ranges = [(h.first_paragraph, h.last_paragraph) for h in headers if h.first_paragraph is not None]
-    return not ranges or any(lo <= number <= hi for lo, hi in ranges)
-
-
 def _has_paragraph(seg: Segment) -> bool:
     return any(line.text and paragraph_heading(line.text) for line in seg.lines)
 
@@ -385,50 +373,6 @@ def _before_first_paragraph(seg: Segment) -> list[Line]:
             break
         out.append(line)
     return out
-
-
-TOC_START = re.compile(r"^(?:Innehållsförteckning|Innehåll|Ärendeförteckning|Paragrafer)\b")
-TOC_ENTRY = re.compile(r"^§\s*\d+\s+\S.*\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
-
-
-def table_of_contents(lines: list[Line]) -> list[bool]:
-    """Which lines belong to a table of contents: from `Innehållsförteckning` to the
-    next page, and on over a page break while the next page goes on listing §; and
-    wherever they are, a line that ends in a dot leader and a page number with the
-    § heading and title lines above it (`§ 106 Dnr KS-2025-00305` / `Uppföljning … 4`)."""
-    flags = []
-    inside = False
-    after_header = False
-    for line in lines:
-        if line.header:
-            after_header = inside
-            inside = False
-        elif line.text and TOC_START.match(line.text):
-            inside = True
-        elif line.text and after_header:
-            inside = bool(TOC_ENTRY.match(line.text))
-            after_header = False
-        flags.append(inside)
-    _dotted_entries(lines, flags)
-    return flags
-
-
-DOT_LEADER = re.compile(r"(?:\.{5,}|(?:\. ){4,}|…{2,})\s*\d{1,3}$")
-ENTRY_LINES = 4  # lines of one entry: the § and case line, the title wrapped
-
-
-def _dotted_entries(lines: list[Line], flags: list[bool]) -> None:
-    for index, line in enumerate(lines):
-        if not line.text or not DOT_LEADER.search(line.text):
-            continue
-        flags[index] = True
-        above = [i for i in range(index - 1, max(-1, index - 3 * ENTRY_LINES), -1) if lines[i].text][:ENTRY_LINES - 1]
-        for i in above:
-            if DOT_LEADER.search(lines[i].text):
-                break
-            flags[i] = True
-            if paragraph_heading(lines[i].text):
-                break
 
 
 def classify_unlabelled(seg: Segment, previous: Segment | None = None) -> str:

@@ -44,10 +44,14 @@ NAMED_SIDE_RE = re.compile(
 # Counts in a sentence. `ja`/`nej` with or without `-röster`, either side first.
 YES = r"ja(?:-?\s?röst(?:er(?:na)?)?)?"
 NO = r"nej(?:-?\s?röst(?:er(?:na)?)?)?"
-YES_NO_RE = re.compile(rf"\b{NUM}\s+{YES}\s*(?:,|mot|och|samt)\s*{NUM}\s+{NO}\b", re.I)
-NO_YES_RE = re.compile(rf"\b{NUM}\s+{NO}\s*(?:,|mot|och|samt)\s*{NUM}\s+{YES}\b", re.I)
-# `med 30 röster mot 20`, `15 röster för A och 10 röster för B` (two proposals, not candidates)
-FOR_AGAINST_RE = re.compile(rf"\b{NUM}\s+röster(?:\s+för\s+[^.]{{1,150}}?)?\s+(?:mot|och)\s+{NUM}(?:\s+röster)?(?=\s+för\b|[\s.,]|$)", re.I)
+VOTERS = r"(?:(?:ledamöter|ledamot)\s+)?(?:(?:röstar|röstade)\s+)?"  # `11 ledamöter röstar ja`
+YES_NO_RE = re.compile(rf"\b{NUM}\s+{VOTERS}{YES}\s*(?:,|mot|och|samt)\s*{NUM}\s+{VOTERS}{NO}\b", re.I)
+NO_YES_RE = re.compile(rf"\b{NUM}\s+{VOTERS}{NO}\s*(?:,|mot|och|samt)\s*{NUM}\s+{VOTERS}{YES}\b", re.I)
+# `med 30 röster mot 20`, `15 röster för A och 10 röster för B`, `11 ledamöter röstar för bifall och 2 för
+# avslag` (two proposals, not candidates)
+FOR_AGAINST_RE = re.compile(
+    rf"\b{NUM}\s+(?:ledamöter\s+)?(?:röster|röstar)(?:\s+för\s+[^.]{{1,150}}?)?\s+(?:mot|och)\s+{NUM}"
+    rf"(?:\s+(?:ledamöter\s+)?(?:röster|röstar))?(?=\s+för\b|[\s.,]|$)", re.I)
 ABSTAIN_RE = re.compile(
     rf"\b{NUM}\s+(?:ledamöter\s+|ledamot\s+|röster\s+)?(?:som\s+)?(?:avstår|avstod|avstått|avstående|röstar blankt|nedlagda|lade ned)"
     rf"|\b(?:avstår|avstod|avstående|nedlagda röster)\s*:?\s*{NUM}\b(?!\s*(?:ja|nej)\b)",
