@@ -10,6 +10,7 @@ segmenter which document and meeting a page belongs to.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -163,10 +164,12 @@ def _running_headers(clusters: list[Cluster], labels: set[int]) -> dict[int, Pag
     """A page header for each running block that names its meeting (body or date) and a
     kind, keyed by the block's first line; none where a known template's header is beside it."""
     out = {}
+    ordered = sorted(labels)
     for cluster in clusters:
         if cluster.kind is None or not (cluster.body or cluster.date):
             continue
-        if any(cluster.first - LABEL_NEARBY <= i <= cluster.last + LABEL_NEARBY for i in labels):
+        nearest = bisect.bisect_left(ordered, cluster.first - LABEL_NEARBY)
+        if nearest < len(ordered) and ordered[nearest] <= cluster.last + LABEL_NEARBY:
             continue
         out[cluster.first] = PageHeader(None, cluster.kind, None, None, body=cluster.body, date=cluster.date,
                                         first_line=cluster.first + 1, last_line=cluster.last + 1, running=True)

@@ -30,6 +30,9 @@ MIN_REPEATS = 3
 PAGE_EDGE = 5  # text lines at the top and at the foot of a page where its furniture is
 # The marks of a page header or footer line.
 MARK = re.compile(r"protokoll|sammanträdesdatum|justerandes|utdragsbestyrkande|sida \d|kallelse|föredragningslista", re.I)
+# the same words without their first letter and case-sensitive: five times faster, tried first
+MARK_HINT = re.compile(r"rotokoll|ROTOKOLL|ammanträdesdatum|AMMANTRÄDESDATUM|usterandes|USTERANDES|tdragsbestyrkande"
+                       r"|TDRAGSBESTYRKANDE|ida \d|IDA \d|allelse|ALLELSE|öredragningslista|ÖREDRAGNINGSLISTA")
 PAGE_COUNTER = re.compile(r"^(?:Sida\s+)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})$", re.I)
 NOT_FURNITURE = re.compile(r"^[•\-–]|§")  # list items and § lines are text however often they recur
 BARE_NUMBER = re.compile(r"^\d{1,4}$")  # a page number or a value under a label: `cleanup` tells which
@@ -71,11 +74,12 @@ def find_running(folded: list[str], labels: set[int], page_starts: list[int]) ->
     """The running headers and footers of the text, one cluster per page. `labels` are
     the lines that open a page header of a known template: they are not furniture.
     `page_starts` are the first lines of pages where the text marks them (form feeds)."""
-    shapes = [_shape(text) for text in folded]
-    counts = Counter(shape for shape in shapes if shape)
-    marked = {i for i, text in enumerate(folded)
-              if text and counts[shapes[i]] >= MIN_REPEATS and i not in labels and not NOT_FURNITURE.search(text)
-              and (MARK.search(text) or PAGE_COUNTER.match(text)) and not section_role(text)}
+    shapes = Shapes(folded)
+    with_marks = [i for i, text in enumerate(folded)
+                  if text and (MARK_HINT.search(text) and MARK.search(text) or PAGE_COUNTER.match(text)) and i not in labels]
+    counts = Counter(shapes[i] for i in with_marks)
+    marked = {i for i in with_marks
+              if counts[shapes[i]] >= MIN_REPEATS and not NOT_FURNITURE.search(folded[i]) and not section_role(folded[i])}
     marked |= _page_edges(folded, shapes, labels, page_starts)
     marked = sorted(marked)
     clusters = _clusters(marked)
@@ -85,11 +89,23 @@ def find_running(folded: list[str], labels: set[int], page_starts: list[int]) ->
     return clusters
 
 
-def _shape(text: str) -> str:
-    return DIGITS.sub("0", LONG_CODE.sub("#", text)) if text else ""
+class Shapes:
+    """The shape of a line, computed when first asked for: its digits as 0 and a long
+    code (a transaction id) as #, so that page numbers and dates compare equal."""
+
+    def __init__(self, folded: list[str]) -> None:
+        self.folded = folded
+        self.known: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        shape = self.known.get(i)
+        if shape is None:
+            text = self.folded[i]
+            shape = self.known[i] = DIGITS.sub("0", LONG_CODE.sub("#", text)) if text else ""
+        return shape
 
 
-def _page_edges(folded: list[str], shapes: list[str], labels: set[int], page_starts: list[int]) -> set[int]:
+def _page_edges(folded: list[str], shapes: Shapes, labels: set[int], page_starts: list[int]) -> set[int]:
     """Where pages are marked: lines at the top or foot of half of the pages or more,
     the same by shape (`Det här dokumentet är digitalt signerat`)."""
     bounds = sorted({0, *page_starts, len(folded)})
@@ -119,7 +135,7 @@ def _clusters(marked: list[int]) -> list[Cluster]:
     return clusters
 
 
-def _add_plain_lines(clusters: list[Cluster], folded: list[str], shapes: list[str], labels: set[int]) -> None:
+def _add_plain_lines(clusters: list[Cluster], folded: list[str], shapes: Shapes, labels: set[int]) -> None:
     """Short lines without marks that recur beside half of the blocks or more."""
     if len(clusters) < MIN_REPEATS:
         return

@@ -144,7 +144,8 @@ ENTRY_LINES = 4  # lines of one entry: the § and case line, the title wrapped
 
 def _dotted_entries(lines: list[Line], flags: list[bool]) -> None:
     for index, line in enumerate(lines):
-        if not line.text or not DOT_LEADER.search(line.text):
+        text = line.text
+        if not text or not text[-1].isdigit() or not DOT_LEADER.search(text):
             continue
         flags[index] = True
         above = [i for i in range(index - 1, max(-1, index - 3 * ENTRY_LINES), -1) if lines[i].text][:ENTRY_LINES - 1]

@@ -9,6 +9,7 @@ the first heading is the preamble, the decision of a § that has no headings.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import Line, blocks
@@ -16,7 +17,7 @@ from paragraf.ingest.elections import read_elections
 from paragraf.ingest.headings import DNR_RE, inline_section, paragraph_heading, section_heading, split_case
 from paragraf.ingest.model import Paragraph, Proposal, Statement
 from paragraf.ingest.text import (PARTY, PERSON_RE, case_number, case_parts, ends_open, fold, heading_case_number, join_lines,
-                                  split_person)
+                                  looks_like_name, split_person)
 from paragraf.ingest.votes import read_votes, vote_warnings
 
 TITLE_MAX_LINES = 6
@@ -38,13 +39,16 @@ class Section:
     lines: list[Line] = field(default_factory=list)
 
 
-def read_paragraph(chunk: list[Line], warnings: list[str] | None = None) -> Paragraph:
-    """The § whose heading is the chunk's first line; what could not be placed is added to `warnings`."""
+def read_paragraph(chunk: list[Line], warnings: list[str] | None = None,
+                   learned: frozenset[str] = frozenset()) -> Paragraph:
+    """The § whose heading is the chunk's first line; what could not be placed is added to
+    `warnings`. `learned` are headings of the document that the table does not know
+    (`learned_headings`): each ends the section before it."""
     head = chunk[0]
     heading = paragraph_heading(head.text)
     body = [line for line in chunk[1:] if not line.header]
     title, case, body = _title_and_case(heading.rest, body)
-    order = _sections(body)
+    order = _sections(body, learned)
     sections = _by_role(order)
     para = Paragraph(number=heading.number, title=title, case_number=case, decision=None,
                      first_line=head.no, last_line=max(line.last_no for line in chunk))
@@ -142,13 +146,13 @@ def _name_goes_on(previous: str, text: str) -> bool:
     return bool(ENDS_CAPITALISED.search(previous) and SURNAME_FIRST.match(text))
 
 
-def _sections(body: list[Line]) -> list[Section]:
+def _sections(body: list[Line], learned: frozenset[str] = frozenset()) -> list[Section]:
     """The body cut at every known heading, in order; the preamble first (role "")."""
     order = [Section("")]
     for line in body:
         text = line.text
         if text:
-            role = section_heading(text)
+            role = section_heading(text) or ("other" if learned and _heading_key(text) in learned else None)
             if role:
                 order.append(Section(role))
                 continue
@@ -162,6 +166,54 @@ def _sections(body: list[Line]) -> list[Section]:
             current = order[-1]
         current.lines.append(line)
     return [section for section in order if section.role != "after"]
+
+
+PARTY_FIRST = re.compile(rf"^\((?:{PARTY})\)\s+[A-ZÅÄÖÉ]")  # `(C) Ewa Engdahl`
+LEARN_MIN = 3  # § in which an unknown heading must recur to be learned
+LEARN_SHARE = 0.2  # … and this share of the § of the document
+LIST_ROLES = ("recipients", "basis", "statements", "reservations", "pages")  # their lines are items, not headings
+HEADING_LIKE = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+(?: [\wåäöé\-/]+){0,3}:?$")
+NOT_A_HEADING = re.compile(
+    r"nämnd|styrelse|fullmäktige|utskott|beredning|presidi|kommun|region|stad\b|bolag|förvaltning|kontor|enhet|avdelning"
+    r"|förbund|\bAB\b|länsstyrelse|revisor|rådet|\b(?:och|samt)$"
+    r"|^(?:ordinarie|ersättare|ledamöter|ledamot|suppleanter|suppleant|ordförande|vice ordförande)$", re.I)  # heads of lists of people
+
+
+def learned_headings(chunks: list[list[Line]]) -> frozenset[str]:
+    """Headings the table does not know, learned from a document's own § (`Ärendets
+    beredning` of a new template): a short line that stands alone, under a finished
+    sentence or a blank line, with text after it, in LEARN_MIN § or more. Lines in
+    lists (recipients, basis) and names of bodies are no headings."""
+    seen: Counter[str] = Counter()
+    for chunk in chunks:
+        heading = paragraph_heading(chunk[0].text)
+        _, _, body = _title_and_case(heading.rest, [line for line in chunk[1:] if not line.header])
+        found = set()
+        for section in _sections(body):
+            if section.role not in LIST_ROLES:
+                found.update(_heading_key(section.lines[i].text) for i in range(len(section.lines))
+                             if _stands_alone(section.lines, i))
+        seen.update(found)
+    wanted = max(LEARN_MIN, LEARN_SHARE * len(chunks))
+    return frozenset(text for text, count in seen.items() if count >= wanted)
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(" :")
+
+
+def _stands_alone(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    if not text or len(text) > 40 or not HEADING_LIKE.match(text) or NOT_A_HEADING.search(text):
+        return False
+    if looks_like_name(text) or section_heading(text) or paragraph_heading(text):
+        return False
+    before = next((line.text for line in reversed(lines[:i]) if line.text), None)
+    after = next((line.text for line in lines[i + 1:] if line.text), None)
+    if after is None or looks_like_name(after) or PERSON_RE.match(after) or PARTY_FIRST.match(after):
+        return False  # the head of a list of people (`Ordinarie` over `Ewa Engdahl  Diana Bergeskans`)
+    blank_before = i == 0 or not lines[i - 1].text
+    return blank_before or before is None or before[-1] in ".!?:"
 
 
 def _by_role(order: list[Section]) -> dict[str, list[Line]]:

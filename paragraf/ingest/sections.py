@@ -38,6 +38,8 @@ ROLES = {
     "signoff": "justering of the § at the meeting (`signoff`)",
     "pages": "the number of pages of the decision (`pages`)",
     "adjournment": "an adjournment during the § (kept out of the decision)",
+    # not in the table: a heading the table lacks, learned from its recurring in the document (`paragraph.py`)
+    "other": "a heading of the document that the table does not know: its text is no part of the decision",
 }
 
 HEADINGS = """
@@ -51,6 +53,8 @@ Förslag till beslut på sammanträdet                    decision
 Förslag till beslut på sammanträde                     decision
 
 Förslag till beslut                                    proposed
+Förslag till <Body>s beslut                           proposed
+Ordförandens förslag                                   proposed
 Beslutsförslag                                         proposed
 <Body>s förslag                                        proposed
 <Body>s förslag till beslut                            proposed
@@ -75,6 +79,8 @@ Bedömning                                              background
 <Body>s bedömning                                      background
 Överväganden                                           background
 Skäl för beslutet                                      background
+Beslutsmotivering                                      background
+Handläggning                                           background
 Ekonomiska konsekvenser                                background
 Konsekvenser                                           background
 
@@ -85,6 +91,7 @@ Handling                                               basis
 Handlingar                                             basis
 Handlingar i ärendet                                   basis
 Bilagor                                                basis
+Handlingar som legat till grund för beslutet           basis
 
 Yrkande                                                proposals
 Yrkanden                                               proposals
@@ -104,6 +111,9 @@ Förslag till beslutsordning                            procedure
 Överläggning                                           procedure
 Behandling under sammanträdet                          procedure
 Behandling på sammanträdet                             procedure
+Beslutsgång och omröstning                             procedure
+Yrkanden och proposition                               procedure
+Proposition och omröstning                             votes
 
 Omröstning                                             votes
 Omröstningar                                           votes
@@ -118,6 +128,8 @@ Reservation                                            reservations
 Reservationer                                          reservations
 Reservationer och protokollsanteckningar               reservations
 Reservation och protokollsanteckning                   reservations
+Protokollsanteckningar och reservationer               reservations
+Skiljaktig mening                                      reservations
 
 Protokollsanteckning                                   statements
 Protokollsanteckningar                                 statements
@@ -133,6 +145,7 @@ Jäv                                                    disqualification
 Jäv anmäls                                             disqualification
 Anmälan om jäv                                         disqualification
 Anmält jäv                                             disqualification
+Jävsanmälan                                            disqualification
 
 Beslutet skickas till                                  recipients
 Beslutet expedieras till                               recipients
@@ -149,9 +162,20 @@ Utdrag skickas till                                    recipients
 För kännedom till                                      recipients
 Kopia till                                             recipients
 Sändlista                                              recipients
+Beslutet ska skickas till                              recipients
+Beslutet skall skickas till                            recipients
+Beslut skickas till                                    recipients
+Beslutet expedieras                                    recipients
+Sänds till                                             recipients
+Delges                                                 recipients
+Delgivning                                             recipients
+Exp                                                    recipients
 
 Justering                                              signoff
 Omedelbar justering                                    signoff
+Omedelbart justerad                                    signoff
+Paragrafen justeras omedelbart                         signoff
+Justeras omedelbart                                    signoff
 
 Beslutets antal sidor                                  pages
 Antal sidor                                            pages

@@ -171,15 +171,16 @@ def _groups(items: list[Count | Side]) -> list[Group]:
 
 
 def _joined(lines: list[Line]) -> tuple[str, list[int]]:
-    """The lines as one text (wrapped words joined), and the offset where each line starts."""
-    text = ""
+    """The lines as one text (wrapped words joined), and about where each line starts in it
+    (a word joined over a line end moves the later starts by a character or two)."""
+    texts = [line.text for line in lines]
     starts = []
-    for line in lines:
-        before = len(text)
-        if line.text:
-            text = join_lines([text, line.text]) if text else line.text
-        starts.append(min(before + 1, len(text)) if before else 0)
-    return text, starts
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        if text:
+            offset += len(text) + 1
+    return join_lines(texts), starts
 
 
 def _line_at(offset: int, starts: list[int], lines: list[Line]) -> int:
