@@ -24,6 +24,21 @@ def test_parse_json():
     assert "Nämnd" in result.stdout or not doc["meetings"]  # ensure_ascii=False: Swedish letters as they are
 
 
+def test_parse_with_body_and_date_for_a_text_without_cover_page(tmp_path):
+    path = tmp_path / "paragrafer.txt"
+    path.write_text("§ 3\nVal av justerare\nBeslut\nAnna Berg (S) utses.\n", encoding="utf-8")
+    bare = json.loads(CliRunner().invoke(main, ["parse", str(path)]).stdout)
+    assert [(m["body"], m["date"], len(m["paragraphs"])) for m in bare["meetings"]] == [(None, None, 1)]
+    result = CliRunner().invoke(main, ["parse", str(path), "--organization", "Ekby kommun", "--body", "Kommunstyrelsen",
+                                       "--date", "2024-05-14"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["organization"] == "Ekby kommun"
+    assert [(m["body"], m["date"], m["warnings"]) for m in doc["meetings"]] == [("Kommunstyrelsen", "2024-05-14", [])]
+    wrong = CliRunner().invoke(main, ["parse", str(path), "--date", "14 maj"])
+    assert wrong.exit_code == 2 and "is not a date in the form YYYY-MM-DD" in wrong.output
+
+
 def test_parse_text_prints_kept_lines_with_source_line_numbers():
     result = CliRunner().invoke(main, ["parse", str(PACKET), "--format", "text"])
     assert result.exit_code == 0, result.output

@@ -84,3 +84,46 @@ def test_the_command_imports_the_good_files_of_a_run_and_names_the_bad_one(tmp_p
     assert run.stdout.count("imported: ") == 2
     stats = subprocess.run([*paragraf, "stats"], env=env, cwd=tmp_path, capture_output=True, text=True, check=True).stdout
     assert "Norrviks kommun" in stats and "Region Västfjäll" in stats and "Kultur- och fritidsnämnden" not in stats
+
+
+HEADLESS = """\
+§ 12 Dnr 2024-000123
+Taxa för tillsyn
+Beslut
+Taxan antas.
+
+§ 13 Dnr 2024-000124
+Motion om belysning
+Beslut
+Motionen avslås.
+"""
+
+
+def test_a_meeting_the_text_does_not_name_is_refused_naming_the_option(tmp_path):
+    path = tmp_path / "utan-forsattsblad.txt"
+    path.write_text(HEADLESS, encoding="utf-8")
+    before = snapshot()
+    result = import_path(path)
+    assert result.status == "failed"
+    assert "utan-forsattsblad.txt" in result.message and "line 1" in result.message
+    assert "--body" in result.message and "§ 12-13" in result.message
+    assert snapshot() == before
+
+
+def test_the_command_imports_a_text_without_cover_page_with_body_and_date_given(tmp_path):
+    """`paragraf import --organization --body --date` in a real process; without them it is refused."""
+    path = tmp_path / "utan-forsattsblad.txt"
+    path.write_text(HEADLESS, encoding="utf-8")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}", "PARAGRAF_DATA": str(tmp_path)}
+    paragraf = [sys.executable, "-m", "paragraf"]
+    subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True, cwd=tmp_path)
+    refused = subprocess.run([*paragraf, "import", str(path)], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert refused.returncode == 1 and "give it with --body" in refused.stderr
+    bad = subprocess.run([*paragraf, "import", str(path), "--date", "2024-02-30"], env=env, cwd=tmp_path,
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "--date '2024-02-30' is not a date" in bad.stderr
+    run = subprocess.run([*paragraf, "import", str(path), "--organization", "Ekby kommun", "--body", "Miljönämnden",
+                          "--date", "2024-02-06"], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    stats = subprocess.run([*paragraf, "stats"], env=env, cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert "Ekby kommun" in stats and "Miljönämnden" in stats and "2024-02-06" in stats

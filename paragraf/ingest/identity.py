@@ -10,6 +10,7 @@ what the text does not say; it never overrides what the text says.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -35,7 +36,7 @@ class MeetingHints:
     date: str | None = None  # YYYY-MM-DD
 
     def __post_init__(self) -> None:
-        if self.date is not None and not (DATE_RE.fullmatch(self.date) and find_date(self.date)):
+        if self.date is not None and not _iso_date(self.date):
             raise InputError(f"--date {self.date!r} is not a date in the form YYYY-MM-DD")
 
 
@@ -43,6 +44,16 @@ class MeetingHints:
 class Identity:
     body: str | None
     date: str | None
+
+
+def _iso_date(text: str) -> bool:
+    if not DATE_RE.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def cover_identity(lines: list[Line]) -> Identity:

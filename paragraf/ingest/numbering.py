@@ -118,13 +118,14 @@ TOC_ENTRY = re.compile(r"^§\s*\d+\s+\S.*\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
 
 def table_of_contents(lines: list[Line]) -> list[bool]:
     """Which lines belong to a table of contents: from `Innehållsförteckning` to the
-    next page, and on over a page break while the next page goes on listing §; and
-    wherever they are, a line that ends in a dot leader and a page number with the
+    next page or to the first § heading that is no entry (no page number on it or
+    soon under it), and on over a page break while the next page goes on listing §;
+    and wherever they are, a line that ends in a dot leader and a page number with the
     § heading and title lines above it (`§ 106 Dnr KS-2025-00305` / `Uppföljning … 4`)."""
     flags = []
     inside = False
     after_header = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.header:
             after_header = inside
             inside = False
@@ -133,11 +134,28 @@ def table_of_contents(lines: list[Line]) -> list[bool]:
         elif line.text and after_header:
             inside = bool(TOC_ENTRY.match(line.text))
             after_header = False
+        elif inside and line.text and paragraph_heading(line.text) and not _entry_ends_soon(lines, index):
+            inside = False
         flags.append(inside)
     _dotted_entries(lines, flags)
     return flags
 
 
+def _entry_ends_soon(lines: list[Line], index: int) -> bool:
+    """A contents entry: its § line, or a line soon under it (before the next §), ends
+    with the page number (`2022/2739 49`, `… ........ 4`)."""
+    texts = [line.text for line in lines[index:index + 2 * ENTRY_LINES] if line.text][:ENTRY_LINES]
+    if TOC_ENTRY.match(texts[0]):
+        return True
+    for text in texts[1:]:
+        if paragraph_heading(text):
+            return False
+        if DOT_LEADER.search(text) or PAGE_NUMBER_END.search(text):
+            return True
+    return False
+
+
+PAGE_NUMBER_END = re.compile(r"(?:^|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
 DOT_LEADER = re.compile(r"(?:\.{5,}|(?:\. ){4,}|…{2,})\s*\d{1,3}$")
 ENTRY_LINES = 4  # lines of one entry: the § and case line, the title wrapped
 

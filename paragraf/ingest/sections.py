@@ -235,7 +235,7 @@ _INLINE_RE = re.compile(r"^(?P<head>[^:]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
 @functools.lru_cache(maxsize=8192)
 def section_role(text: str) -> str | None:
     """The role of a line that is a section heading on its own, else None."""
-    if not text or not text[0].isupper() or len(text) > 80 or text.count(" ") >= MAX_WORDS or text[-1] in ".,;)":
+    if not text or not text[0].isupper() or len(text) > 80 or text[-1] in ".,;)" or len(text.split()) > MAX_WORDS:
         return None
     key = _normal(text)
     role = _EXACT.get(key)

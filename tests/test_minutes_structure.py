@@ -1,0 +1,424 @@
+"""The structure of Swedish minutes, read by rule and not by template (issue 10): the
+section headings table, § headings and case numbers in every form, running page
+furniture found by repetition, meetings the text does not name, and votes in prose.
+Every text here is invented; the forms are those of real minutes."""
+from __future__ import annotations
+
+import pytest
+
+from paragraf.ingest import InputError, MeetingHints, parse_text
+from paragraf.ingest.cleanup import Line, clean_lines
+from paragraf.ingest.headings import paragraph_heading, split_case
+from paragraf.ingest.sections import HEADINGS, ROLES, TABLE, inline_section, section_role
+from paragraf.ingest.text import case_parts
+from paragraf.ingest.votes import read_votes
+
+# ---------------------------------------------------------------- the headings table
+
+
+def test_the_table_is_data_with_known_roles():
+    assert len(TABLE) >= 100
+    assert {row.role for row in TABLE} <= set(ROLES)
+    rows = [line for line in HEADINGS.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert len(rows) == len(TABLE)  # one line of the table is one heading
+
+
+@pytest.mark.parametrize("row", [row for row in TABLE if "<" not in row.text], ids=lambda row: row.text)
+def test_every_heading_of_the_table_is_read_in_its_written_forms(row):
+    for written in (row.text, row.text.upper(), row.text + ":", row.text + " :", row.text.replace(" ", "  ")):
+        assert section_role(written) == row.role, written
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Kommunstyrelsens beslut", "decision"),
+    ("Bygg- och miljönämndens beslut", "decision"),
+    ("Tekniska nämndens förslag", "proposed"),
+    ("Kommunstyrelsens arbetsutskotts förslag till beslut", "proposed"),
+    ("Kommunstyrelsens förslag till kommunfullmäktige", "proposed"),
+    ("Barn- och utbildningsnämndens förslag till kommunfullmäktige", "proposed"),
+    ("Förvaltningens bedömning", "background"),
+    ("Beslut – Förslag till kommunfullmäktige", "decision"),  # a heading with a qualifier after a dash
+    ("Expedieras til", "recipients"),  # one letter missing (a typo in real minutes)
+    ("Protokollsutdrag skickas tll", "recipients"),
+    ("Propositionsordnign", "procedure"),  # two letters swapped is two edits: no
+])
+def test_genitives_qualifiers_and_typos(text, role):
+    expected = None if text == "Propositionsordnign" else role
+    assert section_role(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Enligt kommunstyrelsens förslag:",  # the decision's first line, not a heading
+    "Valberedningens förslag till vid sammanträdet",  # a title: `vid sammanträdet` is no body
+    "Länsstyrelsens beslut antecknas.",
+    "Ärenden",  # short headings must be exact: not `Ärendet`
+    "beslut",  # a line in lower case goes on with the sentence above it
+    "Kommunstyrelsen",
+    "Ordföranden",
+])
+def test_lines_that_are_no_headings(text):
+    assert section_role(text) is None
+
+
+def test_a_heading_with_its_text_after_a_colon():
+    assert inline_section("Beslutet skickas till: Socialnämnden") == ("recipients", "Socialnämnden")
+    assert inline_section("Exp: Kommunstyrelsen, ekonomiavdelningen") == ("recipients", "Kommunstyrelsen, ekonomiavdelningen")
+    assert inline_section("propositionsordning: Ja-röst för A") is None  # a sentence going on
+
+
+# ---------------------------------------------------------------- § headings and case numbers
+
+
+@pytest.mark.parametrize("line, number, title, case", [
+    ("§1", 1, "", None),
+    ("§ 15 1435/22", 15, "", "1435/22"),
+    ("§ 37 Ärendenummer SLK-2026-00245", 37, "", "SLK-2026-00245"),
+    ("§ 43 Diarienummer 00541/20231.2.2.", 43, "", "00541/2023"),
+    ("Ks § 250      Dnr KS 2021/123", 250, "", "KS 2021/123"),
+    ("§ 12 Dnr 2024-000123", 12, "", "2024-000123"),
+    ("§ 12 Budget 2024", 12, "Budget 2024", None),
+    ("KF § 3 Val av justerare", 3, "Val av justerare", None),
+    ("KS § 3 a     DNR:KF/2006.203", 3, "", "KF/2006.203"),
+    ("§ 8 Diarienummer 94503", 8, "", "94503"),
+])
+def test_paragraph_headings(line, number, title, case):
+    heading = paragraph_heading(line)
+    assert heading is not None and heading.number == number and not heading.continued
+    assert split_case(heading.rest) == (title, case)
+
+
+@pytest.mark.parametrize("line", ["§ 29 (forts.)", "§ 29 forts.", "forts. § 29", "Forts. § 29", "§ 29 (fortsättning)"])
+def test_continuation_headings(line):
+    heading = paragraph_heading(line)
+    assert heading.number == 29 and heading.continued
+
+
+@pytest.mark.parametrize("line", [
+    "KU § 317 06-12-05",  # an earlier decision cited by its date
+    "§ 22 i kommunallagen",  # a § in running text
+    "§§ 1-13",
+    "enligt § 5 reglementet",
+])
+def test_lines_that_are_no_paragraph_headings(line):
+    assert paragraph_heading(line) is None
+
+
+@pytest.mark.parametrize("written, prefix, year, serial", [
+    ("RJL 2023/217", "RJL", 2023, 217),
+    ("SLK-2024-00218:3", "SLK", 2024, 218),
+    ("1435/22", None, 2022, 1435),
+    ("00541/20231.2.2.", None, 2023, 541),
+    ("2024-000123", None, 2024, 123),
+    ("KS/2023:45", "KS", 2023, 45),
+])
+def test_case_number_forms(written, prefix, year, serial):
+    parts = case_parts(written)
+    assert (parts.prefix, parts.year, parts.serial) == (prefix, year, serial)
+
+
+def test_a_date_is_no_case_number():
+    assert case_parts("2024-03-20") is None and case_parts("2024-03-20", labelled=True) is None
+
+
+# ---------------------------------------------------------------- a § read section by section
+
+PARAGRAPH = """\
+§ 44 1234/23
+Val av ersättare i förbundsfullmäktige i stället för Anna
+Berg (SD) och Per Ek
+(SD)
+Beslut
+
+Till ersättare utses Eva Lund (SD).
+
+Tidigare behandling
+
+Bordlagt den 26 januari 2023, § 41.
+
+Protokollsutdrag skickas till
+Förbundet
+Valberedningen
+"""
+
+ALL_SECTIONS = """\
+§ 45 Ärendenummer ABC-2024-00012
+Revidering av riktlinjen för parkering
+Beslut
+Riktlinjen antas.
+Ärendet
+Förvaltningen har sett över riktlinjen.
+Ärendets behandling
+Kommunstyrelsen har behandlat ärendet den 2 februari 2024, § 12.
+Förslag till beslut
+Riktlinjen antas med ändringar.
+Ledamöternas förslag till beslut
+Anna Berg (S) föreslår bifall.
+Beslutsgång
+Ordföranden finner att fullmäktige bifaller förslaget.
+Reservationer
+Ledamöterna från M reserverar sig mot beslutet.
+Jäv
+Per Ek (C) deltar inte i handläggningen av ärendet på grund av jäv.
+Justering
+Paragrafen förklaras omedelbart justerad.
+Expedieras til
+Samhällsbyggnadsförvaltningen
+"""
+
+
+def _only_paragraph(text: str, **hints) -> tuple[dict, dict]:
+    packet = parse_text(text, hints=MeetingHints(body="Kommunfullmäktige", date="2024-03-20", **hints))
+    (meeting,) = packet["meetings"]
+    (paragraph,) = meeting["paragraphs"]
+    return meeting, paragraph
+
+
+def test_title_wrapped_over_a_name_and_a_parenthesis_and_the_case_from_the_heading():
+    _, p = _only_paragraph(PARAGRAPH)
+    assert p["title"] == "Val av ersättare i förbundsfullmäktige i stället för Anna Berg (SD) och Per Ek (SD)"
+    assert p["case_number"] == "1234/23"
+    assert p["decision"] == "Till ersättare utses Eva Lund (SD)."  # not the history under it
+    assert p["summary"] == "Bordlagt den 26 januari 2023, § 41."
+    assert p["recipients"] == ["Förbundet", "Valberedningen"]
+    assert p["reservations"] == []
+
+
+def test_every_section_ends_the_one_before_it():
+    meeting, p = _only_paragraph(ALL_SECTIONS)
+    assert p["case_number"] == "ABC-2024-00012"
+    assert p["decision"] == "Riktlinjen antas."
+    assert p["procedure"] == "Ordföranden finner att fullmäktige bifaller förslaget."
+    assert [x["by"] for x in p["proposals"]] == ["Anna Berg"]
+    assert p["reservations"] == ["Ledamöterna från M reserverar sig mot beslutet."]
+    assert p["disqualifications"] == ["Per Ek (C) deltar inte i handläggningen av ärendet på grund av jäv."]
+    assert p["signoff"] == "Paragrafen förklaras omedelbart justerad."
+    assert p["recipients"] == ["Samhällsbyggnadsförvaltningen"]
+    assert meeting["warnings"] == []
+
+
+def test_a_paragraph_without_a_decision_is_warned_about():
+    meeting, p = _only_paragraph("§ 46\nInformation om budgeten\nBeslutsunderlag\nTjänsteskrivelse 2024-01-02\n")
+    assert p["decision"] is None
+    assert any("§ 46" in w and "no decision" in w for w in meeting["warnings"])
+
+
+# ---------------------------------------------------------------- votes
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Omröstningen utfaller med 43 Ja mot 29 Nej. 9 ledamöter avstår från att rösta.", [(43, 29, 9)]),
+    ("Omröstningen utfaller med 65 Ja mot 9 Nej. 5 ledamöter avstår från att rösta. 2 ledamöter är frånvarande.",
+     [(65, 9, 5)]),
+    ("Med 30 ja-röster mot 20 nej-röster och 3 avstående beslutar fullmäktige enligt förslaget.", [(30, 20, 3)]),
+    ("Omröstningen utfaller 21 ja-röster och 20 nej-röster, 2 ledamöter avstår.", [(21, 20, 2)]),
+    ("Omröstningsresultat: 7 ja, 4 nej, 2 avstår.", [(7, 4, 2)]),
+    ("Fullmäktige beslutar med 35 röster mot 26 att bifalla förslaget.", [(35, 26, 0)]),
+    ("Omröstningen utfaller med 25 röster för styrelsens förslag och 20 röster för Anna Bergs yrkande.", [(25, 20, 0)]),
+    ("Omröstning begärs och genomförs. 11 ledamöter röstar ja och 2 ledamöter röstar nej.", [(11, 2, 0)]),
+    ("Votering (22 ja, 19 nej)", [(22, 19, 0)]),
+    # two votes in one text: on a supplement first, then the main vote
+    ("Omröstningen utfaller med 40 Ja mot 41 Nej. Ordföranden ställer härefter proposition på tillägget. "
+     "Omröstningen utfaller med 72 Ja mot 9 Nej.", [(40, 41, 0), (72, 9, 0)]),
+])
+def test_votes_counted_in_prose(text, counts):
+    lines = [Line(1, text)]
+    assert [(v.yes, v.no, v.abstain) for v in read_votes(lines)] == counts
+
+
+NAMED = """\
+Godkänd voteringsproposition: "Ja för bifall till A:s yrkande och Nej för bifall till B:s yrkande."
+Anna Ek (S), Bo Al (M), tjänstgörande ersättaren Siv Ry
+(C) och ordföranden Eva Lund (S) röstar Ja (4).
+Per Sten (SD) röstar Nej (1).
+Mia Dal (V) och Leo Strand (KD) avstår från att rösta (2).
+"""
+
+
+def test_votes_with_the_voters_named_in_prose():
+    (vote,) = read_votes([Line(n, text) for n, text in enumerate(NAMED.splitlines(), 1)])
+    assert (vote.yes, vote.no, vote.abstain) == (4, 1, 2)
+    assert vote.yes_names == ["Anna Ek", "Bo Al", "Siv Ry", "Eva Lund"]  # `ordföranden` is no part of the name
+    assert vote.no_names == ["Per Sten"] and vote.abstain_names == ["Mia Dal", "Leo Strand"]
+    assert [(b.name, b.party, b.choice) for b in vote.ballots][:2] == [("Anna Ek", "S", "yes"), ("Bo Al", "M", "yes")]
+
+
+def test_a_count_that_disagrees_with_the_names_is_kept_and_warned_about():
+    text = "§ 47\nMotion om cykelbanor\nBeslut\nMotionen avslås.\nOmröstning\n" + NAMED.replace("röstar Ja (4)", "röstar Ja (5)")
+    meeting, p = _only_paragraph(text)
+    assert [(v["yes"], v["no"], v["abstain"]) for v in p["votes"]] == [(5, 1, 2)]
+    assert len(p["votes"][0]["yes_names"]) == 4
+    assert any("5 ja but names 4" in w for w in meeting["warnings"])
+
+
+def test_a_vote_that_cannot_be_counted_is_warned_about():
+    meeting, p = _only_paragraph("§ 48\nTaxor\nBeslut\nTaxorna antas.\nOmröstning\nOmröstning begärs och genomförs.\n")
+    assert p["votes"] == []
+    assert any("§ 48" in w and "could not be counted" in w for w in meeting["warnings"])
+
+
+# ---------------------------------------------------------------- page furniture and the meeting's identity
+
+
+def _page(n: int, body: str) -> str:
+    return f"\nEkby kommun Kommunstyrelsen, protokoll\n\n{n} (9)\n\nKommunstyrelsen\n\nProtokoll (nr 4)\nSammanträdesdatum: 2024-05-14\n\n{body}"
+
+
+RUNNING = "".join(_page(n, body) for n, body in enumerate([
+    "§ 1\nVal av justerare\nBeslut\nAnna Berg (S) utses att justera.\nProtokollsutdrag skickas till\nValberedningen\n",
+    "§ 2\nBudget 2025\nBeslut\nBudgeten antas med de ändringar",
+    "som framgår av bilagan.\nProtokollsutdrag skickas till\nValberedningen\n",
+    "§ 3\nTaxa för bygglov\nBeslut\nTaxan antas.\nProtokollsutdrag skickas till\nValberedningen\n",
+    "§ 4\nMotion om parker\nBeslut\nMotionen avslås.\n",
+], 2))
+
+
+def test_running_header_names_the_meeting_and_is_removed_wherever_it_cuts_in():
+    packet = parse_text(RUNNING)
+    (meeting,) = packet["meetings"]
+    assert (meeting["body"], meeting["date"]) == ("Kommunstyrelsen", "2024-05-14")
+    assert meeting["warnings"] == []
+    decisions = {p["number"]: p["decision"] for p in meeting["paragraphs"]}
+    assert decisions[2] == "Budgeten antas med de ändringar som framgår av bilagan."  # the header cut into it
+    # a line that recurs beside some headers only (the last recipient of several §) is text
+    assert [p["recipients"] for p in meeting["paragraphs"]][:3] == [["Valberedningen"]] * 3
+    assert "Ekby kommun" in packet["organization"]
+
+
+def test_running_footer_on_marked_pages_is_removed():
+    footer = "\nDet här protokollet är signerat digitalt\nTransaktion: 9F3A2C1B7D6E5F40A1B2C3D4"
+    topics = ["parkering", "badhus", "skolskjuts", "bibliotek", "snöröjning"]
+    pages = [f"§ {n}\nFrågor om {topic}\nBeslut\nNämnden beslutar om {topic} enligt förslaget." + footer.replace("9F3A", f"{n}F3A")
+             for n, topic in enumerate(topics, 1)]
+    text = "\n\f".join(pages)  # pages marked as pdftotext marks them
+    (meeting,) = parse_text(text, hints=MeetingHints(body="Socialnämnden", date="2024-01-10"))["meetings"]
+    assert [p["decision"] for p in meeting["paragraphs"]] == [f"Nämnden beslutar om {t} enligt förslaget." for t in topics]
+    assert [p["title"] for p in meeting["paragraphs"]] == [f"Frågor om {t}" for t in topics]
+
+
+def test_without_cover_page_the_paragraphs_come_with_a_warning_naming_the_options():
+    text = "§ 5\nVal av revisor\nBeslut\nTill revisor väljs Eva Lund (S).\n\n§ 6\nTaxor\nBeslut\nTaxorna antas.\n"
+    packet = parse_text(text)
+    (meeting,) = packet["meetings"]
+    assert meeting["body"] is None and meeting["date"] is None
+    assert [p["number"] for p in meeting["paragraphs"]] == [5, 6]  # no § is dropped
+    assert any("--body" in w for w in meeting["warnings"]) and any("--date" in w for w in meeting["warnings"])
+    given = parse_text(text, hints=MeetingHints(organization="Ekby kommun", body="Kommunstyrelsen", date="2024-02-01"))
+    (meeting,) = given["meetings"]
+    assert (meeting["body"], meeting["date"], given["organization"]) == ("Kommunstyrelsen", "2024-02-01", "Ekby kommun")
+    assert meeting["warnings"] == []
+
+
+def test_a_hint_never_overrides_what_the_text_says():
+    (meeting,) = parse_text(RUNNING, hints=MeetingHints(body="Socialnämnden", date="2024-05-14"))["meetings"]
+    assert meeting["body"] == "Kommunstyrelsen"
+    assert any("--body 'Socialnämnden' not used" in w for w in meeting["warnings"])
+
+
+def test_a_hinted_date_must_be_a_date():
+    with pytest.raises(InputError, match="--date"):
+        MeetingHints(date="2024-13-01")
+
+
+def test_the_cover_page_names_the_meeting_without_a_known_header():
+    cover = "Kommunstyrelsen\nSammanträdesdatum 2024-05-14\n\nBeslutande\nAnna Berg (S)\n\n"
+    (meeting,) = parse_text(cover + "§ 1\nVal av justerare\nBeslut\nAnna Berg (S) justerar.\n")["meetings"]
+    assert (meeting["body"], meeting["date"]) == ("Kommunstyrelsen", "2024-05-14")
+
+
+# ---------------------------------------------------------------- which § headings open a §
+
+REPEATED = """\
+§ 7 Ärendenummer ABC-2024-00031
+Redovisning av uppdrag om
+lokaler
+Beslut
+Redovisningen antecknas.
+§ 7 Ärendenummer ABC-2024-00031
+Redovisning av uppdrag om
+lokaler
+Protokollsutdrag skickas till
+Lokalnämnden
+§ 8 (forts.)
+Beslut
+Antecknas.
+"""
+
+
+def test_a_heading_repeated_after_a_page_break_goes_on_with_its_paragraph():
+    text = REPEATED.replace("§ 8 (forts.)\nBeslut\nAntecknas.\n", "§ 8\nInformation om lokaler\nBeslut\nAntecknas.\n§ 8 (forts.)\n")
+    meeting, _ = _first_two(text)
+    seven = meeting["paragraphs"][0]
+    assert seven["title"] == "Redovisning av uppdrag om lokaler"
+    assert seven["decision"] == "Redovisningen antecknas."
+    assert seven["recipients"] == ["Lokalnämnden"]
+    assert [p["number"] for p in meeting["paragraphs"]] == [7, 8]
+
+
+def _first_two(text: str):
+    packet = parse_text(text, hints=MeetingHints(body="Kommunstyrelsen", date="2024-05-14"))
+    (meeting,) = packet["meetings"]
+    return meeting, packet
+
+
+def test_contents_cited_decisions_and_the_rising_chain():
+    text = """\
+Innehåll
+§ 1 Dnr KS-2025-00001
+Val av justerare ........................ 3
+§ 2 Dnr KS-2025-00002
+Budget ........................ 4
+
+KS § 1     Dnr KS-2025-00001
+Val av justerare
+Kommunstyrelsens beslut
+Anna Berg (S) utses.
+
+KS § 2     Dnr KS-2025-00002
+Budget
+Kommunstyrelsens förslag
+KU § 317 06-12-05
+Utskottet föreslår att budgeten antas.
+Kommunstyrelsens beslut
+Budgeten antas.
+"""
+    meeting, _ = _first_two(text)
+    assert [(p["number"], p["title"], p["decision"]) for p in meeting["paragraphs"]] == [
+        (1, "Val av justerare", "Anna Berg (S) utses."), (2, "Budget", "Budgeten antas.")]
+
+
+def test_titles_printed_above_the_number():
+    text = """\
+Val av justerare
+§ 45
+Beslut
+Nämnden utser Anna Berg (S) att justera protokollet.
+
+Detaljplan för Norra hamnen
+§ 46                          Dnr BMN 2024/12
+Beslut
+Nämnden godkänner planen för samråd.
+
+Bygglov för Ekeby 1:2,
+nybyggnad av garage
+§ 47
+Beslut
+Bygglov beviljas.
+"""
+    meeting, _ = _first_two(text)
+    assert [(p["number"], p["title"]) for p in meeting["paragraphs"]] == [
+        (45, "Val av justerare"), (46, "Detaljplan för Norra hamnen"), (47, "Bygglov för Ekeby 1:2, nybyggnad av garage")]
+    assert meeting["paragraphs"][0]["decision"] == "Nämnden utser Anna Berg (S) att justera protokollet."
+
+
+def test_a_heading_the_table_lacks_is_learned_from_the_document_and_reported():
+    paragraphs = "".join(f"§ {n}\nÄrende {n}\nBeslut\nFörslaget bifalls.\n\nÄrendets gång\nFörvaltningen har utrett ärende {n}.\n\n"
+                         for n in range(1, 5))
+    meeting, _ = _first_two(paragraphs)
+    assert [p["decision"] for p in meeting["paragraphs"]] == ["Förslaget bifalls."] * 4
+    assert any("'ärendets gång' is not in the section table" in w for w in meeting["warnings"])
+
+
+def test_cleaned_text_shows_a_running_header():
+    kept = [text for _, text in clean_lines(RUNNING.split("\n"))]
+    assert "[sidhuvud: löpande protokoll · Kommunstyrelsen · 2024-05-14]" in kept
+    assert "Protokoll (nr 4)" not in kept and "Kommunstyrelsen" not in kept
