@@ -250,6 +250,16 @@ def test_a_count_that_disagrees_with_the_names_is_kept_and_warned_about():
     assert any("5 ja but names 4" in w for w in meeting["warnings"])
 
 
+def test_a_vote_told_again_under_another_heading_is_one_vote():
+    text = ("§ 49\nTaxor\nBeslut\nTaxorna antas.\nOmröstning\nOmröstningen utfaller med 43 Ja mot 38 Nej.\n"
+            "Beslutsgång\nKommunfullmäktige har alltså med 43 ja-röster mot 38 nej-röster beslutat att anta taxorna.\n")
+    _, p = _only_paragraph(text)
+    assert [(v["yes"], v["no"]) for v in p["votes"]] == [(43, 38)]
+    two = text.replace("Beslutsgång\n", "Omröstning\n")  # two vote headings: two votes, the same counts or not
+    _, p = _only_paragraph(two)
+    assert [(v["yes"], v["no"]) for v in p["votes"]] == [(43, 38), (43, 38)]
+
+
 def test_a_vote_that_cannot_be_counted_is_warned_about():
     meeting, p = _only_paragraph("§ 48\nTaxor\nBeslut\nTaxorna antas.\nOmröstning\nOmröstning begärs och genomförs.\n")
     assert p["votes"] == []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from paragraf.ingest.cleanup import Line, blocks
 from paragraf.ingest.elections import read_elections
 from paragraf.ingest.headings import DNR_RE, inline_section, paragraph_heading, section_heading, split_case
-from paragraf.ingest.model import Paragraph, Proposal, Statement
+from paragraf.ingest.model import Paragraph, Proposal, Statement, Vote
 from paragraf.ingest.text import (PARTY, PERSON_RE, case_number, case_parts, ends_open, fold, heading_case_number, join_lines,
                                   looks_like_name, split_person)
 from paragraf.ingest.votes import read_votes, vote_warnings
@@ -65,11 +65,29 @@ def read_paragraph(chunk: list[Line], warnings: list[str] | None = None,
     para.statements = _statements(sections.get("statements", []))
     para.disqualifications = [_text(block) for block in blocks(sections.get("disqualification", []))]
     para.signoff = _text(sections.get("signoff", [])) or None
-    para.votes = [vote for section in order if section.role in VOTE_ROLES for vote in read_votes(section.lines)]
+    para.votes = _votes(order)
     para.elections = read_elections(title or "", sections.get("decision", []) or sections.get("", []), _all_text(sections))
     if warnings is not None:
         warnings.extend(_warnings(para, order))
     return para
+
+
+def _votes(order: list[Section]) -> list[Vote]:
+    """The votes of the §, section by section in the order written. A count without
+    names that repeats the vote of an earlier section in a section that is not a vote
+    heading's (`… har alltså med 43 ja-röster mot 38 nej-röster beslutat` under
+    `Beslutsgång`) tells that vote again: it is no vote of its own."""
+    votes: list[Vote] = []
+    for section in order:
+        if section.role not in VOTE_ROLES:
+            continue
+        earlier = votes[-1] if votes else None
+        for vote in read_votes(section.lines):
+            if (earlier is not None and section.role != "votes" and not (vote.yes_names or vote.no_names)
+                    and (vote.method, vote.yes, vote.no, vote.abstain) == (earlier.method, earlier.yes, earlier.no, earlier.abstain)):
+                continue
+            votes.append(vote)
+    return votes
 
 
 def _title_and_case(rest: str, body: list[Line]) -> tuple[str | None, str | None, list[Line]]:
@@ -172,7 +190,7 @@ PARTY_FIRST = re.compile(rf"^\((?:{PARTY})\)\s+[A-ZÅÄÖÉ]")  # `(C) Ewa Engda
 LEARN_MIN = 3  # § in which an unknown heading must recur to be learned
 LEARN_SHARE = 0.2  # … and this share of the § of the document
 LIST_ROLES = ("recipients", "basis", "statements", "reservations", "pages")  # their lines are items, not headings
-HEADING_LIKE = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+(?: [\wåäöé\-/]+){0,3}:?$")
+HEADING_LIKE = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+(?: [\wåäöé\-/]+){0,3}$")
 NOT_A_HEADING = re.compile(
     r"nämnd|styrelse|fullmäktige|utskott|beredning|presidi|kommun|region|stad\b|bolag|förvaltning|kontor|enhet|avdelning"
     r"|förbund|\bAB\b|länsstyrelse|revisor|rådet|\b(?:och|samt)$"
@@ -210,10 +228,11 @@ def _stands_alone(lines: list[Line], i: int) -> bool:
         return False
     before = next((line.text for line in reversed(lines[:i]) if line.text), None)
     after = next((line.text for line in lines[i + 1:] if line.text), None)
+    if before is None or text.endswith(":"):
+        return False  # the first line under a heading, or a line that opens what follows (`Enligt X:s förslag:`)
     if after is None or looks_like_name(after) or PERSON_RE.match(after) or PARTY_FIRST.match(after):
         return False  # the head of a list of people (`Ordinarie` over `Ewa Engdahl  Diana Bergeskans`)
-    blank_before = i == 0 or not lines[i - 1].text
-    return blank_before or before is None or before[-1] in ".!?:"
+    return not lines[i - 1].text or before[-1] in ".!?:"
 
 
 def _by_role(order: list[Section]) -> dict[str, list[Line]]:
