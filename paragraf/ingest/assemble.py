@@ -14,9 +14,8 @@ from paragraf.ingest.model import Document, Indicator, Meeting, Paragraph
 from paragraf.ingest.notice import read_notice
 from paragraf.ingest.letters import title_kind, title_like
 from paragraf.ingest.segment import INTRODUCTION_RE, MINUTES_KINDS, Segment, segment
-from paragraf.ingest.text import DATE_RE, case_number, ends_open, join_lines
+from paragraf.ingest.text import BODY_WORD, DATE_RE, case_number, ends_open, join_lines
 
-BODY_WORDS = re.compile(r"nämnd|styrelse|fullmäktige|utskott|presidi|beredning|förbund|råd\b|direktion", re.I)
 
 
 @dataclass
@@ -144,7 +143,7 @@ def _title(seg: Segment) -> str | None:
             return join_lines(block)  # a letter: the title is the block over its first heading
         if block:
             texts = block
-    elif len(texts) > 1 and BODY_WORDS.search(texts[0]) and len(texts[0].split()) <= 6 and not title_kind(texts[:1]):
+    elif len(texts) > 1 and BODY_WORD.search(texts[0]) and len(texts[0].split()) <= 6 and not title_kind(texts[:1]):
         texts = texts[1:]  # the addressee
     parts: list[str] = []
     for text in texts[:TITLE_MAX_LINES]:

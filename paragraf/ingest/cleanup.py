@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from paragraf.ingest.dates import ANY_DATE, find_date, is_date
 from paragraf.ingest.furniture import Cluster, find_running
-from paragraf.ingest.text import CASE_RE, DATE, case_number, fold, time_range
+from paragraf.ingest.text import BODY_WORD, CASE_RE, DATE, case_number, fold, time_range
 
 KIND_LABELS = {
     "KALLELSE": "kallelse",
@@ -56,7 +56,6 @@ WATERMARK_MIN_RUN = 6
 LONE_DATE_LABEL = re.compile(r"^(?:Datum|Sammanträdesdatum|Mötesdatum)\s*:?$", re.I)
 # `Kommunfullmäktige sammanträder …`: the sentence of a notice that calls the meeting, no header line
 CONVENES_RE = re.compile(r"\b(?:sammanträder|sammanträdet hålls|sammanträde hålls|kallas till sammanträde)\b", re.I)
-BODY_WORD_RE = re.compile(r"nämnd|styrelse|fullmäktige|utskott|presidi|beredning|styrgrupp|förbund|råd\b|direktion|kommitté|forum|delegation", re.I)
 
 
 @dataclass
@@ -193,7 +192,7 @@ def _title_case_labels(folded: list[str]) -> list[str]:
         if len(text) > 24 or text[:1] not in ("K", "S", "P") or not TITLE_CASE_LABEL_RE.match(text):
             continue
         if i >= 1 and ORGANISATION_RE.match(folded[i - 1]) or (
-                i >= 2 and ORGANISATION_RE.match(folded[i - 2]) and BODY_WORD_RE.search(folded[i - 1])):
+                i >= 2 and ORGANISATION_RE.match(folded[i - 2]) and BODY_WORD.search(folded[i - 1])):
             out[i] = text.upper()
     return out
 
@@ -214,7 +213,7 @@ def _take_lines_above(out: list[Line], header: PageHeader, label_line: str) -> i
             continue
         if count == 2:
             body = above[0].text
-            if not (BODY_WORD_RE.search(body) and len(body.split()) <= 6 and ":" not in body):
+            if not (BODY_WORD.search(body) and len(body.split()) <= 6 and ":" not in body):
                 return header.first_line
             header.body = header.body or body
         del out[len(out) - count:]
@@ -291,7 +290,7 @@ def _page_header(folded: list[str], i: int) -> tuple[PageHeader | None, int]:
 def _unlabelled_minutes_header(folded: list[str], i: int) -> bool:
     """A minutes page header whose kind label was lost with the logo: `Body §§ 16-40`
     with a `Tid: <date>` line right under it."""
-    if not RANGE_RE.match(folded[i]) or not BODY_WORD_RE.search(folded[i]):
+    if not RANGE_RE.match(folded[i]) or not BODY_WORD.search(folded[i]):
         return False
     nxt = _next_nonblank(folded, i, 3)
     return nxt is not None and bool(TID_RE.match(folded[nxt]))
@@ -378,7 +377,7 @@ def _loose_fields(header: PageHeader, text: str, own_line: bool = False) -> bool
         return True
     if CONVENES_RE.search(text):
         return False
-    if header.body is None and BODY_WORD_RE.search(text) and len(text.split()) <= 6 and ":" not in text:
+    if header.body is None and BODY_WORD.search(text) and len(text.split()) <= 6 and ":" not in text:
         header.body = text[0] + text[1:].lower() if text.isupper() else text
         return True
     return used or own_line
@@ -436,7 +435,7 @@ def _header_field(header: PageHeader, text: str, folded: list[str], j: int) -> b
         return True
     if header.body is None and header.date is not None and header.kind == "protokoll" and len(text.split()) <= 8:
         nxt = _next_nonblank(folded, j, 6)
-        if BODY_WORD_RE.search(text) or (nxt is not None and re.match(r"^§\s*\d+", folded[nxt])):
+        if BODY_WORD.search(text) or (nxt is not None and re.match(r"^§\s*\d+", folded[nxt])):
             header.body = text
             return True
     if header.body is None and header.date is None and len(text) < 90:

@@ -14,10 +14,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from paragraf.ingest.cleanup import BODY_WORD_RE, Line
+from paragraf.ingest.cleanup import Line
 from paragraf.ingest.dates import find_date
 from paragraf.ingest.errors import InputError
-from paragraf.ingest.text import DATE_RE
+from paragraf.ingest.text import BODY_WORD, DATE_RE
 
 # A label whose value (on its line or the next) is the meeting's date.
 DATE_LABEL = re.compile(r"^(?:Sammanträdesdatum|Mötesdatum|Sammanträde|Datum|Tid|Plats och tid|Tid och plats)\b\s*:?\s*(?P<rest>.*)$", re.I)
@@ -76,7 +76,7 @@ def _cover_date(texts: list[str]) -> str | None:
 def _cover_body(texts: list[str]) -> str | None:
     for text in texts:
         m = BODY_LINE.match(text)
-        if m and BODY_WORD_RE.search(m.group("body")) and len(m.group("body").split()) <= 6:
+        if m and BODY_WORD.search(m.group("body")) and len(m.group("body").split()) <= 6:
             body = m.group("body").strip()
             return body.capitalize() if body.isupper() else body
     return None

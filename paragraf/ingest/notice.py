@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 
-from paragraf.ingest.cleanup import BODY_WORD_RE, CONVENES_RE, Line
+from paragraf.ingest.cleanup import CONVENES_RE, Line
 from paragraf.ingest.columns import unfold_columns
 from paragraf.ingest.dates import find_date
 from paragraf.ingest.model import AgendaItem, Invitee, Meeting
 from paragraf.ingest.people import read_roster
 from paragraf.ingest.segment import Segment
-from paragraf.ingest.text import NOT_SERIES, case_number, ends_open, fold, join_lines, time_range
+from paragraf.ingest.text import BODY_WORD, NOT_SERIES, case_number, ends_open, fold, join_lines, time_range
 
 ITEM_RE = re.compile(r"^(?:§\s*)?(\d{1,3})\.?\s+(?P<title>\S.*)$")
 CASE_TAIL_RE = re.compile(r"(?:,?\s+|\s*\(\s*)(?:Dnr\.?\s*:?\s*)?(?P<case>(?:[A-ZÅÄÖ]{1,5}\s*)?(?:19|20)\d\d/\d+)\s*\)?$")
@@ -65,7 +65,7 @@ def _read_fields(meeting: Meeting, lines: list[Line]) -> None:
         if AGENDA_START.match(text) or ROSTER_START.match(text):
             break
         convenes = CONVENES_RE.search(text)
-        if convenes and BODY_WORD_RE.search(text[: convenes.start()]):
+        if convenes and BODY_WORD.search(text[: convenes.start()]):
             meeting.body = meeting.body or fold(text[: convenes.start()])
             rest = text[convenes.end():]
             own_date = _read_when(meeting, rest, override=not own_date) or own_date

@@ -15,6 +15,9 @@ PARTY = r"[A-ZÅÄÖ]{1,4}|-|[A-ZÅÄÖ][a-zåäö]{1,3}|[A-ZÅÄÖ][a-zåäö]{
 PERSON_RE = re.compile(
     rf"^(?P<name>[A-ZÅÄÖÉÜ][\w'’.\-]*(?:[ \-][A-ZÅÄÖÉÜa-zåäöéü][\w'’.\-]*){{0,4}})\s*\((?P<party>{PARTY})\)"
 )
+# A word that names a political body (`Kommunstyrelsen`, `Bygg- och miljönämnden`, `Regionfullmäktige`)
+BODY_WORD = re.compile(
+    r"nämnd|styrelse|fullmäktige|utskott|presidi|beredning|styrgrupp|förbund|råd\b|direktion|kommitté|forum|delegation", re.I)
 SUSPENDED_NEXT = {"och", "eller", "samt", "resp", "respektive", "till", "som"}
 _SPACE = re.compile(r"\s+")
 
