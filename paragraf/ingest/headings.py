@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from paragraf.ingest.sections import inline_section, section_role
-from paragraf.ingest.text import heading_case_number
+from paragraf.ingest.text import case_parts, heading_case_number
 
 __all__ = ["DNR_RE", "ParagraphHeading", "inline_section", "paragraph_heading", "section_heading", "split_case"]
 
@@ -32,7 +32,7 @@ CITED_DATE = re.compile(r"^(?:\d\d|(?:19|20)\d\d)-\d\d-\d\d\b")
 CONTINUED_RE = re.compile(rf"^{CONTINUED}$")
 CASE_LABEL = r"(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärende nr|Ärendenr|Vårt dnr|Dossiernummer)"
 DNR_RE = re.compile(rf"^{CASE_LABEL}\.?\s*:?\s*(?P<case>.+)$", re.I)
-LABELLED_CASE_RE = re.compile(rf"(?:^|\s){CASE_LABEL}\.?\s*:?\s*(?P<case>\S.*)$", re.I)
+LABELLED_CASE_RE = re.compile(rf"(?:^|\s){CASE_LABEL}\b\.?\s*:?\s*(?P<case>\S.*)$", re.I)
 
 
 class ParagraphHeading(NamedTuple):
@@ -65,17 +65,18 @@ def paragraph_heading(text: str) -> ParagraphHeading | None:
 
 def split_case(rest: str) -> tuple[str, str | None]:
     """The title and the case number of what follows a § number: `Dnr KS 2021/123`,
-    `Ärendenummer SLK-2024-00067`, a case number alone (`1435/22`), or a title."""
+    `Ärendenummer SLK-2024-00067`, a case number alone (`1435/22`) or before the title
+    (`KFKS 2024/88 Ekonomisk uppföljning`), a title with the case number after it
+    (`Delårsrapport augusti 2024    SN.2024.0098`), or a title."""
+    rest = rest.strip().lstrip("-–: ").strip()
     m = LABELLED_CASE_RE.search(rest)
-    if m:  # a label always gives a case number, in a form read or as written
+    if m and re.search(r"\d", m.group("case")):  # a label gives a case number, in a form read or as written
         case = heading_case_number(m.group("case"), labelled=True) or m.group("case").split()[0]
         return rest[: m.start()].strip(" ,-–"), case
-    first, _, after = rest.partition(" ")
-    case = heading_case_number(first)
-    if case and (not after or heading_case_number(rest) == case and _no_words(after)):
-        return "", case
+    parts = case_parts(rest)
+    if parts is not None:
+        return rest[len(parts.written):].strip(" ,-–:"), parts.written
+    head, _, last = rest.rpartition(" ")
+    if head and case_parts(last) is not None and case_parts(last).written == last:
+        return head.strip(" ,-–"), last
     return rest, None
-
-
-def _no_words(text: str) -> bool:
-    return not re.search(r"[A-Za-zÅÄÖåäö]{3,}", text)

@@ -19,10 +19,16 @@ from paragraf.ingest.dates import find_date
 from paragraf.ingest.errors import InputError
 from paragraf.ingest.text import BODY_WORD, DATE_RE
 
-# A label whose value (on its line or the next) is the meeting's date.
-DATE_LABEL = re.compile(r"^(?:Sammanträdesdatum|Mötesdatum|Sammanträde|Datum|Tid|Plats och tid|Tid och plats)\b\s*:?\s*(?P<rest>.*)$", re.I)
+# A label whose value (on its line or the next) is the meeting's date: `Sammanträdesdatum 2024-03-20`,
+# `Plats och tid Stadshuset, den 3 maj 2023`, `Protokoll 4 mars 2024` (not `Datum för anslags uppsättande`).
+DATE_LABEL = re.compile(r"^(?:Sammanträdesdatum|Mötesdatum|Sammanträde|Datum|Tid|Plats och tid|Tid och plats|Protokoll|"
+                        r"Sammanträdesprotokoll)\b(?!\s+(?:för|då|när)\b)\s*:?\s*(?P<rest>.*)$", re.I)
 # A line that names a body and nothing else: `Kommunstyrelsen`, `Organ: Bygg- och miljönämnden`
-BODY_LINE = re.compile(r"^(?:(?:Organ|Nämnd|Styrelse|Instans)\s*:?\s+)?(?P<body>[A-ZÅÄÖ][\wåäöé\- ]{2,60})$")
+BODY_LINE = re.compile(rf"^(?:(?:Organ|Nämnd|Styrelse|Instans)\s*:?\s+)?(?P<body>[A-ZÅÄÖ][\wåäöé\- ]{{0,60}}(?:{BODY_WORD.pattern})\w*)$",
+                       re.I)
+# `Protokoll nr 10/2024 fört vid sammanträde med Skärholmens stadsdelsnämnd`
+HELD_BY = re.compile(rf"\b(?:sammanträde|sammanträdet|möte|mötet)\s+(?:med|i)\s+(?P<body>[\wåäöé\- ]{{0,60}}?(?:{BODY_WORD.pattern})\w*)",
+                     re.I)
 COVER_WINDOW = 60  # text lines of a first page looked at
 OPTION = {"organization": "--organization", "body": "--body", "date": "--date"}
 
@@ -75,10 +81,11 @@ def _cover_date(texts: list[str]) -> str | None:
 
 def _cover_body(texts: list[str]) -> str | None:
     for text in texts:
-        m = BODY_LINE.match(text)
-        if m and BODY_WORD.search(m.group("body")) and len(m.group("body").split()) <= 6:
+        m = BODY_LINE.match(text) or HELD_BY.search(text)
+        if m and len(m.group("body").split()) <= 6:
             body = m.group("body").strip()
-            return body.capitalize() if body.isupper() else body
+            body = body.capitalize() if body.isupper() else body
+            return body[0].upper() + body[1:]
     return None
 
 

@@ -89,6 +89,7 @@ class MarkTable:
     has_present: bool
     rows: list[MarkRow] = field(default_factory=list)
     vote_paragraphs: list[int | None] = field(default_factory=list)
+    titled: bool = False  # an annex title stands above it (`Bilaga 1`, `Omröstningslista § 12`)
 
     def voters(self, vote: int, side: str) -> list[str]:
         return [person.name for person in self.voting(vote, side)]
@@ -145,18 +146,30 @@ def table_attendance(tables: list[MarkTable]) -> list[Attendee]:
     return out
 
 
-def add_table_votes(paragraphs: list[Paragraph], tables: list[MarkTable]) -> None:
-    """Every vote a table records goes to its §: the names fill the § vote read from
-    the prose, or the table's counts make the vote when the prose gives none."""
+def add_table_votes(paragraphs: list[Paragraph], tables: list[MarkTable],
+                    spans: list[tuple[int, int]] | None = None) -> None:
+    """Every vote a table records goes to its §: the one its title names, else the § it
+    stands in (`spans`: the first and last source line of each §, an annex excepted),
+    else the one § whose vote names nobody. The names fill the § vote read from the
+    prose, or the table's counts make the vote when the prose gives none."""
     by_number = {p.number: p for p in paragraphs}
     for table in tables:
         for vote, number in enumerate(table.vote_paragraphs):
             voters = {side: table.voting(vote, side) for side in VOTE_SIDES}
             if not any(voters.values()):
                 continue
-            para = by_number.get(number) if number is not None else _only_unnamed_vote(paragraphs)
+            para = by_number.get(number) if number is not None else (
+                _standing_in(paragraphs, table, spans) or _only_unnamed_vote(paragraphs))
             if para is not None:
                 _fill_vote(para, voters, table.rows[0].line)
+
+
+def _standing_in(paragraphs: list[Paragraph], table: MarkTable, spans: list[tuple[int, int]] | None) -> Paragraph | None:
+    """The § whose text the table stands in, when it is no annex with a title of its own."""
+    if spans is None or table.titled:
+        return None
+    line = table.rows[0].line
+    return next((p for p, (first, last) in zip(paragraphs, spans) if first <= line <= last), None)
 
 
 def _only_unnamed_vote(paragraphs: list[Paragraph]) -> Paragraph | None:
@@ -235,7 +248,7 @@ def _number_votes(columns: list[Column]) -> None:
 def _read_table(lines: list[Line], heading: int, columns: list[Column]) -> MarkTable:
     votes = 1 + max((c.vote for c in columns if c.kind in (*VOTE_SIDES, "ballot")), default=-1)
     first = _title_start(lines, heading)
-    table = MarkTable(first, heading, votes, any(c.kind == "present" for c in columns))
+    table = MarkTable(first, heading, votes, any(c.kind == "present" for c in columns), titled=first < heading)
     table.vote_paragraphs = _vote_paragraphs(lines[first:heading + 1], votes)
     read_row = _row if _positional(columns) else _flattened_row
     i = heading + 1

@@ -9,7 +9,7 @@ from paragraf.ingest.headings import paragraph_heading, section_heading
 from paragraf.ingest.identity import cover_identity
 from paragraf.ingest.marktables import add_table_votes, read_mark_tables, table_attendance, table_line_numbers
 from paragraf.ingest.model import Attendee, Meeting, Signatories
-from paragraf.ingest.numbering import paragraph_candidates, rising_chain
+from paragraf.ingest.numbering import left_out, paragraph_candidates, rising_chain
 from paragraf.ingest.paragraph import learned_headings, read_paragraph
 from paragraf.ingest.people import read_roster
 from paragraf.ingest.segment import Segment
@@ -28,12 +28,17 @@ ATTENDANCE_STOP = re.compile(
     r"^(?:Justering|Justerare|Utses att justera|Justeringens|Underskrifter|Sekreterare|Paragrafer|Innehållsförteckning|Ordförande\s*$|§\s*\d)",
     re.I,
 )
-SIGN_LABELS = re.compile(r"^(Sekreterare|Nämndsekreterare|Ordförande|Protokolls?justerare|Justerare|Justerande|Ordf\.?)\b\s*:?\s*(.*)$", re.I)
+SIGN_LABELS = re.compile(
+    r"^(Sekreterare|Nämndsekreterare|Ordförande|Protokolls?justerare|Justerare|Justerande|Ordf\.?|Vid protokollet|Justeras)\b"
+    r"\s*:?\s*(.*)$", re.I)
 SIGN_START = re.compile(r"^(?:Justering|Underskrifter|Sekreterare|Ordförande|Vid protokollet|Justeras\s*:?$)", re.I)
 # The end of the minutes after the last §: the sign-off (`Vid protokollet`, `Justeras`)
 # or the certification of an extract (`Utdraget bestyrks`, `Rätt utdraget intygar`).
 SIGN_OFF_RE = re.compile(r"^(?:(?:Vid protokollet|Underskrifter|Sekreterare|Protokollförare)\b|Justeras\s*:?$)", re.I)
 SIGN_OFF_TRIES = 5  # sign-off labels tried in the last §, to stay linear
+# An annex after the last § (`Bilaga 1 till Ksau § 102`, `Omröstningsbilaga`): no part of it
+ANNEX_RE = re.compile(r"^(?:Bilaga|BILAGA)\s+\d+\b.*§\s*\d+"
+                      r"|^(?:Omröstningsbilaga|Voteringsbilaga|Reservationsbilaga|Omröstningslista|Voteringslista)\b", re.I)
 CERTIFICATION_RE = re.compile(
     r"^(?:(?:Protokolls)?utdrag(?:et)? (?:bestyrks|bestyrkes|bestyrkt)|Rätt utdraget|Utdragsbestyrkande\b|Bestyrkande\s*:?$)", re.I)
 # `Anna Berg, sekreterare` under the sign-off: the role after the name
@@ -50,15 +55,17 @@ def read_minutes(seg: Segment) -> Meeting:
     """The meeting the segment records: header, attendance, signatories and every §."""
     header = _main_header(seg.headers)
     body, date = seg.meeting_key or (header.body if header else None, header.date if header else None)
-    preamble, chunks = _split_paragraphs(seg)
+    split_warnings: list[str] = []
+    preamble, chunks = _split_paragraphs(seg, split_warnings)
     if not (body and date):
         cover = cover_identity(preamble)
         body, date = body or cover.body, date or cover.date
-    meeting = Meeting(body=body or None, date=date or None, sources=[seg.kind])
+    meeting = Meeting(body=body or None, date=date or None, sources=[seg.kind], warnings=split_warnings)
     _read_times(meeting, seg.headers, seg.lines)
     tables = read_mark_tables(seg.lines)
     in_tables = table_line_numbers(seg.lines, tables)
     preamble = [line for line in preamble if line.no not in in_tables]
+    spans = [(chunk[0].no, max(line.last_no for line in chunk)) for chunk in chunks]
     chunks = [[line for line in chunk if line.no not in in_tables] for chunk in chunks]
     closing = _cut_closing(chunks[-1]) if chunks else []
     if seg.kind == "protokoll":
@@ -72,8 +79,8 @@ def read_minutes(seg: Segment) -> Meeting:
         meeting.warnings.append(f"heading {text!r} is not in the section table (sections.HEADINGS); "
                                 "read as the end of the section above it")
     for chunk in chunks:
-        meeting.paragraphs.append(read_paragraph(chunk, meeting.warnings, learned))
-    add_table_votes(meeting.paragraphs, tables)
+        meeting.paragraphs.append(read_paragraph(chunk, meeting.warnings, learned, meeting.body))
+    add_table_votes(meeting.paragraphs, tables, spans)
     return meeting
 
 
@@ -129,7 +136,7 @@ def _adjournment(text: str) -> str | None:
     return f"{start}-{end}" if end else start
 
 
-def _split_paragraphs(seg: Segment) -> tuple[list[Line], list[list[Line]]]:
+def _split_paragraphs(seg: Segment, warnings: list[str]) -> tuple[list[Line], list[list[Line]]]:
     """The lines before the first §, and the lines of each §: the headings of the
     rising chain of § numbers open them (`numbering.py`). A heading of the § that
     is being read (`§ 29 (forts.)`, or `§ 29` again after a page break) is page
@@ -137,6 +144,9 @@ def _split_paragraphs(seg: Segment) -> tuple[list[Line], list[list[Line]]]:
     candidates = paragraph_candidates(seg.lines, seg.headers)
     chain = rising_chain(seg.lines, candidates)
     headings = dict(candidates)
+    for index in left_out(seg.lines, candidates, chain):
+        warnings.append(f"line {seg.lines[index].no}: {seg.lines[index].text!r} reads as a § heading but breaks the "
+                        "numbering of the § around it; read as text of the § above it")
     preamble: list[Line] = []
     chunks: list[list[Line]] = []
     number = None
@@ -204,7 +214,7 @@ def _cut_closing(chunk: list[Line]) -> list[Line]:
     start = None
     tries = 0
     for index, line in enumerate(chunk[1:], 1):
-        if CERTIFICATION_RE.match(line.text):
+        if CERTIFICATION_RE.match(line.text) or ANNEX_RE.match(line.text):
             start = index
             break
         if SIGN_OFF_RE.match(line.text) and tries < SIGN_OFF_TRIES:
@@ -314,7 +324,7 @@ def _columns(line: Line) -> list[str]:
 
 def _sign_role(label: str) -> str:
     label = label.lower()
-    if "sekreterare" in label or label == "protokollförare":
+    if "sekreterare" in label or label in ("protokollförare", "vid protokollet"):
         return "secretary"
     if label.startswith("ordf"):
         return "chair"

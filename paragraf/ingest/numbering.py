@@ -19,12 +19,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from paragraf.ingest.cleanup import Line, PageHeader
-from paragraf.ingest.headings import ParagraphHeading, inline_section, paragraph_heading, section_heading, split_case
+from paragraf.ingest.headings import (DNR_RE, ParagraphHeading, inline_section, paragraph_heading, section_heading,
+                                     split_case)
+from paragraf.ingest.text import ends_open
 
 PLAIN = 1.0  # a candidate heading
 STRONG = 2.0  # a candidate with a section heading under it
 OTHER_PREFIX = 0.8  # taken off a candidate whose body prefix (`KU §`) is not the usual one (`KS §`)
 SECTION_WINDOW = 12  # text lines under a heading looked at for a section heading
+
+
+NEAR = 10  # gaps up to this are costed one by one; longer ones cost FAR_COST
+FAR_COST = 1.5
 
 
 def step_cost(gap: int) -> float:
@@ -33,9 +39,9 @@ def step_cost(gap: int) -> float:
         return 0.0
     if gap <= 3:
         return 0.3
-    if gap <= 10:
+    if gap <= NEAR:
         return 0.6
-    return 1.5
+    return FAR_COST
 
 
 @dataclass
@@ -43,6 +49,21 @@ class Candidate:
     index: int  # in the lines
     heading: ParagraphHeading
     weight: float = PLAIN
+
+
+def left_out(lines: list[Line], candidates: list[tuple[int, ParagraphHeading]], chain: set[int]) -> list[int]:
+    """Headings outside the chain that read as § all the same (a section heading under
+    them) and are no repetition of the § before them: what the reader should be told of."""
+    out = []
+    number = None
+    for k, (index, heading) in enumerate(candidates):
+        if index in chain:
+            number = heading.number
+            continue
+        end = candidates[k + 1][0] if k + 1 < len(candidates) else len(lines)
+        if not heading.continued and heading.number != number and _section_follows(lines, index + 1, end):
+            out.append(index)
+    return out
 
 
 def rising_chain(lines: list[Line], candidates: list[tuple[int, ParagraphHeading]]) -> set[int]:
@@ -56,23 +77,53 @@ def rising_chain(lines: list[Line], candidates: list[tuple[int, ParagraphHeading
         candidate.weight = STRONG if _section_follows(lines, candidate.index + 1, end) else PLAIN
         if usual and (candidate.heading.prefix or "").casefold() != usual:
             candidate.weight -= OTHER_PREFIX
-    best = [c.weight for c in found]
-    before: list[int | None] = [None] * len(found)
+    best: list[float] = []
+    before: list[int | None] = []
+    near: dict[int, tuple[float, int]] = {}  # § number -> best chain ending at a candidate with it
+    far = _PrefixMax(max(c.heading.number for c in found) + 1)  # the same, for gaps of more than NEAR
     for j, b in enumerate(found):
-        for i in range(j):
-            a = found[i]
-            gap = b.heading.number - a.heading.number
-            if gap <= 0:
-                continue
-            score = best[i] - step_cost(gap) + b.weight
-            if score > best[j]:
-                best[j], before[j] = score, i
+        score, previous = b.weight, None
+        for gap in range(1, NEAR + 1):
+            seen = near.get(b.heading.number - gap)
+            if seen is not None and seen[0] - step_cost(gap) + b.weight > score:
+                score, previous = seen[0] - step_cost(gap) + b.weight, seen[1]
+        seen = far.get(b.heading.number - NEAR - 1)
+        if seen is not None and seen[0] - FAR_COST + b.weight > score:
+            score, previous = seen[0] - FAR_COST + b.weight, seen[1]
+        best.append(score)
+        before.append(previous)
+        if score > near.get(b.heading.number, (float("-inf"), 0))[0]:
+            near[b.heading.number] = (score, j)
+        far.put(b.heading.number, (score, j))
     chain = set()
     k: int | None = max(range(len(found)), key=lambda n: (best[n], -n))
     while k is not None:
         chain.add(found[k].index)
         k = before[k]
     return chain
+
+
+class _PrefixMax:
+    """The best (score, candidate) among § numbers up to n, in O(log n) (a Fenwick tree)."""
+
+    def __init__(self, size: int) -> None:
+        self.tree: list[tuple[float, int] | None] = [None] * (size + 1)
+
+    def put(self, number: int, value: tuple[float, int]) -> None:
+        i = number + 1
+        while i < len(self.tree):
+            if self.tree[i] is None or value[0] > self.tree[i][0]:
+                self.tree[i] = value
+            i += i & -i
+
+    def get(self, number: int) -> tuple[float, int] | None:
+        found = None
+        i = min(number + 1, len(self.tree) - 1)
+        while i > 0:
+            if self.tree[i] is not None and (found is None or self.tree[i][0] > found[0]):
+                found = self.tree[i]
+            i -= i & -i
+        return found
 
 
 def _usual_prefix(headings: list[ParagraphHeading]) -> str | None:
@@ -134,8 +185,9 @@ def table_of_contents(lines: list[Line]) -> list[bool]:
         elif line.text and after_header:
             inside = bool(TOC_ENTRY.match(line.text))
             after_header = False
-        elif inside and line.text and paragraph_heading(line.text) and not _entry_ends_soon(lines, index):
-            inside = False
+        elif inside and line.text and (section_heading(line.text)
+                                       or paragraph_heading(line.text) and not _entry_ends_soon(lines, index)):
+            inside = False  # the contents end at the first heading of the text
         flags.append(inside)
     _dotted_entries(lines, flags)
     return flags
@@ -148,7 +200,7 @@ def _entry_ends_soon(lines: list[Line], index: int) -> bool:
     if TOC_ENTRY.match(texts[0]):
         return True
     for text in texts[1:]:
-        if paragraph_heading(text):
+        if paragraph_heading(text) or section_heading(text):
             return False
         if DOT_LEADER.search(text) or PAGE_NUMBER_END.search(text):
             return True
@@ -187,12 +239,16 @@ def titles_moved_down(lines: list[Line], headers: list[PageHeader]) -> list[Line
     candidates = paragraph_candidates(lines, headers)
     chain = sorted(rising_chain(lines, candidates))
     headings = dict(candidates)
+    blocks = {i: _case_line_above(lines, i) for i in chain if split_case(headings[i].rest)[1] is None}
+    blocks = {i: block for i, block in blocks.items() if block}  # `Dnr KS 2024/301` printed over `Kf § 87`
     bare = [i for i in chain if not split_case(headings[i].rest)[0]]
-    if len(bare) < 2 or len(bare) < TITLE_ABOVE_SHARE * len(chain):
-        return lines
-    blocks = {i: _title_block(lines, i) for i in bare}
-    fits = sum(1 for i in bare if blocks[i] and section_heading(_next_text(lines, i)))
-    if fits < TITLE_ABOVE_SHARE * len(bare):
+    if len(bare) >= 2 and len(bare) >= TITLE_ABOVE_SHARE * len(chain):
+        titles = {i: _title_block(lines, i) for i in bare}
+        fits = sum(1 for i in bare if titles[i] and section_heading(_next_text(lines, i)))
+        if fits >= TITLE_ABOVE_SHARE * len(bare):
+            for i, block in titles.items():
+                blocks[i] = blocks.get(i, []) + block
+    if not blocks:
         return lines
     moved = {k for block in blocks.values() for k in block}
     out = []
@@ -204,21 +260,38 @@ def titles_moved_down(lines: list[Line], headers: list[PageHeader]) -> list[Line
     return out
 
 
+def _case_line_above(lines: list[Line], heading: int) -> list[int]:
+    """A `Dnr …` line right above a § heading (raw text order of some layouts)."""
+    k = heading - 1
+    while k >= 0 and not lines[k].text and not lines[k].header:
+        k -= 1
+    return [k] if k >= 0 and lines[k].text and DNR_RE.match(lines[k].text) else []
+
+
 def _title_block(lines: list[Line], heading: int) -> list[int]:
-    """The indices of the text lines right above a § heading that read as a title:
-    no sentence end, no heading, after a blank line, a page header or a finished sentence."""
-    block: list[int] = []
-    for k in range(heading - 1, -1, -1):
-        line = lines[k]
-        if line.header or not line.text:
-            if block or line.header:
-                break
-            continue
-        text = line.text
-        if text[-1] in ".:;!?" or section_heading(text) or paragraph_heading(text) or len(block) == TITLE_ABOVE_LINES:
+    """The indices of the title right above a § heading: the nearest text line, when it
+    reads as a title (no sentence end, no heading), and the lines above it that wrap
+    into it (`Bygglov för Ekeby 1:2,` over `nybyggnad av garage`). A line of the §
+    before (its last recipient) stays there."""
+    k = heading - 1
+    while k >= 0 and not lines[k].text and not lines[k].header:
+        k -= 1
+    if k < 0 or not _title_line(lines[k]):
+        return []
+    block = [k]
+    while len(block) < TITLE_ABOVE_LINES and k > 0:
+        upper, lower = lines[k - 1], lines[k]
+        if not (_title_line(upper) and (ends_open(upper.text) or lower.text[0].islower() or lower.text[0] == "(")):
             break
+        k -= 1
         block.insert(0, k)
-    return block if block and lines[block[0]].text[0].isupper() else []
+    return block if lines[block[0]].text[0].isupper() else []
+
+
+def _title_line(line: Line) -> bool:
+    text = line.text
+    return bool(text) and not line.header and text[-1] not in ".:;!?" and not section_heading(text) \
+        and not paragraph_heading(text) and not DNR_RE.match(text)
 
 
 def _next_text(lines: list[Line], index: int) -> str:

@@ -16,13 +16,13 @@ from paragraf.ingest.cleanup import Line, blocks
 from paragraf.ingest.elections import read_elections
 from paragraf.ingest.headings import DNR_RE, inline_section, paragraph_heading, section_heading, split_case
 from paragraf.ingest.model import Paragraph, Proposal, Statement, Vote
-from paragraf.ingest.text import (PARTY, PERSON_RE, case_number, case_parts, ends_open, fold, heading_case_number, join_lines,
+from paragraf.ingest.text import (BODY_WORD, PARTY, PERSON_RE, case_number, case_parts, ends_open, fold, heading_case_number, join_lines,
                                   looks_like_name, split_person)
 from paragraf.ingest.votes import read_votes, vote_warnings
 
 TITLE_MAX_LINES = 6
-# Headings that are titles as often: `§ 1 Information`, `§ 2 Justering`, `§ 3 Jäv` (right under the § heading)
-TITLE_LIKE_ROLES = ("background", "signoff", "disqualification", "adjournment")
+# Headings that are titles as often, right under a § number without one: `§ 1 Information`, `§ 2 Justering`
+TITLE_LIKE = {"information", "justering", "jäv", "ajournering", "redogörelse"}
 TITLE_LOOKAHEAD = 5  # lines looked at for a heading that ends a wrapped title
 SENTENCE_END = re.compile(r"[.:!?]$")
 SPEECH_END = re.compile(r"[.:!?][”\"’)]?$")  # a sentence end, maybe inside a closing quote
@@ -37,13 +37,15 @@ VOTE_ELSEWHERE = re.compile(r"framgår av (?:bilaga|omröstningslista|voteringsl
 class Section:
     role: str  # "" for the preamble, else a role of `sections.ROLES`
     lines: list[Line] = field(default_factory=list)
+    heading: str = ""  # as written
 
 
 def read_paragraph(chunk: list[Line], warnings: list[str] | None = None,
-                   learned: frozenset[str] = frozenset()) -> Paragraph:
+                   learned: frozenset[str] = frozenset(), meeting_body: str | None = None) -> Paragraph:
     """The § whose heading is the chunk's first line; what could not be placed is added to
     `warnings`. `learned` are headings of the document that the table does not know
-    (`learned_headings`): each ends the section before it."""
+    (`learned_headings`): each ends the section before it. `meeting_body` is the body whose
+    minutes these are, where known (its own proposal to another body is its decision)."""
     head = chunk[0]
     heading = paragraph_heading(head.text)
     body = [line for line in chunk[1:] if not line.header]
@@ -52,9 +54,7 @@ def read_paragraph(chunk: list[Line], warnings: list[str] | None = None,
     sections = _by_role(order)
     para = Paragraph(number=heading.number, title=title, case_number=case, decision=None,
                      first_line=head.no, last_line=max(line.last_no for line in chunk))
-    preamble = _text(sections.get("", []))
-    decision = _text(sections.get("decision", [])) or preamble or _text(sections.get("proposed", []))
-    para.decision = decision or None
+    para.decision = _decision(order, sections, meeting_body) or None
     para.summary = _text(sections.get("background", [])) or None
     para.basis = _items(sections.get("basis", []))
     para.proposals = _proposals(sections.get("proposals", []))
@@ -72,18 +72,64 @@ def read_paragraph(chunk: list[Line], warnings: list[str] | None = None,
     return para
 
 
+RECAP = re.compile(r"\b(?:alltså|således|sålunda|därmed)\b|\bhar\b.{0,60}?\bbeslutat\b", re.I)
+
+
+# `Kommunfullmäktige beslutar`, `Nämnden beslutar att …`: a decision without a heading of its own
+DECIDES = re.compile(rf"^(?:[A-ZÅÄÖ][\wåäöé\- ]{{0,60}}?(?:{BODY_WORD.pattern})\w*|Nämnden|Styrelsen|Utskottet|Fullmäktige)"
+                     r"\s+(?:beslutar|beslöt|beslutade)\b(?!\s+(?:härefter|därefter|först|sedan|också)\b)")
+TO_A_BODY = re.compile(rf"\bförslag till [\wåäöé\- ]*(?:{BODY_WORD.pattern})", re.I)
+
+
+def _decision(order: list[Section], sections: dict[str, list[Line]], body: str | None) -> str:
+    """The text under the decision headings. Without them: the sentence `<Body> beslutar …`
+    and what follows it, a body's own proposal to another body (`Kommunstyrelsens förslag
+    till kommunfullmäktige`: in a board's minutes, its decision), the text under the
+    title (a § that has no headings at all), a proposed decision."""
+    written = _text(sections.get("decision", []))
+    if written:
+        return written
+    intro = _decision_sentence(order)
+    if intro:
+        return intro
+    to_bodies = [s for s in order if s.role == "proposed" and TO_A_BODY.search(s.heading)]
+    own = [s for s in to_bodies if body and s.heading.casefold().startswith(body.casefold())]
+    if own or to_bodies:
+        return _text((own or to_bodies)[-1].lines)
+    return _text(sections.get("", [])) or _text(next((s.lines for s in order if s.role == "proposed"), []))
+
+
+def _decision_sentence(order: list[Section]) -> str:
+    """The last `<Body> beslutar` that opens a line after a finished sentence (or stands
+    alone on its line, `Kultur- och fritidsnämnden beslutar` over its `att`-clauses, even
+    under the basis list), and the rest of its section."""
+    for section in reversed(order):
+        if section.role not in ("", "background", "procedure", "basis"):
+            continue
+        texts = [line for line in section.lines if line.text]
+        for k in range(len(texts) - 1, -1, -1):
+            m = DECIDES.match(texts[k].text)
+            if m is None:
+                continue
+            alone = not texts[k].text[m.end():].strip(" :")
+            if alone or section.role != "basis" and (k == 0 or texts[k - 1].text[-1] in ".:!?"):
+                return _text(texts[k:])
+    return ""
+
+
 def _votes(order: list[Section]) -> list[Vote]:
     """The votes of the §, section by section in the order written. A count without
-    names that repeats the vote of an earlier section in a section that is not a vote
-    heading's (`… har alltså med 43 ja-röster mot 38 nej-röster beslutat` under
-    `Beslutsgång`) tells that vote again: it is no vote of its own."""
+    names that repeats the vote of an earlier section, in a sentence that tells what
+    was decided (`… har alltså med 43 ja-röster mot 38 nej-röster beslutat`) under
+    another heading than a vote's, is that vote told again, not a vote of its own."""
     votes: list[Vote] = []
     for section in order:
         if section.role not in VOTE_ROLES:
             continue
         earlier = votes[-1] if votes else None
+        recap = section.role != "votes" and bool(RECAP.search(_text(section.lines)))
         for vote in read_votes(section.lines):
-            if (earlier is not None and section.role != "votes" and not (vote.yes_names or vote.no_names)
+            if (recap and earlier is not None and not (vote.yes_names or vote.no_names)
                     and (vote.method, vote.yes, vote.no, vote.abstain) == (earlier.method, earlier.yes, earlier.no, earlier.abstain)):
                 continue
             votes.append(vote)
@@ -105,14 +151,14 @@ def _title_and_case(rest: str, body: list[Line]) -> tuple[str | None, str | None
             index += 1
             continue
         role = section_heading(text)
-        if (role and (title_parts or role not in TITLE_LIKE_ROLES)) or inline_section(text):
+        if (role and (title_parts or _heading_key(text) not in TITLE_LIKE)) or inline_section(text):
             break
-        if title_parts and not _title_continues(title_parts, lines, index):
-            break
-        if not title_parts and case is None and _bare_case_line(text):
-            case = heading_case_number(text) or case_number(text)
+        if _bare_case_line(text):  # a case number on a line of its own, over or under the title
+            case = case or heading_case_number(re.sub(r"^Dnr\.?\s*:?\s*", "", text))
             index += 1
             continue
+        if title_parts and not _title_continues(title_parts, lines, index):
+            break
         title_parts.append(text)
         index += 1
         if SENTENCE_END.search(text) and not text.endswith(("m.m.", "etc.", "m.fl.")):
@@ -126,6 +172,9 @@ def _title_and_case(rest: str, body: list[Line]) -> tuple[str | None, str | None
             case = case_number(m.group(1))
             if not title[: m.start()].rstrip().endswith(","):  # after a comma it is part of the printed title
                 title = title[: m.start()].strip(" ,-–")
+        else:  # `Lex Sarah-anmälan    SN.2024.0101`: the case number in the right column of the title
+            title, case = split_case(title)
+            title = title or None
     return title, case, remaining
 
 
@@ -164,26 +213,75 @@ def _name_goes_on(previous: str, text: str) -> bool:
     return bool(ENDS_CAPITALISED.search(previous) and SURNAME_FIRST.match(text))
 
 
+SEPARATOR = re.compile(r"^[_\-–=.·*]{5,}$")  # `_____` under a §'s text in some templates
+# A sentence that enters a reservation where no heading says so: it ends the section above it
+RESERVATION_SENTENCE = re.compile(
+    r"^Reservation(?:er)?\s+(?:anmäls|anmäldes|anfördes|lämnas|lämnades|mot beslutet)\b"
+    r"|\b(?:reserverar|reserverade) (?:sig|oss)\b|\banmäler (?:en )?(?:skriftlig )?reservation\b", re.I)
+
+
 def _sections(body: list[Line], learned: frozenset[str] = frozenset()) -> list[Section]:
-    """The body cut at every known heading, in order; the preamble first (role "")."""
+    """The body cut at every known heading, in order; the preamble first (role ""). A
+    heading may stand alone, carry its text after a colon, or stand in a left margin
+    column with its text beside it (`Beslut          Nämnden godkänner …`)."""
     order = [Section("")]
-    for line in body:
+    previous = ""
+    for k, line in enumerate(body):
         text = line.text
         if text:
             role = section_heading(text) or ("other" if learned and _heading_key(text) in learned else None)
             if role:
-                order.append(Section(role))
+                order.append(Section(role, heading=text))
+                previous = text
                 continue
-            inline = inline_section(text)
-            if inline:
-                order.append(Section(inline[0], [Line(line.no, inline[1])]))
+            beside = inline_section(text) or _margin_heading(line, _next_text_line(body, k))
+            if beside:
+                order.append(Section(beside[0], [Line(line.no, beside[1])], heading=text))
+                previous = text
                 continue
+            if SEPARATOR.match(text):
+                order.append(Section("other", heading=text))
+                previous = ""
+                continue
+            if (order[-1].role not in ("reservations", "background", "basis") and RESERVATION_SENTENCE.search(text)
+                    and (not previous or previous[-1] in ".:!?")):
+                order.append(Section("reservations", heading=""))
+            previous = text
         current = order[-1]
         if current.role == "pages" and any(l.text for l in current.lines):
             order.append(Section("after"))  # what follows the page count is no part of the §
             current = order[-1]
         current.lines.append(line)
     return [section for section in order if section.role != "after"]
+
+
+def _next_text_line(lines: list[Line], k: int) -> Line | None:
+    return next((line for line in lines[k + 1:k + 4] if line.text), None)
+
+
+def _margin_heading(line: Line, following: Line | None) -> tuple[str, str] | None:
+    """`Beslut          Socialnämnden godkänner …`: a heading in the label column of a
+    layout with its text in the next column (three spaces or more between them, or
+    one where the label fills its column and the next line goes on in the text column)."""
+    if line.indent > MARGIN_INDENT or not line.raw:
+        return None
+    cells = re.split(r"\s{3,}", line.raw.strip(), maxsplit=1)
+    if len(cells) == 2:
+        role = section_heading(fold(cells[0]))
+        return (role, fold(cells[1])) if role else None
+    if following is None or not following.text:
+        return None
+    words = line.raw.split()
+    for k in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
+        label = " ".join(words[:k])
+        column = line.raw.find(words[k], len(label))
+        if section_heading(label) and abs(following.indent - column) <= 2 and following.indent > MARGIN_INDENT:
+            return section_heading(label), fold(" ".join(words[k:]))
+    return None
+
+
+MARGIN_INDENT = 2  # a label stands at the left margin
+MAX_LABEL_WORDS = 4
 
 
 PARTY_FIRST = re.compile(rf"^\((?:{PARTY})\)\s+[A-ZÅÄÖÉ]")  # `(C) Ewa Engdahl`

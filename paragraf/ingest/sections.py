@@ -38,8 +38,8 @@ ROLES = {
     "signoff": "justering of the § at the meeting (`signoff`)",
     "pages": "the number of pages of the decision (`pages`)",
     "adjournment": "an adjournment during the § (kept out of the decision)",
-    # not in the table: a heading the table lacks, learned from its recurring in the document (`paragraph.py`)
-    "other": "a heading of the document that the table does not know: its text is no part of the decision",
+    # also a heading the table lacks, learned from its recurring in the document (`paragraph.py`)
+    "other": "a section that fills no field (`Villkor`, `Upplysningar`): its text is no part of the decision",
 }
 
 HEADINGS = """
@@ -61,6 +61,7 @@ Beslutsförslag                                         proposed
 <Body>s förslag till <Body>                            proposed
 
 Ärendet                                                background
+Ärende                                                 background
 Ärendebeskrivning                                      background
 Beskrivning av ärendet                                 background
 Sammanfattning                                         background
@@ -91,6 +92,9 @@ Handling                                               basis
 Handlingar                                             basis
 Handlingar i ärendet                                   basis
 Bilagor                                                basis
+Lagstöd                                                basis
+Lagrum                                                 basis
+Tillämpliga bestämmelser                               basis
 Handlingar som legat till grund för beslutet           basis
 
 Yrkande                                                proposals
@@ -162,6 +166,7 @@ Utdrag skickas till                                    recipients
 För kännedom till                                      recipients
 Kopia till                                             recipients
 Sändlista                                              recipients
+Utdrag                                                 recipients
 Beslutet ska skickas till                              recipients
 Beslutet skall skickas till                            recipients
 Beslut skickas till                                    recipients
@@ -182,6 +187,13 @@ Antal sidor                                            pages
 
 Ajournering                                            adjournment
 Ajourneringar                                          adjournment
+
+Villkor                                                other
+Upplysningar                                           other
+Upplysning                                             other
+Avgift                                                 other
+Avgifter                                               other
+Information till sökanden                              other
 """
 
 MAX_WORDS = 8
@@ -258,7 +270,8 @@ def inline_section(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     role = section_role(m.group("head"))
-    return (role, m.group("rest")) if role else None
+    # `Avgift: 24 530 kronor` under a decision is a line of it: a section that fills no field needs a heading line
+    return (role, m.group("rest")) if role and role != "other" else None
 
 
 def _near(key: str) -> str | None:

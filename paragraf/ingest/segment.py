@@ -311,7 +311,7 @@ def _split_minutes(seg: Segment) -> list[Segment]:
     alone (the § of a set of minutes without its cover page); extracts become one
     document per §."""
     has_attendance = any(line.text and ATTENDANCE_RE.match(line.text) for line in _before_first_paragraph(seg))
-    if has_attendance or all(header.running for header in seg.headers):
+    if has_attendance or seg.headers and all(header.running for header in seg.headers):
         seg.kind = "protokoll"
         return [seg]
     parts: list[Segment] = []

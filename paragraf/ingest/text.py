@@ -69,7 +69,8 @@ def _is_split_word(before: str, after: str) -> bool:
 
 
 OPEN_END_RE = re.compile(
-    r"(?:\b(?:för|och|i|av|till|med|på|om|inom|mellan|samt|vid|från|under|mot|enligt|gällande|avseende|det|den|de|en|ett|att)|[,\-–])$",
+    r"(?:\b(?:för|och|i|av|till|med|på|om|inom|mellan|samt|vid|från|under|mot|enligt|gällande|avseende|angående|rörande"
+    r"|beträffande|kring|inför|hos|det|den|de|en|ett|att)|[,\-–])$",
     re.I,
 )
 
@@ -95,14 +96,17 @@ def case_number(text: str) -> str | None:
 
 
 YEAR4 = r"(?:19|20)\d\d"
+SERIAL_NOT_YEAR = r"(?:0\d{2,6}|\d{5,7})"  # `2024-000123`, not the years `2023-2026`
 # The forms of a case number that open a § heading or follow its label, each as written:
 CASE_FORMS = [
     # `SLK-2024-00074`, `SLK-2024-00218:3`, `KS-2023-123`
     re.compile(rf"^(?P<prefix>[A-ZÅÄÖ]{{2,6}})-(?P<year>{YEAR4})-(?P<serial>\d{{1,7}})(?::\d+)?"),
     # `KS 2021/123`, `2023/217`, `KS/2023:45`, `KS 2023.45`
-    re.compile(rf"^(?:(?P<prefix>[A-ZÅÄÖ]{{1,6}}(?:[ -][A-ZÅÄÖ]{{1,4}})?)[ /]?\s*)?(?P<year>{YEAR4})\s*[/:.]\s*(?P<serial>\d{{1,6}})(?!\d)"),
+    re.compile(rf"^(?:(?P<prefix>[A-ZÅÄÖ]{{1,6}}(?:[ -][A-ZÅÄÖ]{{1,4}})?)[ /.]?\s*)?(?P<year>{YEAR4})\s*[/:.]\s*(?P<serial>\d{{1,6}})(?!\d)"),
+    # `RS 2023-01234`: a series, a space, a year and a serial
+    re.compile(rf"^(?P<prefix>[A-ZÅÄÖ]{{1,6}}) (?P<year>{YEAR4})-(?P<serial>{SERIAL_NOT_YEAR})(?![\d-])"),
     # `2024-000123`: a year and a serial (a date has three parts)
-    re.compile(rf"^(?P<year>{YEAR4})-(?P<serial>\d{{3,7}})(?![\d-])"),
+    re.compile(rf"^(?P<year>{YEAR4})-(?P<serial>{SERIAL_NOT_YEAR})(?![\d-])"),
     # `00541/2023`, also with a classification code glued on (`00541/20231.2.2.`)
     re.compile(rf"^(?P<serial>\d{{1,6}})/(?P<year>{YEAR4})(?=\d\.|\b)"),
     # `1435/22`: serial and two-digit year
@@ -134,10 +138,15 @@ def case_parts(text: str, labelled: bool = False) -> CaseParts | None:
         written = m.group(0).strip()
         if prefix and prefix.upper() in NOT_SERIES:  # `Dnr 2023/17`: a label, no series
             prefix, written = None, text[m.start("year"):m.end()].strip()
-        year = int(groups["year"]) if groups.get("year") else 2000 + int(groups["year2"])
+        year = int(groups["year"]) if groups.get("year") else _century(int(groups["year2"]))
         return CaseParts(written, prefix, year, int(groups["serial"]))
     m = LABELLED_ONLY.match(text) if labelled else None
     return CaseParts(m.group(0), None, None, int(m.group("serial"))) if m else None
+
+
+def _century(year2: int) -> int:
+    """`1435/22` is of 2022, `0417/98` of 1998."""
+    return 2000 + year2 if year2 < 70 else 1900 + year2
 
 
 def heading_case_number(text: str, labelled: bool = False) -> str | None:

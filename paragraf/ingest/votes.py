@@ -47,11 +47,23 @@ NO = r"nej(?:-?\s?röst(?:er(?:na)?)?)?"
 VOTERS = r"(?:(?:ledamöter|ledamot)\s+)?(?:(?:röstar|röstade)\s+)?"  # `11 ledamöter röstar ja`
 YES_NO_RE = re.compile(rf"\b{NUM}\s+{VOTERS}{YES}\s*(?:,|mot|och|samt)\s*{NUM}\s+{VOTERS}{NO}\b", re.I)
 NO_YES_RE = re.compile(rf"\b{NUM}\s+{VOTERS}{NO}\s*(?:,|mot|och|samt)\s*{NUM}\s+{VOTERS}{YES}\b", re.I)
-# `med 30 röster mot 20`, `15 röster för A och 10 röster för B`, `11 ledamöter röstar för bifall och 2 för
-# avslag` (two proposals, not candidates)
-FOR_AGAINST_RE = re.compile(
-    rf"\b{NUM}\s+(?:ledamöter\s+)?(?:röster|röstar)(?:\s+för\s+[^.]{{1,150}}?)?\s+(?:mot|och)\s+{NUM}"
-    rf"(?:\s+(?:ledamöter\s+)?(?:röster|röstar))?(?=\s+för\b|[\s.,]|$)", re.I)
+# `Ja 31, Nej 30, Avstår 2`, `Ja-röster: 44, Nej-röster: 35`: each label before its number
+LABEL_FIRST_RE = re.compile(
+    rf"\b{YES}\s*:?\s*{NUM}\s*[,;]?\s*(?:och\s+)?{NO}\s*:?\s*{NUM}"
+    rf"(?:\s*[,;]?\s*(?:och\s+)?(?:avstår|avstående|avstod|blanka?)\s*:?\s*{NUM})?\b", re.I)
+# `utföll 7–2`, `röstsiffrorna 35–26–1`
+SCORE_RE = re.compile(
+    r"\b(?:utföll|utfaller|röstsiffrorna|röstsiffror|omröstningsresultat(?:et)?)\s*(?:blev|var|med|:)?\s*"
+    r"(\d{1,3})\s*[–-]\s*(\d{1,3})(?:\s*[–-]\s*(\d{1,3}))?\b", re.I)
+COUNTED = r"(?:ledamöter\s+|ledamot\s+)?(?:röster|röst|röstar|röstade)"
+# `med 30 röster mot 20`
+AGAINST_RE = re.compile(rf"\b{NUM}\s+{COUNTED}\s+mot\s+{NUM}\b", re.I)
+# `15 röster för A och 10 röster för B`, `11 ledamöter röstar för bifall och 2 för avslag`: two proposals
+FOR_FOR_RE = re.compile(
+    rf"\b{NUM}\s+{COUNTED}\s+för\s+(?P<first>[^.;]{{1,150}}?)\s*(?:,|\s+och|\s+mot)\s+{NUM}\s+"
+    rf"(?:{COUNTED}\s+)?för\s+(?P<second>[^.,;]{{1,150}}?)(?=\s+och\b|[.,;]|$)", re.I)
+# a candidate's name after `för` makes it a ballot between candidates, read by `_ballot`
+CANDIDATE_FIRST = re.compile(r"^[A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉ][\w'\-]+){1,3}(?: \([A-ZÅÄÖ][\wÅÄÖåäö]{0,3}\))?$")
 ABSTAIN_RE = re.compile(
     rf"\b{NUM}\s+(?:ledamöter\s+|ledamot\s+|röster\s+)?(?:som\s+)?(?:avstår|avstod|avstått|avstående|röstar blankt|nedlagda|lade ned)"
     rf"|\b(?:avstår|avstod|avstående|nedlagda röster)\s*:?\s*{NUM}\b(?!\s*(?:ja|nej)\b)",
@@ -132,7 +144,7 @@ def read_votes(lines: list[Line]) -> list[Vote]:
     items += _listed_sides(lines, starts)
     items.sort(key=lambda item: item[0])
     votes = [v for v in (g.vote() for g in _groups([item for _, item in items])) if v]
-    if secret or any(BALLOT_FOR_RE.match(l.text) for l in lines if l.text):
+    if secret or any(BALLOT_FOR_RE.match(l.text) for l in lines if l.text) or _between_candidates(text):
         ballot = _ballot(lines)
         if ballot:
             votes.append(ballot)
@@ -193,22 +205,46 @@ def _line_at(offset: int, starts: list[int], lines: list[Line]) -> int:
 
 
 def _counts(text: str, starts: list[int], lines: list[Line], secret: bool) -> list[tuple[int, Count]]:
-    matches: list[tuple[int, int, int, int]] = []  # start, end, yes, no
+    matches: list[tuple[int, int, int, int, int | None]] = []  # start, end, yes, no, abstain written beside
     for m in YES_NO_RE.finditer(text):
-        matches.append((m.start(), m.end(), _n(m.group(1)), _n(m.group(2))))
+        matches.append((m.start(), m.end(), _n(m.group(1)), _n(m.group(2)), None))
     for m in NO_YES_RE.finditer(text):
-        matches.append((m.start(), m.end(), _n(m.group(2)), _n(m.group(1))))
+        matches.append((m.start(), m.end(), _n(m.group(2)), _n(m.group(1)), None))
+    for m in LABEL_FIRST_RE.finditer(text):
+        matches.append((m.start(), m.end(), _n(m.group(1)), _n(m.group(2)), _n(m.group(3)) if m.group(3) else None))
+    for m in SCORE_RE.finditer(text):
+        matches.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None))
     if not secret and not matches:
-        for m in FOR_AGAINST_RE.finditer(text):
-            matches.append((m.start(), m.end(), _n(m.group(1)), _n(m.group(2))))
-    matches.sort()
+        for m in AGAINST_RE.finditer(text):
+            matches.append((m.start(), m.end(), _n(m.group(1)), _n(m.group(2)), None))
+        for m in FOR_FOR_RE.finditer(text):
+            if not (CANDIDATE_FIRST.match(m.group("first").strip()) or CANDIDATE_FIRST.match(m.group("second").strip())):
+                matches.append((m.start(), m.end(), _n(m.group(1)), _n(m.group(3)), None))
+    matches = _outermost(sorted(matches))
     out = []
-    for i, (start, end, yes, no) in enumerate(matches):
-        limit = matches[i + 1][0] if i + 1 < len(matches) else len(text)
-        window = _sentences_after(text, end, limit)
-        abstain = ABSTAIN_RE.search(window)
-        count = Count(yes, no, _n(next(g for g in abstain.groups() if g)) if abstain else 0, _line_at(start, starts, lines))
-        out.append((start, count))
+    for i, (start, end, yes, no, abstain) in enumerate(matches):
+        if abstain is None:
+            limit = matches[i + 1][0] if i + 1 < len(matches) else len(text)
+            found = ABSTAIN_RE.search(_sentences_after(text, end, limit))
+            abstain = _n(next(g for g in found.groups() if g)) if found else 0
+        out.append((start, Count(yes, no, abstain, _line_at(start, starts, lines))))
+    return out
+
+
+def _between_candidates(text: str) -> bool:
+    """`5 röster för Anna Berg (S) och 4 röster för Per Ek (M)`: a ballot between people."""
+    return any(CANDIDATE_FIRST.match(m.group("first").strip()) for m in FOR_FOR_RE.finditer(text))
+
+
+def _outermost(matches: list[tuple]) -> list[tuple]:
+    """One count where two patterns read the same words (the first, the longest)."""
+    out: list[tuple] = []
+    for match in matches:
+        if out and match[0] < out[-1][1]:
+            if match[1] - match[0] > out[-1][1] - out[-1][0]:
+                out[-1] = match
+            continue
+        out.append(match)
     return out
 
 
