@@ -56,7 +56,7 @@ def _meeting_hints(command):
 def _hints(organization: str | None, body: str | None, meeting_date: str | None):
     from paragraf.ingest.identity import MeetingHints
 
-    return MeetingHints(organization=organization, body=body, date=meeting_date)
+    return MeetingHints(organization=organization or None, body=body or None, date=meeting_date or None)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -214,8 +214,9 @@ def migrate(verbosity: int) -> None:
 def import_(files: tuple[Path, ...], organization: str | None, body: str | None, meeting_date: str | None,
             force: bool) -> None:
     """Import packets, one transaction per file: a file that fails leaves the database as it was,
-    the others still import. Importing the same file again changes nothing. A meeting whose body
-    or date neither the text nor --body/--date gives is refused, naming the option."""
+    the others still import. Importing the same file again changes nothing (give --force to parse it
+    again, e.g. with other --body/--date). A file with a meeting whose body or date neither the text
+    nor --body/--date gives is refused, naming the meeting and the option."""
     hints = _hints(organization, body, meeting_date)
     _django()
     from paragraf.records.importer import import_path
@@ -223,7 +224,7 @@ def import_(files: tuple[Path, ...], organization: str | None, body: str | None,
     results = []
     with click.progressbar(files, label="Importing", item_show_func=lambda p: p.name if p else "", file=sys.stderr) as bar:
         for path in bar:
-            results.append(import_path(path, organization=organization, force=force, hints=hints))
+            results.append(import_path(path, force=force, hints=hints))
     for result in results:
         if result.ok:
             detail = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n) or result.message

@@ -88,10 +88,32 @@ def test_figure_over_all_files(scored, figure):
 
 
 def test_each_file_on_its_own(scored):
-    """No file hides behind the others: each holds the § F1 and the title figure alone."""
+    """No file hides behind the others: each holds every figure alone."""
     for name, (gold, result) in scored.items():
         if gold.get("negative_control"):
             continue
         assert result["f1"] >= MINIMUM["f1"], (name, result["missed"], result["extra"])
         assert _ratio(result["titles"]) >= MINIMUM["titles"], (name, result["titles_bad"])
+        assert _ratio(result["decision_starts"]) >= MINIMUM["decision_starts"], (name, result["decisions_bad"])
+        assert _ratio(result["decisions"]) >= MINIMUM["decisions"], (name, result["decisions_bad"])
         assert _ratio(result["votes"]) >= MINIMUM["votes"], (name, result["votes_bad"])
+        assert _ratio(result["reservations"]) >= MINIMUM["reservations"], (name, result["reservations_bad"])
+
+
+def test_the_meeting_named_by_running_headers_alone():
+    """Without --body/--date, a file whose running page headers name the meeting is found all the same."""
+    real = _real()
+    paragraf = str(Path(sys.executable).parent / "paragraf")
+    checked = 0
+    for gold_file in sorted(REALWORLD.glob("*.gold.json")):
+        gold = real.json.loads(gold_file.read_text(encoding="utf-8"))
+        source = (REALWORLD / gold["file"]).read_bytes()
+        if not gold.get("meetings") or b"Sammantr\xc3\xa4desdatum" not in source:
+            continue  # no running header in the file: it needs the options
+        packet, error, _, code = real.run_parse(paragraf, str(REALWORLD / gold["file"]), [])
+        assert code == 0, error
+        result = real.compare(gold, packet)
+        assert result["meetings_matched"] == result["meetings_gold"], (gold["file"], [
+            (m["body"], m["date"]) for m in packet["meetings"]])
+        checked += 1
+    assert checked >= 1

@@ -21,8 +21,11 @@ def _pages(lines: list[str]) -> list[list[str]]:
     return pages
 
 
-def _assert_contract(packet: dict) -> None:
+def _assert_contract(packet: dict, lines: list[str] | None = None) -> None:
     assert packet["schema"] == "paragraf.packet/1"
+    if lines is not None and _has_minutes_header(lines) and packet["meetings"]:
+        # a minutes page header survived: the meeting it names is found
+        assert any(m["body"] and m["date"] for m in packet["meetings"])
     for meeting in packet["meetings"]:
         # a meeting the text does not name is kept for its §, and says which option names it
         for field, option in (("body", "--body"), ("date", "--date")):
@@ -34,13 +37,19 @@ def _assert_contract(packet: dict) -> None:
         assert 1 <= document["first_line"] <= document["last_line"] <= packet["source"]["lines"]
 
 
+def _has_minutes_header(lines: list[str]) -> bool:
+    """The header block of the excerpt's minutes pages, whole: label, body with § range, Tid."""
+    stripped = [line.strip() for line in lines if line.strip()]
+    return any(a == "PROTOKOLL" and "§§" in b and c.startswith("Tid:") for a, b, c in zip(stripped, stripped[1:], stripped[2:]))
+
+
 @SETTINGS
 @given(st.data())
 def test_lines_deleted(data):
     lines = list(EXCERPT)
     for _ in range(data.draw(st.integers(1, 200))):
         del lines[data.draw(st.integers(0, len(lines) - 1))]
-    _assert_contract(parse_text("\n".join(lines)))
+    _assert_contract(parse_text("\n".join(lines)), lines)
 
 
 @SETTINGS
@@ -58,7 +67,8 @@ def test_pages_swapped_and_headers_injected(data):
 @SETTINGS
 @given(st.integers(100, len("\n".join(EXCERPT))))
 def test_truncated_mid_text(cut):
-    _assert_contract(parse_text("\n".join(EXCERPT)[:cut]))
+    text = "\n".join(EXCERPT)[:cut]
+    _assert_contract(parse_text(text), text.split("\n"))
 
 
 @SETTINGS

@@ -39,9 +39,10 @@ def read_packet(raw_lines: list[str], hints: MeetingHints | None = None) -> Pack
             meeting = read_notice(seg)
         elif seg.kind in MINUTES_KINDS:
             meeting = read_minutes(seg)
-        packet.documents.append(_document(seg, meeting))
         if meeting is not None:
             _identify(meeting, hints)
+        packet.documents.append(_document(seg, meeting))
+        if meeting is not None:
             if not meeting.paragraphs and not (meeting.body and meeting.date):
                 packet.warnings.append(f"line {seg.first_line}: {seg.kind} without a body or date; not read as a meeting")
                 continue
@@ -58,14 +59,14 @@ def read_packet(raw_lines: list[str], hints: MeetingHints | None = None) -> Pack
 def _identify(meeting: Meeting, hints: MeetingHints) -> None:
     """The body and date the text does not give, from the caller's hints; a warning
     naming the option for what neither gives; a warning where they disagree."""
-    for field in ("body", "date"):
-        written, hinted = getattr(meeting, field) or None, getattr(hints, field)
+    for name in ("body", "date"):
+        written, hinted = getattr(meeting, name) or None, getattr(hints, name)
         if written is None:
-            setattr(meeting, field, hinted)
+            setattr(meeting, name, hinted)
             if hinted is None:
-                meeting.warnings.insert(0, missing_warning(field))
+                meeting.warnings.insert(0, missing_warning(name))
         elif hinted is not None and _body_key(str(written)) != _body_key(hinted):
-            meeting.warnings.insert(0, f"the text gives the {field} {written!r}; {OPTION[field]} {hinted!r} not used")
+            meeting.warnings.insert(0, f"the text gives the {name} {written!r}; {OPTION[name]} {hinted!r} not used")
 
 
 def _merge(meetings: dict[tuple[str, str], Meeting], new: Meeting) -> None:

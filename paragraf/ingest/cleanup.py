@@ -177,7 +177,7 @@ def _running_headers(clusters: list[Cluster], labels: set[int]) -> dict[int, Pag
 
 def _text_line(i: int, text: str, raw: str) -> Line:
     """A kept line of text (index i of the source), with its raw form and indent for column readers."""
-    unindented = raw.lstrip(" ")
+    unindented = raw.lstrip(" \f")
     return Line(i + 1, text, None, unindented.strip(), len(raw) - len(unindented), i + 1)
 
 

@@ -10,7 +10,7 @@ from paragraf.ingest.identity import cover_identity
 from paragraf.ingest.marktables import add_table_votes, read_mark_tables, table_attendance, table_line_numbers
 from paragraf.ingest.model import Attendee, Meeting, Signatories
 from paragraf.ingest.numbering import left_out, paragraph_candidates, rising_chain
-from paragraf.ingest.paragraph import learned_headings, read_paragraph
+from paragraf.ingest.paragraph import learned_headings, paragraph_text, read_text
 from paragraf.ingest.people import read_roster
 from paragraf.ingest.segment import Segment
 from paragraf.ingest.text import PERSON_RE, fold, split_person, time_range
@@ -74,12 +74,13 @@ def read_minutes(seg: Segment) -> Meeting:
         if not any(a.group == "beslutande" for a in meeting.attendance):
             meeting.attendance[:0] = table_attendance(tables)
         meeting.signatories = _signatories(preamble, closing) or read_signatories(seg.lines)
-    learned = learned_headings(chunks)
-    for text in sorted(learned):
-        meeting.warnings.append(f"heading {text!r} is not in the section table (sections.HEADINGS); "
+    texts = [paragraph_text(chunk) for chunk in chunks]
+    learned = learned_headings(texts)
+    for heading in sorted(learned):
+        meeting.warnings.append(f"heading {heading!r} is not in the section table (sections.HEADINGS); "
                                 "read as the end of the section above it")
-    for chunk in chunks:
-        meeting.paragraphs.append(read_paragraph(chunk, meeting.warnings, learned, meeting.body))
+    for text in texts:
+        meeting.paragraphs.append(read_text(text, meeting.warnings, learned, meeting.body))
     add_table_votes(meeting.paragraphs, tables, spans)
     return meeting
 

@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from paragraf.ingest.cleanup import Line, PageHeader
-from paragraf.ingest.headings import (DNR_RE, ParagraphHeading, inline_section, paragraph_heading, section_heading,
-                                     split_case)
+from paragraf.ingest.headings import (DNR_RE, ParagraphHeading, inline_section, margin_heading, next_text_line,
+                                     paragraph_heading, section_heading, split_case)
 from paragraf.ingest.text import ends_open
 
 PLAIN = 1.0  # a candidate heading
@@ -126,6 +126,13 @@ class _PrefixMax:
         return found
 
 
+def minutes_shaped(lines: list[Line]) -> bool:
+    """Text without a known header that reads as minutes: a § heading (outside a table of
+    contents) with a section heading of minutes (`Beslut`, `Yrkanden` …) under it."""
+    candidates = paragraph_candidates(lines, [])
+    return any(_section_follows(lines, index + 1, len(lines)) for index, _ in candidates)
+
+
 def _usual_prefix(headings: list[ParagraphHeading]) -> str | None:
     """The body prefix most headings carry (`ks` of `Ks § 12`), when most carry one."""
     prefixes = Counter((h.prefix or "").casefold() for h in headings)
@@ -135,10 +142,11 @@ def _usual_prefix(headings: list[ParagraphHeading]) -> str | None:
 
 def _section_follows(lines: list[Line], start: int, end: int) -> bool:
     seen = 0
-    for line in lines[start:end]:
+    for k in range(start, min(end, len(lines))):
+        line = lines[k]
         if not line.text:
             continue
-        if section_heading(line.text) or inline_section(line.text):
+        if section_heading(line.text) or inline_section(line.text) or margin_heading(line, next_text_line(lines, k)):
             return True
         seen += 1
         if seen >= SECTION_WINDOW:

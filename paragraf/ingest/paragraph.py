@@ -13,8 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import Line, blocks
+from paragraf.ingest.dates import is_date
 from paragraf.ingest.elections import read_elections
-from paragraf.ingest.headings import DNR_RE, inline_section, paragraph_heading, section_heading, split_case
+from paragraf.ingest.headings import (DNR_RE, ParagraphHeading, inline_section, margin_heading, next_text_line,
+                                     paragraph_heading, section_heading, split_case)
 from paragraf.ingest.model import Paragraph, Proposal, Statement, Vote
 from paragraf.ingest.text import (BODY_WORD, PARTY, PERSON_RE, case_number, case_parts, ends_open, fold, heading_case_number, join_lines,
                                   looks_like_name, split_person)
@@ -40,20 +42,41 @@ class Section:
     heading: str = ""  # as written
 
 
+@dataclass
+class ParagraphText:
+    """A § read up to its sections: the heading, title, case number and the lines under them."""
+
+    heading: ParagraphHeading
+    first_line: int
+    last_line: int
+    title: str | None
+    case: str | None
+    body: list[Line]
+
+
+def paragraph_text(chunk: list[Line]) -> ParagraphText:
+    """The § whose heading is the chunk's first line, up to its sections."""
+    heading = paragraph_heading(chunk[0].text)
+    title, case, body = _title_and_case(heading.rest, [line for line in chunk[1:] if not line.header])
+    return ParagraphText(heading, chunk[0].no, max(line.last_no for line in chunk), title, case, body)
+
+
 def read_paragraph(chunk: list[Line], warnings: list[str] | None = None,
                    learned: frozenset[str] = frozenset(), meeting_body: str | None = None) -> Paragraph:
-    """The § whose heading is the chunk's first line; what could not be placed is added to
-    `warnings`. `learned` are headings of the document that the table does not know
-    (`learned_headings`): each ends the section before it. `meeting_body` is the body whose
-    minutes these are, where known (its own proposal to another body is its decision)."""
-    head = chunk[0]
-    heading = paragraph_heading(head.text)
-    body = [line for line in chunk[1:] if not line.header]
-    title, case, body = _title_and_case(heading.rest, body)
-    order = _sections(body, learned)
+    """The § whose heading is the chunk's first line (see `read_text`)."""
+    return read_text(paragraph_text(chunk), warnings, learned, meeting_body)
+
+
+def read_text(text: ParagraphText, warnings: list[str] | None = None,
+              learned: frozenset[str] = frozenset(), meeting_body: str | None = None) -> Paragraph:
+    """The § and its sections; what could not be placed is added to `warnings`. `learned`
+    are headings of the document that the table does not know (`learned_headings`): each
+    ends the section before it. `meeting_body` is the body whose minutes these are, where
+    known (its own proposal to another body is its decision)."""
+    order = _sections(text.body, learned)
     sections = _by_role(order)
-    para = Paragraph(number=heading.number, title=title, case_number=case, decision=None,
-                     first_line=head.no, last_line=max(line.last_no for line in chunk))
+    para = Paragraph(number=text.heading.number, title=text.title, case_number=text.case, decision=None,
+                     first_line=text.first_line, last_line=text.last_line)
     para.decision = _decision(order, sections, meeting_body) or None
     para.summary = _text(sections.get("background", [])) or None
     para.basis = _items(sections.get("basis", []))
@@ -66,7 +89,8 @@ def read_paragraph(chunk: list[Line], warnings: list[str] | None = None,
     para.disqualifications = [_text(block) for block in blocks(sections.get("disqualification", []))]
     para.signoff = _text(sections.get("signoff", [])) or None
     para.votes = _votes(order)
-    para.elections = read_elections(title or "", sections.get("decision", []) or sections.get("", []), _all_text(sections))
+    para.elections = read_elections(text.title or "", sections.get("decision", []) or sections.get("", []),
+                                    _all_text(sections))
     if warnings is not None:
         warnings.extend(_warnings(para, order))
     return para
@@ -138,7 +162,7 @@ def _votes(order: list[Section]) -> list[Vote]:
 
 def _title_and_case(rest: str, body: list[Line]) -> tuple[str | None, str | None, list[Line]]:
     title_rest, case = split_case(rest)
-    title_parts = [title_rest] if title_rest else []
+    title_parts = [title_rest] if title_rest and not is_date(title_rest) else []  # `KSAU § 45 2024-02-13`
     lines = [line for line in body if line.text]
     index = 0
     # A title on the lines after the § heading: up to a case number line, a section
@@ -234,7 +258,7 @@ def _sections(body: list[Line], learned: frozenset[str] = frozenset()) -> list[S
                 order.append(Section(role, heading=text))
                 previous = text
                 continue
-            beside = inline_section(text) or _margin_heading(line, _next_text_line(body, k))
+            beside = inline_section(text) or margin_heading(line, next_text_line(body, k))
             if beside:
                 order.append(Section(beside[0], [Line(line.no, beside[1])], heading=text))
                 previous = text
@@ -255,38 +279,10 @@ def _sections(body: list[Line], learned: frozenset[str] = frozenset()) -> list[S
     return [section for section in order if section.role != "after"]
 
 
-def _next_text_line(lines: list[Line], k: int) -> Line | None:
-    return next((line for line in lines[k + 1:k + 4] if line.text), None)
-
-
-def _margin_heading(line: Line, following: Line | None) -> tuple[str, str] | None:
-    """`Beslut          Socialnämnden godkänner …`: a heading in the label column of a
-    layout with its text in the next column (three spaces or more between them, or
-    one where the label fills its column and the next line goes on in the text column)."""
-    if line.indent > MARGIN_INDENT or not line.raw:
-        return None
-    cells = re.split(r"\s{3,}", line.raw.strip(), maxsplit=1)
-    if len(cells) == 2:
-        role = section_heading(fold(cells[0]))
-        return (role, fold(cells[1])) if role else None
-    if following is None or not following.text:
-        return None
-    words = line.raw.split()
-    for k in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
-        label = " ".join(words[:k])
-        column = line.raw.find(words[k], len(label))
-        if section_heading(label) and abs(following.indent - column) <= 2 and following.indent > MARGIN_INDENT:
-            return section_heading(label), fold(" ".join(words[k:]))
-    return None
-
-
-MARGIN_INDENT = 2  # a label stands at the left margin
-MAX_LABEL_WORDS = 4
-
-
 PARTY_FIRST = re.compile(rf"^\((?:{PARTY})\)\s+[A-ZÅÄÖÉ]")  # `(C) Ewa Engdahl`
 LEARN_MIN = 3  # § in which an unknown heading must recur to be learned
-LEARN_SHARE = 0.2  # … and this share of the § of the document
+LEARN_SHARE = 0.1  # … and this share of the § of a long document,
+LEARN_MAX = 5  # … but never more § than this
 LIST_ROLES = ("recipients", "basis", "statements", "reservations", "pages")  # their lines are items, not headings
 HEADING_LIKE = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+(?: [\wåäöé\-/]+){0,3}$")
 NOT_A_HEADING = re.compile(
@@ -295,23 +291,22 @@ NOT_A_HEADING = re.compile(
     r"|^(?:ordinarie|ersättare|ledamöter|ledamot|suppleanter|suppleant|ordförande|vice ordförande)$", re.I)  # heads of lists of people
 
 
-def learned_headings(chunks: list[list[Line]]) -> frozenset[str]:
+def learned_headings(texts: list[ParagraphText]) -> frozenset[str]:
     """Headings the table does not know, learned from a document's own § (`Ärendets
     beredning` of a new template): a short line that stands alone, under a finished
-    sentence or a blank line, with text after it, in LEARN_MIN § or more. Lines in
-    lists (recipients, basis) and names of bodies are no headings."""
+    sentence or a blank line, with text after it, in LEARN_MIN § or more (more in a long
+    document, never more than LEARN_MAX). Lines in lists (recipients, basis) and names
+    of bodies are no headings."""
     seen: Counter[str] = Counter()
-    for chunk in chunks:
-        heading = paragraph_heading(chunk[0].text)
-        _, _, body = _title_and_case(heading.rest, [line for line in chunk[1:] if not line.header])
+    for text in texts:
         found = set()
-        for section in _sections(body):
+        for section in _sections(text.body):
             if section.role not in LIST_ROLES:
                 found.update(_heading_key(section.lines[i].text) for i in range(len(section.lines))
                              if _stands_alone(section.lines, i))
         seen.update(found)
-    wanted = max(LEARN_MIN, LEARN_SHARE * len(chunks))
-    return frozenset(text for text, count in seen.items() if count >= wanted)
+    wanted = min(LEARN_MAX, max(LEARN_MIN, LEARN_SHARE * len(texts)))
+    return frozenset(key for key, count in seen.items() if count >= wanted)
 
 
 def _heading_key(text: str) -> str:

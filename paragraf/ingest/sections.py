@@ -196,12 +196,17 @@ Avgifter                                               other
 Information till sökanden                              other
 """
 
-MAX_WORDS = 8
-QUALIFIER_WORDS = 5  # words after a dash that qualify a heading  # no heading of the table is longer; a longer line is text
+MAX_WORDS = 8  # no heading of the table is longer; a longer line is text
+QUALIFIER_WORDS = 5  # words after a dash that qualify a heading
+QUALIFIER = re.compile(r"\s+[–—-]\s+")
 TYPO_MIN_LETTERS = 8  # shorter headings must be written exactly (`Ärendet` is not `Ärenden`)
-# `Kommunstyrelsens`, `Bygg- och miljönämndens`, `Tekniska nämndens`, `Kommunstyrelsens arbetsutskotts`:
-# words before the last one are genitives too, adjectives (`-a`) or a suspended `Bygg- och`
-GENITIVE = r"(?:[\wåäöé]+[sa] |[\wåäöé]+- (?:och|samt) ){0,2}[\wåäöé\-]+s"
+# `Kommunstyrelsens`, `Bygg- och miljönämndens`, `Tekniska nämndens`, `Kommunstyrelsens arbetsutskotts`,
+# `Förvaltningens`, `Ordförandens`: words before the last one are genitives too, adjectives (`-a`) or a
+# suspended `Bygg- och`; the last one names a body or an office (a party's proposal is no body's)
+OFFICE = (r"(?:nämnden|styrelsen|fullmäktige|utskottet|utskott|beredningen|presidiet|förvaltningen|kontoret|kansliet"
+          r"|ordföranden|direktören|chefen|rådet|förbundet|direktionen|avdelningen|enheten|tjänsten|ledningen"
+          r"|sekreteraren|handläggaren|tjänstepersonen|tjänstemannen|föredraganden|revisorerna|kommunen|regionen)")
+GENITIVE = rf"(?:[\wåäöé]+[sa] |[\wåäöé]+- (?:och|samt) ){{0,2}}[\wåäöé\-]*{OFFICE}s"
 # a body: its last word names the kind (`kommunfullmäktige`, `barn- och utbildningsnämnden`)
 BODY_WORD = r"(?:fullmäktige|styrelse|styrelsen|nämnd|nämnden|utskott|utskottet|beredning|beredningen|presidium|presidiet|direktion|direktionen|råd|rådet)"
 NAMED = rf"(?:[\wåäöé\-]+ (?:och |samt )?){{0,2}}[\wåäöé\-]*{BODY_WORD}"
@@ -256,9 +261,9 @@ def section_role(text: str) -> str | None:
     for pattern, role in _PATTERNS:
         if pattern.match(key):
             return role
-    head, dash, tail = key.partition(" – ")
-    if dash and len(tail.split()) <= QUALIFIER_WORDS:  # `Beslut – Förslag till kommunfullmäktige`
-        return section_role(text[: len(head)])
+    qualified = QUALIFIER.split(text, maxsplit=1)
+    if len(qualified) == 2 and len(qualified[1].split()) <= QUALIFIER_WORDS:  # `Beslut – Förslag till kommunfullmäktige`
+        return section_role(qualified[0])
     return _near(key)
 
 

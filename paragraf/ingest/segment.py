@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import DATE_CASE_RE, Line, PageHeader
-from paragraf.ingest.headings import inline_section, paragraph_heading, section_heading
+from paragraf.ingest.headings import paragraph_heading, section_heading
 from paragraf.ingest.letters import (LETTER_KINDS, attachment_kind, basis_kind, opens_attachment, opens_extract,
                                      self_kind, title_kind, title_like)
-from paragraf.ingest.numbering import in_range, paragraph_candidates, rising_chain, table_of_contents, titles_moved_down
+from paragraf.ingest.numbering import (in_range, minutes_shaped, paragraph_candidates, rising_chain, table_of_contents,
+                                      titles_moved_down)
 from paragraf.ingest.text import DATE, case_number
 
 KIND_WORDS = {
@@ -337,22 +338,6 @@ def _split_minutes(seg: Segment) -> list[Segment]:
         if meeting is not None and part.meeting_key is None:
             part.headers.insert(0, meeting)
     return [part for part in parts if part.lines]
-
-
-SHAPE_WINDOW = 10  # text lines after a § heading looked at for a section heading
-
-
-def minutes_shaped(lines: list[Line]) -> bool:
-    """Text without a known header that reads as minutes: a § heading with a section
-    heading of minutes (`Beslut`, `Yrkanden` …) in the lines under it."""
-    flags = table_of_contents(lines)
-    for index, line in enumerate(lines):
-        if flags[index] or not line.text or not paragraph_heading(line.text):
-            continue
-        below = [l.text for l in lines[index + 1:index + 1 + 3 * SHAPE_WINDOW] if l.text][:SHAPE_WINDOW]
-        if any(section_heading(text) or inline_section(text) for text in below):
-            return True
-    return False
 
 
 def _hold(seg: Segment, lines: list[Line]) -> None:

@@ -78,7 +78,7 @@ SIDE_AT_END_RE = re.compile(
 SENTENCE_END_RE = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖÉ”\"(])")
 BALLOT_FOR_RE = re.compile(rf"^{NUM}\s+(?:ledamöter|ledamot|röster|röst)?\s*(?:röstar|röstade)\s+(?:för|på)\s+(?P<label>.+?)\.?$", re.I)
 BLANK_RE = re.compile(rf"\b(?P<n>{NUM})\s+(?:ledamöter\s+|ledamot\s+|röster\s+|valsedlar\s+(?:var\s+|är\s+)?|valsedel\s+(?:var\s+|är\s+)?)?(?:avstår|avstod|röstar blankt|blank|blanka|är blanka|nedlagda)", re.I)
-BLANK_AFTER_RE = re.compile(rf"\b(?:blanka(?: röster| valsedlar)?|blankröster)\s*:?\s*(?P<n>\d{{1,3}})\b", re.I)
+BLANK_AFTER_RE = re.compile(r"\b(?:blanka(?: röster| valsedlar)?|blankröster)\s*:?\s*(?P<n>\d{1,3})\b", re.I)
 # a candidate's name, with the party maybe; case-sensitive so that a sentence's words stay out
 CANDIDATE = rf"[A-ZÅÄÖÉÜ][\w'’\-]+(?: [A-ZÅÄÖÉÜ][\w'’\-]+){{0,3}}(?: \((?:{PARTY})\))?"
 CANDIDATE_VOTES_RE = re.compile(

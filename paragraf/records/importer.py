@@ -72,10 +72,10 @@ class ImportResult:
         return self.status != "failed"
 
 
-def import_path(path: str | Path, organization: str | None = None, force: bool = False,
-                hints: MeetingHints | None = None) -> ImportResult:
+def import_path(path: str | Path, force: bool = False, hints: MeetingHints | None = None) -> ImportResult:
     """Parse and store one packet file; never raises for bad input, the result says what happened.
-    `hints` give the body and date of a meeting whose text does not say them."""
+    `hints` give the organisation, body and date where the text does not say them (a file
+    imported before is parsed again with new hints only with `force`)."""
     name = str(path)
     try:
         data = _read(Path(path))
@@ -88,7 +88,7 @@ def import_path(path: str | Path, organization: str | None = None, force: bool =
         return ImportResult(name, "failed", str(exc))
     try:
         with transaction.atomic():
-            counts = PacketStore(source, packet, organization, text_lines).store()
+            counts = PacketStore(source, packet, text_lines).store()
     except ImportProblem as exc:
         return ImportResult(name, "failed", f"{source.name}: {exc}")
     except (DatabaseError, ValueError, TypeError) as exc:
@@ -97,12 +97,11 @@ def import_path(path: str | Path, organization: str | None = None, force: bool =
 
 
 class PacketStore:
-    def __init__(self, source: Source, packet: dict, organization: str | None,
-                 text_lines: list[tuple[int, str]] | None = None) -> None:
+    def __init__(self, source: Source, packet: dict, text_lines: list[tuple[int, str]] | None = None) -> None:
         self.source = source
         self.packet = packet
         self.text_lines = text_lines
-        self.organization_name = organization or packet.get("organization") or UNKNOWN_ORGANIZATION
+        self.organization_name = packet.get("organization") or UNKNOWN_ORGANIZATION
         self.counts: dict[str, int] = {}
         self.created: set[tuple[str, int]] = set()  # records this import created: they have no rows below them yet
         self.present: dict[int, list[Attendance]] = {}  # per meeting, for resolving names in its §
@@ -130,14 +129,15 @@ class PacketStore:
         return self.counts
 
     def _refuse_unidentified(self) -> None:
-        """A meeting is a body and a date: one the text does not name cannot be stored."""
+        """A meeting is a body and a date: a file with a meeting whose body or date neither
+        the text nor the hints give is not stored (the error names the meeting and the option)."""
         for meeting in self.packet["meetings"]:
-            for field in ("body", "date"):
-                if not meeting.get(field):
+            for name in ("body", "date"):
+                if not meeting.get(name):
                     numbers = [p["number"] for p in meeting.get("paragraphs", [])]
                     what = f"§ {numbers[0]}-{numbers[-1]}" if numbers else "a meeting"
-                    raise ImportProblem(f"the text does not say the {field} of the meeting of {what}: "
-                                        f"give it with {OPTION[field]}", _first_line(meeting))
+                    raise ImportProblem(f"the text does not say the {name} of the meeting of {what}: "
+                                        f"give it with {OPTION[name]}", _first_line(meeting))
 
     def _source_file(self) -> SourceFile:
         values = {
@@ -147,7 +147,8 @@ class PacketStore:
             "text": "\n".join(self.source.lines),
             "line_count": len(self.source.lines),
             "parser_version": self.packet.get("parser") or parser_version(),
-            "warnings": self.packet.get("warnings", []),
+            "warnings": self.packet.get("warnings", []) + [
+                f"{m.get('body')} {m.get('date')}: {warning}" for m in self.packet["meetings"] for warning in m.get("warnings", [])],
         }
         file, created = SourceFile.objects.update_or_create(sha256=self.source.sha256, defaults=values)
         if created:
