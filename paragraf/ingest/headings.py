@@ -107,13 +107,13 @@ def margin_heading(line: Line, following: Line | None) -> tuple[str, str] | None
     """`Beslut          Socialnämnden godkänner …`: a heading in the label column of a
     layout with its text in the next column (three spaces or more between them, or
     one where the label fills its column and the next line goes on in the text column)."""
-    if line.indent > MARGIN_INDENT or not line.raw:
+    if line.indent > MARGIN_INDENT or not line.raw or not line.raw[0].isupper():
         return None
-    cells = re.split(r"\s{3,}", line.raw.strip(), maxsplit=1)
-    if len(cells) == 2:
+    if "   " in line.raw:
+        cells = re.split(r"\s{3,}", line.raw, maxsplit=1)
         role = section_role(fold(cells[0]))
         return (role, fold(cells[1])) if role else None
-    if following is None or not following.text:
+    if following is None or not following.text or following.indent <= MARGIN_INDENT:
         return None
     words = line.raw.split()
     for k in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):

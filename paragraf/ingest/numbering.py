@@ -162,13 +162,13 @@ def in_range(number: int, headers: list[PageHeader]) -> bool:
 
 def paragraph_candidates(lines: list[Line], headers: list[PageHeader]) -> list[tuple[int, ParagraphHeading]]:
     """The lines that may open a § (outside a table of contents, in the page headers' § range)."""
+    found = [(index, heading) for index, line in enumerate(lines)
+             if line.text and "§" in line.text and (heading := paragraph_heading(line.text))
+             and in_range(heading.number, headers)]
+    if not found:
+        return []
     toc = table_of_contents(lines)
-    out = []
-    for index, line in enumerate(lines):
-        heading = None if toc[index] or not line.text else paragraph_heading(line.text)
-        if heading and in_range(heading.number, headers):
-            out.append((index, heading))
-    return out
+    return [(index, heading) for index, heading in found if not toc[index]]
 
 
 TOC_START = re.compile(r"^(?:Innehållsförteckning|Innehåll|Ärendeförteckning|Paragrafer)\b")

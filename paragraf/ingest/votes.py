@@ -85,6 +85,8 @@ CANDIDATE_VOTES_RE = re.compile(
     rf"(?P<label>{CANDIDATE})\s*[:,]?\s+(?:(?:fick|erhöll|erhåller|får|har fått)\s+)?(?P<count>(?i:{NUM}))\s+röst(?:er)?\b")
 VOTES_FOR_RE = re.compile(rf"(?P<count>(?i:{NUM}))\s+röst(?:er)?\s+(?:för|på|till)\s+(?P<label>{CANDIDATE})")
 DIGIT = re.compile(r"\d")
+# every vote has one of these words (`röst` in `röster`, `röstar`, `röstsiffrorna`)
+VOTE_HINT = re.compile(r"röst|\bja\b|\bnej\b|avst|votering|omröstning|utföll|utfaller", re.I)
 SECRET_HINT = re.compile(r"sluten omröstning|sluten votering|valresultat|slutna", re.I)
 NAME_RE = re.compile(rf"([A-ZÅÄÖÉ][\w'\-]+(?: [A-ZÅÄÖÉa-zåäö][\w'\-]+){{0,4}})\s*\(({PARTY})\)")
 # Words before a voter's name that are no part of it: `ordföranden Jonas Attenius (S)`
@@ -137,6 +139,8 @@ def read_votes(lines: list[Line]) -> list[Vote]:
     """Every vote the lines record, open votes in the order written, then a secret ballot."""
     lines = [line for line in lines if not line.header]
     text, starts = _joined(lines)
+    if not VOTE_HINT.search(text):
+        return []
     items: list[tuple[int, Count | Side]] = []
     secret = bool(SECRET_HINT.search(text))
     items += _counts(text, starts, lines, secret)
