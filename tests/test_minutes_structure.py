@@ -585,3 +585,10 @@ def test_the_body_from_a_cover_sentence():
             "Beslutande\nAnna Berg (S)\n\n§ 1\nVal av justerare\nBeslut\nAnna Berg (S) utses.\n")
     (meeting,) = parse_text(text)["meetings"]
     assert (meeting["body"], meeting["date"]) == ("Skärholmens stadsdelsnämnd", "2024-12-12")
+
+
+def test_a_city_is_an_organisation():
+    from paragraf.ingest.organization import find_organization
+
+    assert find_organization(["EKBY STAD  SAMMANTRÄDESPROTOKOLL", "Ekby Stad Kommunfullmäktige, protokoll",
+                              "Ekby Stads riktlinjer antas."]) == "Ekby stad"

@@ -26,7 +26,7 @@ DATE_LABEL = re.compile(r"^(?:Sammanträdesdatum|Mötesdatum|Sammanträde|Datum|
 # A line that names a body and nothing else: `Kommunstyrelsen`, `Organ: Bygg- och miljönämnden`
 BODY_LINE = re.compile(rf"^(?:(?:Organ|Nämnd|Styrelse|Instans)\s*:?\s+)?(?P<body>[A-ZÅÄÖ][\wåäöé\- ]{{0,60}}(?:{BODY_WORD.pattern})\w*)$",
                        re.I)
-# `Protokoll nr 10/2024 fört vid sammanträde med Skärholmens stadsdelsnämnd`
+# `Protokoll nr 10/2024 fört vid sammanträde med Ekby stadsdelsnämnd`
 HELD_BY = re.compile(rf"\b(?:sammanträde|sammanträdet|möte|mötet)\s+(?:med|i)\s+(?P<body>[\wåäöé\- ]{{0,60}}?(?:{BODY_WORD.pattern})\w*)",
                      re.I)
 COVER_WINDOW = 60  # text lines of a first page looked at

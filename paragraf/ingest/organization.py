@@ -1,20 +1,22 @@
 """Which organisation (region or municipality) a packet belongs to.
 
 Letterheads, page headers and signatures name the organisation on almost every
-page (`Region Jönköpings län`, `Sundsvalls kommun`, `Region Gotland`): the
-name written most often at the start of a line wins.
+page (`Region Jönköpings län`, `Sundsvalls kommun`, `Region Gotland`, `Ekby stad`):
+the name written most often at the start of a line wins.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-# `Region <Name>[ län]` or `<Name>[s] kommun` at the start of a line, as a letterhead writes it.
+# `Region <Name>[ län]`, `<Name>[s] kommun` or `<Name>[s] stad` at the start of a line, as a letterhead writes it.
 ORGANIZATION_RE = re.compile(
-    r"^\s*((?:Region|REGION)\s+[A-ZÅÄÖ][\wåäöéÅÄÖÉ-]+(?:\s+(?:län|LÄN))?|[A-ZÅÄÖ][\wåäöéÅÄÖÉ-]+\s+(?:kommun|KOMMUN))(?![\wåäöÅÄÖ])"
+    r"^\s*((?:Region|REGION)\s+[A-ZÅÄÖ][\wåäöéÅÄÖÉ-]+(?:\s+(?:län|LÄN))?|[A-ZÅÄÖ][\wåäöéÅÄÖÉ-]+\s+(?:kommun|KOMMUN)"
+    r"|[A-ZÅÄÖ][\wåäöéÅÄÖÉ-]+\s+(?:Stad|stad|STAD))(?![\wåäöÅÄÖ])"
 )
 # Generic words that precede `kommun` in running text, not a place name.
-NOT_A_PLACE = {"god", "varje", "hela", "annan", "egen", "sveriges", "övriga", "flertalet", "utveckla", "vilken", "samma"}
+NOT_A_PLACE = {"god", "varje", "hela", "annan", "egen", "sveriges", "övriga", "flertalet", "utveckla", "vilken", "samma",
+               "denna", "vår", "en", "hållbar", "trygg"}
 
 
 def find_organization(lines: list[str]) -> str | None:
@@ -38,6 +40,8 @@ def _letter_case(name: str) -> str:
     if not name.isupper():
         return name
     words = name.split()
+    if words[-1] == "STAD":
+        return " ".join([w.capitalize() for w in words[:-1]] + ["stad"])
     if words[0] == "REGION":
         return " ".join(["Region", *(w.capitalize() if w != "LÄN" else "län" for w in words[1:])])
     return " ".join([w.capitalize() for w in words[:-1]] + ["kommun"])
