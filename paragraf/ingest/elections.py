@@ -32,6 +32,23 @@ ASSEMBLY_PREFIX = re.compile(r"^(?:(?:ordinarie|extra)\s+)?(?:års|bolags|fören
 PERIOD = re.compile(rf"({DATE}\s*[-–]\s*{DATE})|mandatperioden\s+((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)|((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)")
 
 
+# Appointing the adjusters of the minutes is no election.
+ADJUSTERS = re.compile(r"justerare|\batt justera\b|\bjustera(?:r)? (?:dagens )?protokoll", re.I)
+# A nomination proposes people for another body to appoint.
+NOMINATION = re.compile(r"^Nominering|\bnominer(?:as|ar|ades|a)\b", re.I)
+
+
+def read_appointments(title: str, decision: list[Line], all_text: str) -> tuple[list[Election], list[Election]]:
+    """The elections of a § and its nominations (read alike; a nomination is no election)."""
+    text = join_lines([line.text for line in decision if line.text])
+    if ADJUSTERS.search(title) or ADJUSTERS.search(text):
+        return [], []
+    found = read_elections(title, decision, all_text)
+    if NOMINATION.search(title) or NOMINATION.search(text):
+        return [], found
+    return found, []
+
+
 def read_elections(title: str, decision: list[Line], all_text: str) -> list[Election]:
     if not ELECTION_TITLE.match(title) and not re.search(r"\bväljs\b|\butses\b|\butser\b", join_lines([l.text for l in decision]), re.I):
         return []
@@ -40,6 +57,9 @@ def read_elections(title: str, decision: list[Line], all_text: str) -> list[Elec
     period = _period(all_text)
     line = decision[0].no if decision else 0
     out: list[Election] = []
+    parts = _sub_bodies(text, organisation, period, line)
+    if parts:
+        return parts
     labelled = list(POST_LABEL.finditer(text))
     if labelled:
         for i, m in enumerate(labelled):
@@ -60,6 +80,30 @@ def read_elections(title: str, decision: list[Line], all_text: str) -> list[Elec
         post = _post(title, text)
         for name, party in PERSON.findall(text):
             out.append(Election(name, party, post, organisation, period, line))
+    return out
+
+
+# `Utser nedan ledamöter till …:` and then `Regional utveckling: Per Eriksson (C) och Kerstin Hammar (M).`
+INTRO_POST = re.compile(rf"\b(?:utser|väljer|utses|väljs)\s+(?:nedan(?:stående)?\s+|följande\s+)?({POST_NAME})\b", re.I)
+SUB_BODY = re.compile(
+    rf"(?:^|(?<=[.:])\s+)(?P<label>[A-ZÅÄÖ][^:.]{{2,80}}?):\s*(?P<people>{ONE_PERSON}(?:\s*(?:,|och)\s*{ONE_PERSON})*)")
+
+
+def _sub_bodies(text: str, organisation: str | None, period: str | None, line: int) -> list[Election]:
+    """People appointed to the parts of an organisation, one part a sentence, the post
+    given once before them (`Utser nedan ledamöter …: Regional utveckling: …`)."""
+    intro = INTRO_POST.search(text)
+    if intro is None:
+        return []
+    post = PLURAL_POSTS.get(intro.group(1).lower(), intro.group(1).lower())
+    post = "ledamot" if post.startswith("ledamö") else post
+    out = []
+    for m in SUB_BODY.finditer(text, intro.end()):
+        label = m.group("label").strip()
+        if POST_LABEL.fullmatch(label + ":") or label.lower() in PLURAL_POSTS or label.lower() in ("ledamot", "ersättare"):
+            return []  # `Ledamöter: …` lists posts, not parts: read as posts
+        for name, party in PERSON.findall(m.group("people")):
+            out.append(Election(name, party, post, organisation, period, line, sub_body=label))
     return out
 
 
@@ -98,7 +142,10 @@ def _organisation(title: str) -> str | None:
 
 def _post(title: str, decision: str) -> str | None:
     m = POST_IN_TITLE.match(title) or POST_IN_DECISION.search(decision)
-    return m.group(1).lower() if m else None
+    if not m:
+        return None
+    post = m.group(1).lower()
+    return "ledamot" if post.startswith("ledamö") else PLURAL_POSTS.get(post, post)
 
 
 def _period(text: str) -> str | None:

@@ -52,11 +52,18 @@ class Signatories:
 
 
 @dataclass
+class Proposer:
+    name: str
+    party: str | None
+
+
+@dataclass
 class Proposal:
-    by: str | None
+    by: str | None  # the first proposer, as written
     party: str | None
     text: str
     line: int = 0
+    proposers: list[Proposer] = field(default_factory=list)  # everyone who made the proposal, the first included
 
 
 @dataclass
@@ -96,6 +103,7 @@ class Election:
     organisation: str | None
     period: str | None
     line: int = 0
+    sub_body: str | None = None  # the part of the organisation (`Regional utveckling` of an utskott)
 
 
 @dataclass
@@ -117,6 +125,7 @@ class Paragraph:
     procedure: str | None = None
     votes: list[Vote] = field(default_factory=list)
     elections: list[Election] = field(default_factory=list)
+    nominations: list[Election] = field(default_factory=list)  # proposed to another body's choice: no election
     reservations: list[str] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import Line, blocks
 from paragraf.ingest.dates import is_date
-from paragraf.ingest.elections import read_elections
+from paragraf.ingest.elections import read_appointments
 from paragraf.ingest.headings import (DNR_RE, ParagraphHeading, inline_section, margin_heading, next_text_line,
                                      paragraph_heading, section_heading, split_case)
-from paragraf.ingest.model import Paragraph, Proposal, Statement, Vote
+from paragraf.ingest.model import Paragraph, Proposal, Proposer, Statement, Vote
 from paragraf.ingest.text import (BODY_WORD, PARTY, PERSON_RE, case_number, case_parts, ends_open, fold, heading_case_number, join_lines,
                                   looks_like_name, split_person)
-from paragraf.ingest.votes import read_votes, vote_warnings
+from paragraf.ingest.votes import read_votes, vote_warnings, voters
 
 TITLE_MAX_LINES = 6
 # Headings that are titles as often, right under a § number without one: `§ 1 Information`, `§ 2 Justering`
@@ -89,8 +89,8 @@ def read_text(text: ParagraphText, warnings: list[str] | None = None,
     para.disqualifications = [_text(block) for block in blocks(sections.get("disqualification", []))]
     para.signoff = _text(sections.get("signoff", [])) or None
     para.votes = _votes(order)
-    para.elections = read_elections(text.title or "", sections.get("decision", []) or sections.get("", []),
-                                    _all_text(sections))
+    para.elections, para.nominations = read_appointments(text.title or "", sections.get("decision", []) or sections.get("", []),
+                                                         _all_text(sections))
     if warnings is not None:
         warnings.extend(_warnings(para, order))
     return para
@@ -391,16 +391,28 @@ def _by_speaker(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
+PROPOSES = re.compile(r"\byrka[rd]?\b|\bföreslå[r]?\b|\bföreslog\b|\byrkande\b|ändringsyrkande|tilläggsyrkande", re.I)
+
+
 def _proposals(lines: list[Line]) -> list[Proposal]:
     out = []
     for block in _by_speaker(lines):
         text = _text(block)
-        if not re.search(r"\byrka[rd]?\b|\bföreslå[r]?\b|\byrkande\b|ändringsyrkande|tilläggsyrkande", text, re.I):
+        verb = PROPOSES.search(text)
+        if not verb:
             continue
         person = split_person(text) if PERSON_RE.match(text) else None
         by, party = (person.name, person.party) if person else (_leading_speaker(text), None)
-        out.append(Proposal(by, party, text, block[0].no))
+        proposal = Proposal(by, party, text, block[0].no)
+        proposal.proposers = _proposers(text[: verb.start()]) or ([Proposer(by, party)] if by else [])
+        out.append(proposal)
     return out
+
+
+def _proposers(subject: str) -> list[Proposer]:
+    """Everyone named before the verb: `Maria Frisk (KD), Per Eriksson (C) och Jimmy
+    Ekström (L) yrkar …` (a role word before a name is no part of it)."""
+    return [Proposer(name, party) for name, party in voters(subject)]
 
 
 def _leading_speaker(text: str) -> str | None:

@@ -278,6 +278,12 @@ def _sides_at_sentence_end(text: str, starts: list[int], lines: list[Line]) -> l
     return out
 
 
+def voters(text: str) -> list[Voter]:
+    """The people named with their party in a text, in order (`Anna Ek (S), Bo Al (M) och
+    ordföranden Eva Lund (S)`): a role word before a name is no part of it."""
+    return _voters(text)
+
+
 def _voters(text: str) -> list[Voter]:
     out = []
     for name, party in NAME_RE.findall(text):
