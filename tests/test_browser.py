@@ -100,7 +100,11 @@ def page_urls(browser, portal):
         "meeting": "/regionstyrelsen/2023-01-31/",
         "paragraph": "/regionstyrelsen/2023-01-31/14/",
         "case": "/arenden/region-jonkopings-lan/2023-217/",
+        "case-cited-steps": "/arenden/region-jonkopings-lan/2022-1409/",
+        "secret-ballot": "/regionstyrelsen/2023-01-31/24/",
+        "elections": "/regionstyrelsen/2023-01-31/38/",
         "person": first_link("/regionstyrelsen/2023-01-31/", "a[href^='/personer/']"),
+        "person-replaced": first_link("/regionstyrelsen/", "a[href^='/personer/annelie-borgstrom']"),
         "party": "/partier/SD/",
         "document": first_link("/arenden/region-jonkopings-lan/2023-217/", "a[href^='/handlingar/']"),
         "source": first_link("/regionstyrelsen/2023-01-31/14/", "a[href^='/kallor/']"),
@@ -134,8 +138,9 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-PAGE_TYPES = ["start", "search", "organisation", "body", "meeting", "paragraph", "case", "person", "party",
-              "document", "source", "indicator-reports", "indicators", "not-found"]
+PAGE_TYPES = ["start", "search", "organisation", "body", "meeting", "paragraph", "secret-ballot", "elections", "case",
+              "case-cited-steps", "person", "person-replaced", "party", "document", "source", "indicator-reports",
+              "indicators", "not-found"]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

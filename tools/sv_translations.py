@@ -139,6 +139,20 @@ SV = {
     "period": "period",
     "election": "val",
     "elections": "val",
+    "nomination": "nominering",
+    "part of the organisation": "del av organisationen",
+    "proposers": "förslagsställare",
+    "what a ja stood for": "vad ja stod för",
+    "what a nej stood for": "vad nej stod för",
+    "disqualifications (jäv), as written": "jäv, som det skrivs",
+    "disqualified (jäv)": "jäviga",
+    "signed at the meeting (justering)": "justerad vid sammanträdet",
+    "documents of the basis": "beslutsunderlagets handlingar",
+    "cited in": "citerat i",
+    "cited step": "citerat steg",
+    "cited steps": "citerade steg",
+    "body as cited": "organ som det citeras",
+    "as written": "som det skrivs",
     "dissent": "reservation",
     "dissents": "reservationer",
     "by (as written)": "av (som det skrivs)",
@@ -185,11 +199,20 @@ SV_PLURAL = {
 }
 
 
+def _unfuzzy(entry: str) -> str:
+    """A guess of msgmerge (`#, fuzzy`: the Swedish of a similar string) is dropped, to be filled from SV."""
+    if "#, fuzzy" not in entry or 'msgid ""\nmsgstr ""' in entry:
+        return entry  # the header is marked fuzzy until filled below
+    lines = [line for line in entry.split("\n") if not line.startswith(("#, fuzzy", "#|"))]
+    return re.sub(r'^msgstr ".*"$', 'msgstr ""', "\n".join(lines), flags=re.M)
+
+
 def fill(po: str) -> tuple[str, list[str]]:
     missing: list[str] = []
     entries = po.split("\n\n")
     out = []
     for entry in entries:
+        entry = _unfuzzy(entry)
         single = re.search(r'^msgid "(.+)"\nmsgstr ""$', entry, re.M)
         plural = re.search(r'^msgid "(.+)"\nmsgid_plural ".+"\nmsgstr\[0\] ""\nmsgstr\[1\] ""$', entry, re.M)
         if single:

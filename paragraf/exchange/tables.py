@@ -21,6 +21,7 @@ from paragraf.records.models import (
     Body,
     BodyAlias,
     Case,
+    CitedStep,
     Dissent,
     Document,
     Election,
@@ -47,6 +48,9 @@ NOT_MASKED = {"sha256", "kind", "abbreviation", "parser_version"}
 MEETING = "meeting__body__organization"
 PARAGRAPH = "paragraph__meeting__body__organization"
 DissentPerson = Dissent.people.through
+ProposalProposer = Proposal.proposers.through
+ParagraphDisqualified = Paragraph.disqualified.through
+ParagraphDocument = Paragraph.documents.through
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,10 @@ TABLES = [
     Table(Invitation, MEETING),
     Table(Attendance, MEETING),
     Table(Paragraph, MEETING),
+    Table(ParagraphDisqualified, "paragraph__" + MEETING),
     Table(ParagraphCopy, PARAGRAPH),
     Table(Proposal, PARAGRAPH),
+    Table(ProposalProposer, "proposal__" + PARAGRAPH),
     Table(Vote, PARAGRAPH),
     Table(Ballot, "vote__" + PARAGRAPH),
     Table(Election, PARAGRAPH),
@@ -103,6 +109,8 @@ TABLES = [
     Table(DissentPerson, "dissent__" + PARAGRAPH),
     Table(RecordedStatement, PARAGRAPH),
     Table(Document, "organization"),
+    Table(ParagraphDocument, "document__organization"),
+    Table(CitedStep, PARAGRAPH),
     Table(Indicator, "organization"),
 ]
 TABLES_BY_NAME = {table.name: table for table in TABLES}

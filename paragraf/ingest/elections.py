@@ -34,8 +34,9 @@ PERIOD = re.compile(rf"({DATE}\s*[-–]\s*{DATE})|mandatperioden\s+((?:19|20)\d\
 
 # Appointing the adjusters of the minutes is no election.
 ADJUSTERS = re.compile(r"justerare|\batt justera\b|\bjustera(?:r)? (?:dagens )?protokoll", re.I)
-# A nomination proposes people for another body to appoint.
-NOMINATION = re.compile(r"^Nominering|\bnominer(?:as|ar|ades|a)\b", re.I)
+# A nomination proposes people for another body to appoint (`nominerar`, `föreslår
+# regionfullmäktige att välja`).
+NOMINATION = re.compile(r"^Nominering|\bnominer(?:as|ar|ades|a)\b|\bföreslå(?:r|s)?\b[^.]{0,80}?\b(?:välja|utse)\b", re.I)
 
 
 def read_appointments(title: str, decision: list[Line], all_text: str) -> tuple[list[Election], list[Election]]:

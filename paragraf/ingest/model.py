@@ -93,6 +93,8 @@ class Vote:
     options: list[VoteOption] = field(default_factory=list)
     ballots: list[Ballot] = field(default_factory=list)
     line: int = 0
+    yes_option: str | None = None  # an open vote: what a ja stood for (`avslag`), as written
+    no_option: str | None = None
 
 
 @dataclass

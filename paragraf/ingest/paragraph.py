@@ -404,15 +404,16 @@ def _proposals(lines: list[Line]) -> list[Proposal]:
         person = split_person(text) if PERSON_RE.match(text) else None
         by, party = (person.name, person.party) if person else (_leading_speaker(text), None)
         proposal = Proposal(by, party, text, block[0].no)
-        proposal.proposers = _proposers(text[: verb.start()]) or ([Proposer(by, party)] if by else [])
+        proposal.proposers = proposers(text) or ([Proposer(by, party)] if by else [])
         out.append(proposal)
     return out
 
 
-def _proposers(subject: str) -> list[Proposer]:
-    """Everyone named before the verb: `Maria Frisk (KD), Per Eriksson (C) och Jimmy
-    Ekström (L) yrkar …` (a role word before a name is no part of it)."""
-    return [Proposer(name, party) for name, party in voters(subject)]
+def proposers(text: str) -> list[Proposer]:
+    """Everyone a proposal names before its verb: `Maria Frisk (KD), Per Eriksson (C) och
+    Jimmy Ekström (L) yrkar …` (a role word before a name is no part of it)."""
+    verb = PROPOSES.search(text)
+    return [Proposer(name, party) for name, party in voters(text[: verb.start()])] if verb else []
 
 
 def _leading_speaker(text: str) -> str | None:

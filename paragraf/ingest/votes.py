@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import Line
 from paragraf.ingest.model import Ballot, Vote, VoteOption
+from paragraf.ingest.propositions import read_propositions
 from paragraf.ingest.text import PARTY, ends_open, join_lines, split_person
 
 NUM = r"(\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
@@ -148,11 +149,23 @@ def read_votes(lines: list[Line]) -> list[Vote]:
     items += _listed_sides(lines, starts)
     items.sort(key=lambda item: item[0])
     votes = [v for v in (g.vote() for g in _groups([item for _, item in items])) if v]
+    _give_options(votes, text, starts, lines)
     if secret or any(BALLOT_FOR_RE.match(l.text) for l in lines if l.text) or _between_candidates(text):
         ballot = _ballot(lines)
         if ballot:
             votes.append(ballot)
     return votes
+
+
+def _give_options(votes: list[Vote], text: str, starts: list[int], lines: list[Line]) -> None:
+    """Each `Ja för …` / `Nej för …` to the open vote it opens (the first at or after it), or
+    to the last vote before it; an option already given stays."""
+    open_votes = [v for v in votes if v.method == "open"]
+    for proposition in read_propositions(text) if open_votes else []:
+        line = _line_at(proposition.offset, starts, lines)
+        vote = next((v for v in open_votes if v.line >= line), open_votes[-1])
+        if getattr(vote, f"{proposition.side}_option") is None:
+            setattr(vote, f"{proposition.side}_option", proposition.option)
 
 
 def vote_warnings(vote: Vote) -> list[str]:

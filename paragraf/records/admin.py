@@ -74,7 +74,8 @@ class ParagraphAdmin(ReadOnlySourceMixin, CorrectionsAdmin):
     list_display = ("__str__", "meeting", "case_number")
     list_filter = ("meeting__body",)
     search_fields = ("title", "decision", "case_number")
-    readonly_fields = ("source_file", "first_line", "last_line", "richness")
+    # who had jäv and which documents the basis names are derived on import from the text
+    readonly_fields = ("source_file", "first_line", "last_line", "richness", "disqualified", "documents")
     inlines = [ProposalInline, DissentInline]
 
 
@@ -129,8 +130,22 @@ class OverrideAdmin(admin.ModelAdmin):
     readonly_fields = ("content_type", "object_id", "field", "imported_value", "corrected_by", "corrected_at")
 
 
-for model in (m.Attendance, m.Invitation, m.AgendaItem, m.Proposal, m.Vote, m.Election, m.Dissent, m.RecordedStatement, m.Indicator):
+for model in (m.Attendance, m.Invitation, m.AgendaItem, m.Vote, m.Election, m.RecordedStatement, m.Indicator, m.CitedStep):
     admin.site.register(model, SourcedAdmin)
+
+
+# Who a proposal or a reservation means is derived on every import from its text and the
+# attendance (`serving.py`): staff correct those, not the list, and the next import follows.
+@admin.register(m.Proposal)
+class ProposalAdmin(SourcedAdmin):
+    readonly_fields = ("source_file", "first_line", "last_line", "proposers")
+
+
+@admin.register(m.Dissent)
+class DissentAdmin(SourcedAdmin):
+    readonly_fields = ("source_file", "first_line", "last_line", "people")
+
+
 for model in (m.Organization, m.Term, m.Party, m.Membership, m.Ballot):
     admin.site.register(model, CorrectionsAdmin)
 

@@ -19,16 +19,21 @@ from pathlib import Path
 
 from django.db import DatabaseError, transaction
 
+from paragraf.ingest import groups
+from paragraf.ingest.basis import read_basis_item
 from paragraf.ingest.errors import InputError
 from paragraf.ingest.identity import OPTION, MeetingHints
 from paragraf.ingest.packet import parse_source_with_text
+from paragraf.ingest.paragraph import proposers
 from paragraf.ingest.source import Source, read_bytes
 from paragraf.ingest.version import parser_version
+from paragraf.records import serving
 from paragraf.records.memberships import rebuild_memberships
 from paragraf.records.models import (
     AgendaItem,
     Attendance,
     Ballot,
+    CitedStep,
     Dissent,
     Document,
     Election,
@@ -117,11 +122,14 @@ class PacketStore:
         self.bodies = Bodies(self.organization)
         self.cases = Cases(self.organization)
         self.overrides = Overrides()
+        self.basis: list[tuple[Paragraph, list[str]]] = []  # the basis of each § stored, linked when the documents are
         touched = set()
         for meeting_data in self.packet["meetings"]:
             meeting = self._meeting(meeting_data)
             touched.add(meeting.body_id)
         self._documents()
+        self._basis()
+        self._cited_bodies()
         self._indicators()
         rebuild_memberships(touched)
         # The search index listens; it gets the cleaned text so that it need not clean it again.
@@ -190,6 +198,7 @@ class PacketStore:
         stored = {} if self._fresh("meeting", meeting) else {p.number: p for p in meeting.paragraphs.all()}
         for paragraph in data.get("paragraphs", []):
             self._paragraph(meeting, paragraph, stored)
+        self._resolve_dissents(meeting)
         return meeting
 
     def _fresh(self, kind: str, record) -> bool:
@@ -295,6 +304,8 @@ class PacketStore:
             procedure=data.get("procedure") or "",
             recipients=list(data.get("recipients") or []),
             pages=data.get("pages"),
+            disqualifications=list(data.get("disqualifications") or []),
+            signoff=data.get("signoff") or "",
             richness=richness,
             **self._span(data.get("first_line"), data.get("last_line")),
         )
@@ -306,9 +317,11 @@ class PacketStore:
         self._copy(paragraph, data)
         self._proposals(meeting, paragraph, data.get("proposals", []))
         self._votes(meeting, paragraph, data.get("votes", []))
-        self._elections(paragraph, data.get("elections", []))
-        self._dissents(meeting, paragraph, data.get("reservations", []), line)
+        self._elections(paragraph, data.get("elections", []), data.get("nominations", []))
+        self._dissents(paragraph, data.get("reservations", []), line)
         self._statements(meeting, paragraph, data.get("statements", []))
+        paragraph.disqualified.set(self._named(meeting, " ".join(paragraph.disqualifications)))
+        self.basis.append((paragraph, list(paragraph.basis)))
 
     def _copy(self, paragraph: Paragraph, data: dict) -> None:
         span = (data.get("first_line"), data.get("last_line"))
@@ -334,7 +347,11 @@ class PacketStore:
             for p in proposals
         ]
         self._count("proposals", len(rows))
-        self.overrides.sync(Proposal, paragraph.proposals.all(), rows, fresh=self._fresh("paragraph", paragraph))
+        stored = self.overrides.sync(Proposal, paragraph.proposals.all(), rows, fresh=self._fresh("paragraph", paragraph))
+        for proposal in stored:
+            # from the text as stored, so that a staff correction of the text corrects who proposed
+            named = [self._speaker(meeting, p.name, p.party) for p in proposers(proposal.text)]
+            proposal.proposers.set({p for p in named if p is not None} or ({proposal.person} if proposal.person else set()))
 
     def _votes(self, meeting: Meeting, paragraph: Paragraph, votes: list[dict]) -> None:
         rows = [
@@ -345,6 +362,8 @@ class PacketStore:
                 no=v["no"],
                 abstain=v["abstain"],
                 options=list(v.get("options") or []),
+                yes_option=v.get("yes_option") or "",
+                no_option=v.get("no_option") or "",
                 **self._span(v.get("line")),
             )
             for v in votes
@@ -373,30 +392,52 @@ class PacketStore:
         self._count("ballots", len(rows))
         self.overrides.sync(Ballot, vote.ballots.all(), rows, fresh=fresh)
 
-    def _elections(self, paragraph: Paragraph, elections: list[dict]) -> None:
+    def _elections(self, paragraph: Paragraph, elections: list[dict], nominations: list[dict]) -> None:
         rows = [
             dict(
                 paragraph=paragraph,
+                kind=kind,
                 name=e["name"],
                 person=self.people.get(e["name"], e.get("party")) if e.get("party") else self.people.lookup(e["name"]),
                 party=e.get("party") or "",
                 post=e.get("post") or "",
+                sub_body=e.get("sub_body") or "",
                 organisation=e.get("organisation") or "",
                 period=e.get("period") or "",
                 **self._span(e.get("line")),
             )
-            for e in elections
+            for kind, listed in ((Election.Kind.ELECTION, elections), (Election.Kind.NOMINATION, nominations))
+            for e in listed
         ]
         self._count("elections", len(rows))
         self.overrides.sync(Election, paragraph.elections.all(), rows, fresh=self._fresh("paragraph", paragraph))
 
-    def _dissents(self, meeting: Meeting, paragraph: Paragraph, reservations: list[str], line: int | None) -> None:
+    def _dissents(self, paragraph: Paragraph, reservations: list[str], line: int | None) -> None:
         rows = [dict(paragraph=paragraph, text=text, **self._span(line)) for text in reservations]
         self._count("dissents", len(rows))
-        stored = self.overrides.sync(Dissent, paragraph.dissents.all(), rows, fresh=self._fresh("paragraph", paragraph))
-        for dissent in stored:
-            people = [self._speaker(meeting, name, party) for name, party in PERSON_IN_TEXT_RE.findall(dissent.text)]
-            dissent.people.set([p for p in people if p is not None])
+        self.overrides.sync(Dissent, paragraph.dissents.all(), rows, fresh=self._fresh("paragraph", paragraph))
+
+    def _resolve_dissents(self, meeting: Meeting) -> None:
+        """Who each reservation of the meeting means: the people it names, and the members of
+        the party groups it names who served at that § (`serving.py`). Done for every § of
+        the meeting after each import that touches it, so the order packets come in does not matter."""
+        if meeting.pk not in self.present:
+            self.present[meeting.pk] = list(meeting.attendances.all())
+        seats = serving.seats(meeting.pk, self.present[meeting.pk], [])
+        known = {s.party for s in seats.seats if s.party}
+        for paragraph in meeting.paragraphs.prefetch_related("dissents", "disqualified"):
+            disqualified = {p.pk for p in paragraph.disqualified.all()}
+            at = seats.serving_at(paragraph.number, disqualified)
+            for dissent in paragraph.dissents.all():
+                named = groups.meant(dissent.text, known)
+                people = {self._speaker(meeting, name, party) for name, party in named.people}
+                people |= {self.people.people.get(s.person_id) for s in at if s.party in named.parties and s.person_id}
+                dissent.people.set([p for p in people if p is not None])
+
+    def _named(self, meeting: Meeting, text: str) -> list:
+        """The people a text names with their party, resolved among those present."""
+        people = [self._speaker(meeting, name, party) for name, party in PERSON_IN_TEXT_RE.findall(text)]
+        return [p for p in people if p is not None]
 
     def _statements(self, meeting: Meeting, paragraph: Paragraph, statements: list[dict]) -> None:
         rows = [
@@ -447,6 +488,38 @@ class PacketStore:
             )
         self._count("documents", len(rows))
         self.overrides.sync(Document, Document.objects.filter(source_file=self.file), rows, fresh=self._fresh("file", self.file))
+
+    def _basis(self) -> None:
+        """The basis of each § stored: each item linked to the document of this packet it
+        names (kind and date), and a cited protocol (`Protokollsutdrag <body> <date>`) a
+        step of the §'s case, marked as cited."""
+        documents = list(Document.objects.filter(source_file=self.file))
+        for paragraph, items in self.basis:
+            linked = set()
+            cited = []
+            for item in items:
+                read = read_basis_item(item)
+                if read is None:
+                    continue
+                match = next((d for d in documents if d.kind == read.kind and d.date == _iso(read.date) and d not in linked), None)
+                if match is not None:
+                    linked.add(match)
+                if read.body and paragraph.case_id:
+                    cited.append(dict(case_id=paragraph.case_id, paragraph=paragraph, body_name=read.body,
+                                      body=self.bodies.find(read.body), date=_iso(read.date), text=item,
+                                      **self._span(paragraph.first_line)))
+            paragraph.documents.set(linked)
+            rows = [row for row in cited if row["date"] is not None]
+            self._count("cited steps", len(rows))
+            self.overrides.sync(CitedStep, paragraph.cited_steps.all(), rows, fresh=self._fresh("paragraph", paragraph))
+
+    def _cited_bodies(self) -> None:
+        """A body cited before its own meetings were imported is found now (a citation never creates a body)."""
+        for step in CitedStep.objects.filter(case__organization=self.organization, body__isnull=True):
+            body = self.bodies.find(step.body_name)
+            if body is not None:
+                step.body = body
+                step.save(update_fields=["body"])
 
     def _indicators(self) -> None:
         rows = [
@@ -504,6 +577,13 @@ def _time(value: str | None, line: int | None) -> dt.time | None:
         return dt.time.fromisoformat(value)
     except ValueError:
         raise ImportProblem(f"time {value!r} is not a valid time of day", line) from None
+
+
+def _iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _richness(paragraph: dict) -> int:

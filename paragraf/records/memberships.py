@@ -1,5 +1,9 @@
 """Memberships derived from notices and minutes: who held which role in which body, and when it was seen.
 
+An ordinary member is one called as such in a notice, one serving in the minutes, or one
+a substitute served for; a substitute one listed as such; a commissioner listed in a
+notice for information holds no role in the body.
+
 Rebuilt for the bodies an import touched, from every invitation and attendance
 stored for them, so they always agree with the records whatever order packets
 arrive in.
@@ -19,11 +23,11 @@ CHAIR_ROLES = [
     (re.compile(r"\bv(ice|\.)?\s*ordf", re.I), Role.VICE_CHAIR),
     (re.compile(r"\bordf", re.I), Role.CHAIR),
 ]
+# A commissioner (regionråd) listed in a notice is called for information: no role in the body.
 INVITED_GROUPS = {
     "ledamot": Role.MEMBER,
     "ersättare": Role.SUBSTITUTE,
     "adjungerad": Role.CO_OPTED,
-    "regionråd": Role.COMMISSIONER,
 }
 ATTENDANCE_GROUPS = {"beslutande": Role.MEMBER, "ersättare": Role.SUBSTITUTE, "adjungerad": Role.CO_OPTED}
 
@@ -69,10 +73,13 @@ def rebuild_memberships(body_ids: set[int]) -> None:
     ):
         note(row["person_id"], row["party"], row["meeting__body_id"], row["meeting__date"], role_of(row["group"], row["role"]))
     for row in Attendance.objects.filter(meeting__body_id__in=body_ids).values(
-        "person_id", "party", "group", "role", "replaces_name", "meeting__body_id", "meeting__date"
+        "person_id", "party", "group", "role", "replaces_id", "replaces_name", "meeting__body_id", "meeting__date"
     ):
         role = role_of(row["group"], row["role"], bool(row["replaces_name"]))
         note(row["person_id"], row["party"], row["meeting__body_id"], row["meeting__date"], role)
+        if row["group"] == "beslutande" and row["replaces_id"]:
+            # the member a substitute served for (`ers. Annelie Borgström (S)`): an ordinary member, absent
+            note(row["replaces_id"], row["party"], row["meeting__body_id"], row["meeting__date"], Role.MEMBER)
 
     parties = {p.abbreviation: p.pk for p in Party.objects.all()}
     existing = {(m.person_id, m.body_id, m.term_id, m.role): m for m in Membership.objects.filter(body_id__in=body_ids)}

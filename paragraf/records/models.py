@@ -332,6 +332,12 @@ class Paragraph(Sourced):
     procedure = models.TextField(_("procedure"), blank=True)
     recipients = models.JSONField(_("recipients"), default=list, blank=True)
     pages = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
+    disqualifications = models.JSONField(_("disqualifications (jäv), as written"), default=list, blank=True)
+    disqualified = models.ManyToManyField(
+        "Person", verbose_name=_("disqualified (jäv)"), blank=True, related_name="disqualifications")
+    signoff = models.TextField(_("signed at the meeting (justering)"), blank=True)
+    documents = models.ManyToManyField(
+        "Document", verbose_name=_("documents of the basis"), blank=True, related_name="paragraphs")
     richness = models.PositiveIntegerField(_("richness of the copy"), default=0)
 
     class Meta:
@@ -362,6 +368,7 @@ class Proposal(Sourced):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="proposals")
     party = models.CharField(_("party"), max_length=12, blank=True)
     text = models.TextField(_("text"))
+    proposers = models.ManyToManyField(Person, verbose_name=_("proposers"), blank=True, related_name="proposals_made")
 
     class Meta:
         verbose_name = _("proposal")
@@ -384,6 +391,8 @@ class Vote(Sourced):
     no = models.PositiveIntegerField(_("no"))
     abstain = models.PositiveIntegerField(_("abstain"))
     options = models.JSONField(_("options"), default=list, blank=True)
+    yes_option = models.TextField(_("what a ja stood for"), blank=True)
+    no_option = models.TextField(_("what a nej stood for"), blank=True)
 
     class Meta:
         verbose_name = _("vote")
@@ -417,9 +426,22 @@ class Ballot(models.Model):
     def __str__(self) -> str:
         return f"{self.name}: {self.get_choice_display()}"
 
+    @property
+    def option(self) -> str:
+        """What the choice stood for in the vote (`avslag`), as written; "" when the minutes do not say."""
+        return {"yes": self.vote.yes_option, "no": self.vote.no_option}.get(self.choice, "")
+
 
 class Election(Sourced):
+    """A person appointed at a § (`kind` election), or proposed for another body to appoint (`kind` nomination)."""
+
+    class Kind(models.TextChoices):
+        ELECTION = "election", _("election")
+        NOMINATION = "nomination", _("nomination")
+
     paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph (§)"), on_delete=models.CASCADE, related_name="elections")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ELECTION)
+    sub_body = models.CharField(_("part of the organisation"), max_length=300, blank=True)
     position = models.PositiveIntegerField(_("position"))
     name = models.CharField(_("name as written"), max_length=200)
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="elections")
@@ -520,6 +542,27 @@ class Indicator(Sourced):
 
     def __str__(self) -> str:
         return self.label[:80]
+
+
+class CitedStep(Sourced):
+    """A step of a case's path that a document cites (`Protokollsutdrag regionfullmäktiges presidium
+    2022-06-02` in the basis of a §): the body and date are as cited, not seen in any packet."""
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="cited_steps")
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("cited in"), on_delete=models.CASCADE, related_name="cited_steps")
+    position = models.PositiveIntegerField(_("position"))
+    body_name = models.CharField(_("body as cited"), max_length=300)
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    date = models.DateField(_("date"))
+    text = models.TextField(_("as written"))
+
+    class Meta:
+        verbose_name = _("cited step")
+        verbose_name_plural = _("cited steps")
+        ordering = ["case", "date"]
+
+    def __str__(self) -> str:
+        return f"{self.body_name} {self.date.isoformat()}"
 
 
 class Override(models.Model):

@@ -11,20 +11,11 @@ from collections import defaultdict
 
 from django.utils.text import slugify
 
+from paragraf.ingest.groups import PARTY_NAMES
 from paragraf.ingest.text import CaseParts, case_parts
 from paragraf.records.models import Body, BodyAlias, Case, Organization, Party, Person, PersonAlias
 from paragraf.records.names import BodyName, name_tokens, read_body_name, same_body, same_person
 
-PARTY_NAMES = {
-    "S": "Socialdemokraterna",
-    "M": "Moderaterna",
-    "SD": "Sverigedemokraterna",
-    "C": "Centerpartiet",
-    "V": "Vänsterpartiet",
-    "KD": "Kristdemokraterna",
-    "L": "Liberalerna",
-    "MP": "Miljöpartiet de gröna",
-}
 CASE_NUMBER_RE = re.compile(r"(?:(?P<prefix>[A-ZÅÄÖ][\wÅÄÖåäö-]*)\s+)?(?P<year>(?:19|20)\d\d)/(?P<serial>\d{1,6})")
 
 
@@ -155,19 +146,20 @@ class Bodies:
         for body_id, name in BodyAlias.objects.filter(body__organization=organization).values_list("body_id", "name"):
             self.names[body_id].append(read_body_name(name))
 
+    def find(self, written: str) -> Body | None:
+        """The body a name means among those known, or None (nothing is created)."""
+        name = read_body_name(written)
+        parent = self.find(name.parent) if name.parent else None
+        if name.parent and parent is None:
+            return None
+        return self._known(name, parent, remember=False)
+
     def get(self, written: str) -> Body:
         name = read_body_name(written)
         parent = self.get(name.parent) if name.parent else None
-        for body in self.bodies:
-            if body.parent_id != (parent.pk if parent else None):
-                continue
-            for known in self.names[body.pk]:
-                reason = same_body(name, known)
-                if reason:
-                    if all(n.written != name.written for n in self.names[body.pk]):
-                        BodyAlias.objects.create(body=body, name=name.written, reason=reason)
-                        self.names[body.pk].append(name)
-                    return body
+        known = self._known(name, parent, remember=True)
+        if known is not None:
+            return known
         body = Body.objects.create(
             organization=self.organization,
             name=name.written,
@@ -179,6 +171,19 @@ class Bodies:
         self.bodies.append(body)
         self.names[body.pk].append(name)
         return body
+
+    def _known(self, name: BodyName, parent: Body | None, remember: bool) -> Body | None:
+        for body in self.bodies:
+            if body.parent_id != (parent.pk if parent else None):
+                continue
+            for known in self.names[body.pk]:
+                reason = same_body(name, known)
+                if reason:
+                    if remember and all(n.written != name.written for n in self.names[body.pk]):
+                        BodyAlias.objects.create(body=body, name=name.written, reason=reason)
+                        self.names[body.pk].append(name)
+                    return body
+        return None
 
 
     def _slug(self, name: str) -> str:

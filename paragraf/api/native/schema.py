@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from paragraf.api.native.pages import DEFAULT_LIMIT, MAX_LIMIT
 from paragraf.api.native.params import MAX_ID, SLUG_RE, TEXT_RE
-from paragraf.records.models import Ballot, Body, Membership, Vote
+from paragraf.records import serving
+from paragraf.records.models import Ballot, Body, Election, Membership, Vote
 
 # Building blocks
 
@@ -102,8 +103,8 @@ SCHEMAS["Meeting"] = extend(
 
 SCHEMAS["ParagraphSummary"] = extend(SCHEMAS["ParagraphLine"], web_url=URL, meeting=ref("MeetingRef"), modified=DATETIME)
 SCHEMAS["Proposal"] = obj(
-    "A motion made at the meeting (yrkande).",
-    position=COUNT, by=TEXT, person=PERSON, party=TEXT, text=string(), source=SOURCE,
+    "A motion made at the meeting (yrkande); `proposers` are everyone who made it, the first (`by`) included.",
+    position=COUNT, by=TEXT, person=PERSON, party=TEXT, proposers=array(ref("PersonRef")), text=string(), source=SOURCE,
 )
 SCHEMAS["Ballot"] = obj(
     "How one named voter voted.", position=COUNT, name=string(description="as written"), party=TEXT, person=PERSON,
@@ -112,10 +113,15 @@ SCHEMAS["Ballot"] = obj(
 SCHEMAS["Vote"] = obj(
     "A vote (omröstning): the counts, the options of a secret ballot, and every ballot of an open one.",
     position=COUNT, method=string(enum=Vote.Method.values), yes=COUNT, no=COUNT, abstain=COUNT,
-    options=array(obj(label=string(), count=COUNT)), ballots=array(ref("Ballot")), source=SOURCE,
+    options=array(obj(label=string(), count=COUNT)),
+    yes_option=nullable(string(description="an open vote: what a ja stood for, as written (`avslag`)")),
+    no_option=nullable(string(description="an open vote: what a nej stood for, as written")),
+    ballots=array(ref("Ballot")), source=SOURCE,
 )
 SCHEMAS["Election"] = obj(
-    position=COUNT, name=string(), person=PERSON, party=TEXT, post=TEXT, organisation=TEXT, period=TEXT, source=SOURCE,
+    "A person appointed (`kind` election) or nominated for another body to appoint (`kind` nomination).",
+    position=COUNT, kind=string(enum=Election.Kind.values), name=string(), person=PERSON, party=TEXT, post=TEXT,
+    organisation=TEXT, sub_body=TEXT, period=TEXT, source=SOURCE,
 )
 SCHEMAS["Dissent"] = obj("A reservation, as written.", position=COUNT, text=string(), people=array(ref("PersonRef")), source=SOURCE)
 SCHEMAS["Statement"] = obj("A recorded statement (protokollsanteckning).", position=COUNT, by=TEXT, person=PERSON, text=string(), source=SOURCE)
@@ -135,10 +141,31 @@ SCHEMAS["Membership"] = obj(
     body=ref("BodyRef"), term=string(), role=string(enum=Membership.Role.values), party=TEXT,
     first_seen=DATE, last_seen=DATE,
 )
+SCHEMAS["MeetingPart"] = obj(
+    "What the person did at a meeting: `serving` (an ordinary member serving, all or part: `paragraphs`), "
+    "`substitute` (serving for `serves_for`), `replaced` (absent, `replaced_by` served instead), `absent`, "
+    "`present` (present without serving), `called` (called as an ordinary member; the minutes are not read yet).",
+    meeting=URL, body=string(), date=DATE, status=string(enum=list(serving.PRECEDENCE)),
+    serves_for=TEXT, replaced_by=array(string()), paragraphs=TEXT,
+)
+SCHEMAS["PersonFacts"] = obj(
+    "The counts the portal shows too: meetings as an ordinary member (served, replaced or absent) and those attended; "
+    "meetings served as a substitute; present without serving; proposals made or joined; reservations by name or by party "
+    "group while serving; named ballots of open votes; elections and nominations; meetings called to whose minutes are "
+    "not read yet (not counted as attended or absent).",
+    meetings_as_member=COUNT, attended_as_member=COUNT, absent_as_member=COUNT, served_as_substitute=COUNT,
+    present_not_serving=COUNT, called_without_minutes=COUNT, proposals=COUNT, reservations=COUNT, elections=COUNT,
+    nominations=COUNT,
+    ballots_yes=COUNT, ballots_no=COUNT, ballots_abstain=COUNT,
+)
 SCHEMAS["Person"] = extend(
     SCHEMAS["PersonSummary"],
     party_name=TEXT, aliases=array(string()), memberships=array(ref("Membership")),
-    ballots=obj("How many ballots the person cast, by choice.", yes=COUNT, no=COUNT, abstain=COUNT),
+    ballots=obj("How many ballots the person cast in open votes, by choice.", yes=COUNT, no=COUNT, abstain=COUNT),
+    facts=ref("PersonFacts"), meetings=array(ref("MeetingPart")),
+    reservations=array(obj(paragraph=URL, text=string())), proposals=array(obj(paragraph=URL, text=string())),
+    votes=array(obj("A named ballot of an open vote: the choice and what it stood for (`option`, as written).",
+                    paragraph=URL, choice=string(enum=Ballot.Choice.values), option=TEXT)),
 )
 
 SCHEMAS["CaseSummary"] = obj(
@@ -146,8 +173,9 @@ SCHEMAS["CaseSummary"] = obj(
     title=TEXT, modified=DATETIME,
 )
 SCHEMAS["Step"] = obj(
-    "One step of a case's path: a document, a § or an agenda item; `url` is the § (or the meeting of an agenda item) in this API.",
-    date=nullable(DATE), kind=string(enum=["document", "paragraph", "agenda_item"]), label=string(), body=TEXT,
+    "One step of a case's path: a document, a § or an agenda item, or a step a § cites (`cited`); `url` is the § (the meeting "
+    "of an agenda item, the citing § of a cited step) in this API.",
+    date=nullable(DATE), kind=string(enum=["document", "paragraph", "agenda_item", "cited"]), label=string(), body=TEXT,
     id=ID, title=TEXT, url=nullable(URL), web_url=URL, source=SOURCE,
 )
 SCHEMAS["Case"] = extend(SCHEMAS["CaseSummary"], prefixes=array(string()), path=array(ref("Step")))

@@ -187,6 +187,7 @@ def proposal(links: Links, row) -> dict:
         "by": text(row.by),
         "person": person_ref(links, row.person),
         "party": text(row.party),
+        "proposers": [person_ref(links, person) for person in row.proposers.all()],
         "text": public(row.text) or "",
         "source": span(links, row),
     }
@@ -200,6 +201,8 @@ def vote(links: Links, row) -> dict:
         "no": row.no,
         "abstain": row.abstain,
         "options": [{"label": option["label"], "count": option["count"]} for option in row.options],
+        "yes_option": public(row.yes_option),
+        "no_option": public(row.no_option),
         "ballots": [ballot(links, b) for b in row.ballots.all()],
         "source": span(links, row),
     }
@@ -212,11 +215,13 @@ def ballot(links: Links, row) -> dict:
 def election(links: Links, row) -> dict:
     return {
         "position": row.position,
+        "kind": row.kind,
         "name": row.name,
         "person": person_ref(links, row.person),
         "party": text(row.party),
         "post": text(row.post),
         "organisation": text(row.organisation),
+        "sub_body": text(row.sub_body),
         "period": text(row.period),
         "source": span(links, row),
     }
@@ -255,13 +260,35 @@ def person_summary(links: Links, person) -> dict:
     }
 
 
-def person_detail(links: Links, person, memberships, ballots: dict[str, int]) -> dict:
+def person_detail(links: Links, person, memberships, facts) -> dict:
     party = person.party
     return person_summary(links, person) | {
         "party_name": text(party.name) if party else None,
         "aliases": sorted(alias.name for alias in person.aliases.all()),
         "memberships": [membership(row) for row in memberships],
-        "ballots": {choice: ballots.get(choice, 0) for choice in ("yes", "no", "abstain")},
+        "ballots": facts.ballot_counts,
+        "facts": facts.summary(),
+        "meetings": [meeting_part(links, m) for m in facts.meetings],
+        "reservations": [{"paragraph": links.api("paragraph", d.paragraph_id), "text": public(d.text) or ""}
+                         for d in facts.reservations],
+        "proposals": [{"paragraph": links.api("paragraph", p.paragraph_id), "text": public(p.text) or ""}
+                      for p in facts.proposals],
+        "votes": [{"paragraph": links.api("paragraph", b.vote.paragraph_id), "choice": b.choice,
+                   "option": public(b.option)} for b in facts.ballots],
+    }
+
+
+def meeting_part(links: Links, fact) -> dict:
+    """One meeting of a person: what they did there (`records.serving`)."""
+    meeting = fact.meeting
+    return {
+        "meeting": links.api("meeting", meeting.pk),
+        "body": meeting.body.name,
+        "date": meeting.date,
+        "status": fact.status,
+        "serves_for": text(fact.serves_for),
+        "replaced_by": list(fact.replaced_by),
+        "paragraphs": text(fact.paragraphs),
     }
 
 
@@ -299,8 +326,17 @@ def case_detail(links: Links, case, path) -> dict:
 
 
 def step(links: Links, s) -> dict:
-    """One step of a case's path: a document, a § or an agenda item."""
+    """One step of a case's path: a document, a § or an agenda item, or a step a § cites (`cited`:
+    `url` and `web_url` are the § that cites it)."""
     record = s.record
+    if s.kind == "cited":
+        meeting = record.paragraph.meeting
+        return {
+            "date": s.date, "kind": s.kind, "label": s.label, "body": s.body, "id": record.pk,
+            "title": public(record.text), "url": links.api("paragraph", record.paragraph_id),
+            "web_url": links.web("paragraph", meeting.body.slug, meeting.date, record.paragraph.number),
+            "source": span(links, record),
+        }
     if s.kind == "paragraph":
         meeting = record.meeting
         url = links.api("paragraph", record.pk)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import chain
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 
 from paragraf.api import spread
@@ -27,8 +27,8 @@ from paragraf.api.native.params import (
 )
 from paragraf.api.native.schema import openapi_document
 from paragraf.records.cases import case_path
+from paragraf.records.facts import person_facts
 from paragraf.records.models import (
-    Ballot,
     Case,
     Indicator,
     Meeting,
@@ -152,7 +152,7 @@ def paragraph(request: HttpRequest, pk: str) -> ApiResponse:
     votes = Prefetch("votes", queryset=Vote.objects.prefetch_related("ballots__person").order_by("position"))
     copies = Prefetch("copies", queryset=ParagraphCopy.objects.order_by("source_file_id", "pk"))
     queryset = Paragraph.objects.select_related("meeting__body", "case").prefetch_related(
-        votes, copies, "proposals__person", "elections__person", "dissents__people", "statements__person"
+        votes, copies, "proposals__person", "proposals__proposers", "elections__person", "dissents__people", "statements__person"
     )
     paragraph = one(queryset, pk, "paragraph")
     parts = [paragraph.votes.all(), paragraph.copies.all(), paragraph.proposals.all(), paragraph.elections.all(),
@@ -181,8 +181,7 @@ def person(request: HttpRequest, pk: str) -> ApiResponse:
         .select_related("body", "term", "party")
         .order_by("term__start", "body__name", "role")
     )
-    ballots = dict(Ballot.objects.filter(person=person).values_list("choice").annotate(n=Count("id")).order_by())
-    data = shapes.person_detail(shapes.Links(request), person, memberships, ballots)
+    data = shapes.person_detail(shapes.Links(request), person, memberships, person_facts(person))
     return ApiResponse(data, last_modified=latest([person], memberships))
 
 

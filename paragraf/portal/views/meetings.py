@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from paragraf.records.models import Attendance, Document, Meeting, Paragraph, SourceFile, Vote
+from paragraf.records.models import Document, Election, Meeting, Paragraph, SourceFile, Vote
 
 ATTENDANCE_GROUPS = [
     ("beslutande", "Beslutande"),
@@ -65,17 +65,21 @@ def paragraph(request, body: str, date, number: int):
     votes = Prefetch("votes", queryset=Vote.objects.prefetch_related("ballots__person").order_by("position"))
     paragraph = get_object_or_404(
         Paragraph.objects.select_related("meeting__body__organization", "case", "source_file").prefetch_related(
-            votes, "proposals__person", "elections__person", "dissents__people", "statements__person"
+            votes, "proposals__person", "proposals__proposers", "elections__person", "dissents__people", "statements__person",
+            "disqualified", "documents"
         ),
         meeting__body__slug=body,
         meeting__date=date,
         number=number,
     )
     meeting = paragraph.meeting
+    elections = list(paragraph.elections.all())
     context = {
         "meeting": meeting,
         "paragraph": paragraph,
         "votes": [(vote, _sides(vote)) for vote in paragraph.votes.all()],
+        "appointments": [("Val", [e for e in elections if e.kind == Election.Kind.ELECTION]),
+                         ("Nomineringar (inget val: förslag till den som utser)", [e for e in elections if e.kind == Election.Kind.NOMINATION])],
         "source_lines": _source_lines(paragraph),
         "previous": meeting.paragraphs.filter(number__lt=paragraph.number).order_by("-number").only("number").first(),
         "next": meeting.paragraphs.filter(number__gt=paragraph.number).order_by("number").only("number").first(),
