@@ -140,6 +140,8 @@ SV = {
     "election": "val",
     "elections": "val",
     "nomination": "nominering",
+    "year of the report": "rapportens år",
+    "unit": "enhet",
     "part of the organisation": "del av organisationen",
     "proposers": "förslagsställare",
     "what a ja stood for": "vad ja stod för",

@@ -9,6 +9,7 @@ from paragraf.ingest.cleanup import clean
 from paragraf.ingest.headings import section_heading
 from paragraf.ingest.identity import OPTION, MeetingHints, missing_warning
 from paragraf.ingest.indicators import read_indicators
+from paragraf.ingest.reports import name_reports, name_untitled_reports
 from paragraf.ingest.minutes import read_minutes
 from paragraf.ingest.model import Document, Indicator, Meeting, Paragraph
 from paragraf.ingest.notice import read_notice
@@ -51,6 +52,8 @@ def read_packet(raw_lines: list[str], hints: MeetingHints | None = None) -> Pack
     for meeting in packet.meetings:
         meeting.paragraphs.sort(key=lambda p: p.number)
     packet.indicators = read_indicators(cleaned.lines)
+    name_untitled_reports(packet.documents, cleaned.lines)
+    name_reports(packet.indicators, packet.documents)
     if not packet.meetings:
         packet.warnings.append("no meeting found: no notice or minutes in a known layout")
     return packet

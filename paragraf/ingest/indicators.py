@@ -4,7 +4,14 @@ reports and plans.
 Text extraction flattens such a table into blocks: the label in a narrow column
 (wrapped over short lines, maybe with a level prefix `VO` or `Nämnd`), then one
 line with target and result, then the analysis. A label cut by a page break goes
-on after the repeated table header on the next page.
+on after the repeated table header on the next page; a label broken into several
+blocks by blank lines (`Andel` / `heltidsanställda.`) is one label while it has not
+ended a sentence, and a word the narrow cell broke without a hyphen
+(`(munhälsobedömnin` / `gar)`) is joined again.
+
+Each row is named by the report it stands in (`name_reports`: the title of its
+document, else of the report the text last named) with that report's year, and
+the unit written beside its values.
 """
 from __future__ import annotations
 
@@ -22,7 +29,10 @@ VALUES_LINE = re.compile(rf"^({VALUE})(?:\s+({VALUE}))?$")
 LABEL_WITH_VALUES = re.compile(rf"^(?P<label>.*[A-Za-zåäöÅÄÖ)])\s+(?P<target>{VALUE})(?:\s+(?P<result>{VALUE}))?$")
 LEVELS = ("VO", "Nämnd", "RF", "RS")
 LABEL_LINE_MAX = 32
-REPORT_TITLE = re.compile(r"^Verksamhetsberättelse\s+(?:19|20)\d\d\b(?:\s*[-–]\s*)?(?P<name>.*)$", re.I)
+# A line naming a report and its year (`Verksamhetsberättelse 2022 - Regionstyrelsens`): rows after it
+# belong to it until a document of their own names them (`reports.py`)
+REPORT_TITLE = re.compile(r"^(?:Verksamhetsberättelse|Verksamhetsplan|Årsredovisning|Delårsrapport|Budget och verksamhetsplan)"
+                          r"(?:\s+(?:och budget|för))?\s+(?P<year>(?:19|20)\d\d)\b.{0,60}$", re.I)
 
 
 def read_indicators(lines: list[Line]) -> list[Indicator]:
@@ -45,7 +55,7 @@ def read_indicators(lines: list[Line]) -> list[Indicator]:
         if line.header:
             continue
         if text and REPORT_TITLE.match(text) and not in_table:
-            report = REPORT_TITLE.match(text).group("name") or report
+            report = text.strip(" -–")
         if text and PERSPECTIVES.match(text):
             if in_table:
                 flush_table()
@@ -104,6 +114,12 @@ def _rows(blocks: list[list[Line]], report, perspective, previous: list[Indicato
             out.append(_indicator(label_block, target, result, report, perspective))
             label_block = None
             continue
+        worded = _worded_target(texts, blocks[index] if index < len(blocks) else None) if label_block else None
+        if worded:
+            out.append(_indicator(label_block, *worded, report, perspective))
+            label_block = None
+            index += 1
+            continue
         wrapped = _wrapped_values(blocks, index - 1) if label_block else None
         if wrapped:
             (target, result), used = wrapped
@@ -119,10 +135,28 @@ def _rows(blocks: list[list[Line]], report, perspective, previous: list[Indicato
                 out.append(_indicator([Line(block[0].no, label)], target, result, report, perspective))
                 continue
         if all(len(t) <= LABEL_LINE_MAX for t in texts) and len(texts) <= 8 and not NUMBER_START.match(texts[0]):
-            label_block = block  # a label: short lines that do not start with a number
+            # a label: short lines that do not start with a number; it goes on over a blank line
+            # while it has not ended (a sentence, or a line of figures) and no level opens the next
+            label_block = label_block + block if _label_goes_on(label_block, texts[0]) else block
         else:
             label_block = None
     return out
+
+
+def _worded_target(texts: list[str], next_block: list[Line] | None) -> tuple[str, str] | None:
+    """A target in words over short lines (`Öka jfm` / `fg år 5 %`) and the result alone after it."""
+    if next_block is None or len(next_block) != 1 or not all(len(t) <= LABEL_LINE_MAX for t in texts):
+        return None
+    result = VALUES_LINE.match(next_block[0].text)
+    if not result or result.group(2) or not re.search(rf"\s{VALUE}$", texts[-1]) or NUMBER_START.match(texts[0]):
+        return None
+    return join_lines(texts), result.group(1)
+
+
+def _label_goes_on(label: list[Line] | None, text: str) -> bool:
+    if label is None or _level(text)[0]:
+        return False
+    return not re.search(r"[.:!?%\d]$", label[-1].text.rstrip())
 
 
 NUMBER_START = re.compile(r"^[-−]?\d")
@@ -176,8 +210,42 @@ def _level(label: str) -> tuple[str | None, str]:
 
 
 def _indicator(block: list[Line], target, result, report, perspective) -> Indicator:
-    level, label = _level(join_lines([line.text for line in block]))
-    return Indicator(report, perspective, level, label, _value(target), _value(result), block[0].no)
+    level, label = _level(_label_text([line.text for line in block]))
+    target, result = _value(target), _value(result)
+    year = REPORT_TITLE.match(report) if report else None
+    return Indicator(report, perspective, level, label, target, result, block[0].no,
+                     year=int(year.group("year")) if year else None, unit=_unit(target, result))
+
+
+# A word the narrow label cell broke without a hyphen: a long word at the end of a line and
+# a lower-case piece of one to three letters that is no word of its own (`bemanningskostnad` / `er`).
+SHORT_WORDS = {"i", "å", "ö", "av", "på", "om", "en", "ett", "och", "att", "som", "per", "för", "med", "vid", "den",
+               "det", "de", "är", "har", "ej", "ska", "mot", "till", "ur", "nya", "ny", "alla", "fg", "jfm", "kr"}
+WORD_PIECE = re.compile(r"^(?P<piece>[a-zåäö]{1,3})(?=[)\].,:;]|\s|$)")
+LONG_WORD_END = re.compile(r"[A-Za-zÅÄÖåäö(]?[a-zåäö]{9,}$")
+
+
+def _label_text(texts: list[str]) -> str:
+    out: list[str] = []
+    for text in (t.strip() for t in texts):
+        piece = WORD_PIECE.match(text)
+        if out and piece and piece.group("piece") not in SHORT_WORDS and LONG_WORD_END.search(out[-1]):
+            out[-1] += text
+        else:
+            out.append(text)
+    return join_lines(out)
+
+
+UNIT_RE = re.compile(r"^[-−]?\s?\d+(?:[ ]\d{3})*(?:[,.]\d+)?\s?(?P<unit>\S.*)?$")
+
+
+def _unit(target: str | None, result: str | None) -> str | None:
+    """The unit beside the values (`87 %`, `1 200 st.`, `0,624ton CO2/årsar betare`), the result's first."""
+    for value in (result, target):
+        m = UNIT_RE.match(value or "")
+        if m and m.group("unit"):
+            return m.group("unit").rstrip(".")
+    return None
 
 
 def _value(value: str | None) -> str | None:

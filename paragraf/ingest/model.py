@@ -164,3 +164,5 @@ class Indicator:
     target: str | None
     result: str | None
     line: int
+    year: int | None = None  # the year the report is for (`Verksamhetsberättelse 2022`)
+    unit: str | None = None  # `%`, `st`, `tkr`, as written beside the values

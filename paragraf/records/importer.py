@@ -532,6 +532,8 @@ class PacketStore:
                 label=i["label"],
                 target=i.get("target") or "",
                 result=i.get("result") or "",
+                year=i.get("year"),
+                unit=i.get("unit") or "",
                 first_line=i.get("line"),
                 last_line=i.get("line"),
             )

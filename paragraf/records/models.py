@@ -534,6 +534,8 @@ class Indicator(Sourced):
     label = models.TextField(_("label"))
     target = models.CharField(_("target"), max_length=200, blank=True)
     result = models.CharField(_("result"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("year of the report"), null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
 
     class Meta:
         verbose_name = _("indicator")

@@ -182,7 +182,7 @@ SCHEMAS["Case"] = extend(SCHEMAS["CaseSummary"], prefixes=array(string()), path=
 
 SCHEMAS["Indicator"] = obj(
     id=ID, organization=ref("OrganizationRef"), report=TEXT, perspective=TEXT, level=TEXT, label=string(),
-    target=TEXT, result=TEXT, source=SOURCE, modified=DATETIME,
+    target=TEXT, result=TEXT, year=nullable(integer(minimum=1900)), unit=TEXT, source=SOURCE, modified=DATETIME,
 )
 SCHEMAS["SourceFile"] = obj(
     "An imported packet; `lines` holds the lines asked for with first_line/last_line (personal data masked), else null.",

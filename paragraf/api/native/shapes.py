@@ -373,6 +373,8 @@ def indicator(links: Links, row) -> dict:
         "label": public(row.label) or "",
         "target": text(row.target),
         "result": text(row.result),
+        "year": row.year,
+        "unit": text(row.unit),
         "source": span(links, row),
         "modified": row.modified,
     }

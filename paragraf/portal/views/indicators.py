@@ -27,6 +27,10 @@ class Series:
         return self.points[-1][1]
 
     @property
+    def latest_year(self) -> int | None:
+        return self.points[-1][0]
+
+    @property
     def chart(self) -> list[tuple[int, float]] | None:
         values = [(year, number(i.result)) for year, i in self.points if year is not None and number(i.result) is not None]
         return values if len({y for y, _ in values}) > 1 else None
@@ -74,13 +78,13 @@ def report(request, org: str, report: str):
 
 
 def _years(indicators: list[Indicator]) -> dict[int, int]:
-    """The year of each indicator: the date of the document (report) its line stands in."""
-    out = {}
+    """The year of each indicator: of its report, else the date of the document its line stands in."""
+    out = {i.pk: i.year for i in indicators if i.year}
     documents = defaultdict(list)
     for d in Document.objects.filter(source_file_id__in={i.source_file_id for i in indicators}).exclude(date=None):
         documents[d.source_file_id].append(d)
     for i in indicators:
         around = [d for d in documents[i.source_file_id] if d.first_line and d.first_line <= (i.first_line or 0) <= (d.last_line or 0)]
-        if around:
+        if around and i.pk not in out:
             out[i.pk] = around[-1].date.year
     return out
