@@ -176,3 +176,21 @@ def test_a_basis_item_names_a_document_and_maybe_a_body(item, kind, date, body):
 
 def test_a_basis_item_of_no_known_kind_is_not_read():
     assert read_basis_item("• Motion - Bättre vård för patienter") is None
+
+
+@pytest.mark.parametrize("basis, items", [
+    # a bulleted list: a line without a bullet goes on with the item above, over a blank line too
+    ("• Missiv daterat 2023-01-31\n• Verksamhetsberättelse 2022 Regionledningskontor med\n\nverksamhetsnära funktion\n"
+     "• Verksamhetsberättelse 2022 IT-centrum",
+     ["Missiv daterat 2023-01-31", "Verksamhetsberättelse 2022 Regionledningskontor med verksamhetsnära funktion",
+      "Verksamhetsberättelse 2022 IT-centrum"]),
+    # no bullets: each line an item, unless it goes on in lower case or after an open end
+    ("Tjänsteskrivelse 2024-01-15\nProtokoll från kommunstyrelsens arbetsutskott\nden 2 februari 2024\nYttrande från\nMiljönämnden",
+     ["Tjänsteskrivelse 2024-01-15", "Protokoll från kommunstyrelsens arbetsutskott den 2 februari 2024",
+      "Yttrande från Miljönämnden"]),
+])
+def test_the_items_of_a_basis_list(basis, items):
+    text = MINUTES.format(title="Motion om cykelbanor", decision="Kommunstyrelsen beslutar att avslå motionen.",
+                          proposals="Inga.") + "Beslutsunderlag\n" + basis + "\n"
+    [meeting] = parse_text(text, hints=MeetingHints(organization="Ekby kommun"))["meetings"]
+    assert meeting["paragraphs"][0]["basis"] == items

@@ -343,16 +343,22 @@ def _all_text(sections: dict[str, list[Line]]) -> str:
     return " ".join(_text(lines) for lines in sections.values())
 
 
+BULLETS = ("•", "-", "–", "\uf0b7", "\uf0a7")  # the last two: bullets of the Symbol and Wingdings fonts
+
+
 def _items(lines: list[Line]) -> list[str]:
-    """Bulleted items, wrapped lines joined."""
+    """The items of a list, wrapped lines joined: in a bulleted list a line without a bullet
+    goes on with the item above; in a list without bullets, a line in lower case or after
+    a line that stops open (`… med`)."""
+    texts = [line.text for line in lines if line.text]
+    bulleted = any(text.startswith(BULLETS) for text in texts)
     items: list[list[str]] = []
-    for line in lines:
-        if not line.text:
-            continue
-        if line.text.startswith(("•", "-", "–", "")) or not items:
-            items.append([line.text.lstrip("•-–  ")])
+    for text in texts:
+        starts = text.startswith(BULLETS) if bulleted else not (text[:1].islower() or (items and ends_open(items[-1][-1])))
+        if starts or not items:
+            items.append([text.lstrip("".join(BULLETS) + " \u00a0")])
         else:
-            items[-1].append(line.text)
+            items[-1].append(text)
     return [join_lines(item) for item in items if join_lines(item)]
 
 

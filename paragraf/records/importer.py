@@ -20,7 +20,6 @@ from pathlib import Path
 from django.db import DatabaseError, transaction
 
 from paragraf.ingest import groups
-from paragraf.ingest.basis import read_basis_item
 from paragraf.ingest.errors import InputError
 from paragraf.ingest.identity import OPTION, MeetingHints
 from paragraf.ingest.packet import parse_source_with_text
@@ -28,6 +27,7 @@ from paragraf.ingest.paragraph import proposers
 from paragraf.ingest.source import Source, read_bytes
 from paragraf.ingest.version import parser_version
 from paragraf.records import serving
+from paragraf.records.basis import line_of, link_basis
 from paragraf.records.memberships import rebuild_memberships
 from paragraf.records.models import (
     AgendaItem,
@@ -490,26 +490,23 @@ class PacketStore:
         self.overrides.sync(Document, Document.objects.filter(source_file=self.file), rows, fresh=self._fresh("file", self.file))
 
     def _basis(self) -> None:
-        """The basis of each § stored: each item linked to the document of this packet it
-        names (kind and date), and a cited protocol (`Protokollsutdrag <body> <date>`) a
-        step of the §'s case, marked as cited."""
-        documents = list(Document.objects.filter(source_file=self.file))
+        """The basis of each § stored: each item linked to the document it names among the
+        documents of its case and those of this packet without a case (`basis.py`), and a cited
+        protocol (`Protokollsutdrag <body> <date>`) a step of the §'s case, marked as cited, at
+        the item's line."""
+        here = list(Document.objects.filter(source_file=self.file, case__isnull=True))
+        lines = self.file.text.split("\n")
         for paragraph, items in self.basis:
-            linked = set()
-            cited = []
-            for item in items:
-                read = read_basis_item(item)
-                if read is None:
-                    continue
-                match = next((d for d in documents if d.kind == read.kind and d.date == _iso(read.date) and d not in linked), None)
-                if match is not None:
-                    linked.add(match)
-                if read.body and paragraph.case_id:
-                    cited.append(dict(case_id=paragraph.case_id, paragraph=paragraph, body_name=read.body,
-                                      body=self.bodies.find(read.body), date=_iso(read.date), text=item,
-                                      **self._span(paragraph.first_line)))
-            paragraph.documents.set(linked)
-            rows = [row for row in cited if row["date"] is not None]
+            of_case = list(Document.objects.filter(case_id=paragraph.case_id)) if paragraph.case_id else []
+            links = link_basis(items, of_case + here)
+            paragraph.documents.set({link.document for link in links if link.document})
+            rows = [
+                dict(case_id=paragraph.case_id, paragraph=paragraph, body_name=link.read.body,
+                     body=self.bodies.find(link.read.body), date=link.date, text=link.text,
+                     **self._span(line_of(link.text, lines, paragraph.first_line or 1, paragraph.last_line or 0)))
+                for link in links
+                if paragraph.case_id and link.read and link.read.body and link.date
+            ]
             self._count("cited steps", len(rows))
             self.overrides.sync(CitedStep, paragraph.cited_steps.all(), rows, fresh=self._fresh("paragraph", paragraph))
 
@@ -579,13 +576,6 @@ def _time(value: str | None, line: int | None) -> dt.time | None:
         return dt.time.fromisoformat(value)
     except ValueError:
         raise ImportProblem(f"time {value!r} is not a valid time of day", line) from None
-
-
-def _iso(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _richness(paragraph: dict) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from paragraf.records.models import Document, Election, Meeting, Paragraph, SourceFile, Vote
+from paragraf.records.basis import BasisLink, link_basis
+from paragraf.records.models import CitedStep, Document, Election, Meeting, Paragraph, SourceFile, Vote
 
 ATTENDANCE_GROUPS = [
     ("beslutande", "Beslutande"),
@@ -64,9 +65,9 @@ def meeting(request, body: str, date):
 def paragraph(request, body: str, date, number: int):
     votes = Prefetch("votes", queryset=Vote.objects.prefetch_related("ballots__person").order_by("position"))
     paragraph = get_object_or_404(
-        Paragraph.objects.select_related("meeting__body__organization", "case", "source_file").prefetch_related(
+        Paragraph.objects.select_related("meeting__body__organization", "case__organization", "source_file").prefetch_related(
             votes, "proposals__person", "proposals__proposers", "elections__person", "dissents__people", "statements__person",
-            "disqualified", "documents"
+            "disqualified", "documents", "cited_steps"
         ),
         meeting__body__slug=body,
         meeting__date=date,
@@ -80,11 +81,18 @@ def paragraph(request, body: str, date, number: int):
         "votes": [(vote, _sides(vote)) for vote in paragraph.votes.all()],
         "appointments": [("Val", [e for e in elections if e.kind == Election.Kind.ELECTION]),
                          ("Nomineringar (inget val: förslag till den som utser)", [e for e in elections if e.kind == Election.Kind.NOMINATION])],
+        "basis": _basis(paragraph),
         "source_lines": _source_lines(paragraph),
         "previous": meeting.paragraphs.filter(number__lt=paragraph.number).order_by("-number").only("number").first(),
         "next": meeting.paragraphs.filter(number__gt=paragraph.number).order_by("number").only("number").first(),
     }
     return render(request, "portal/paragraph.html", context)
+
+
+def _basis(paragraph: Paragraph) -> list[tuple[BasisLink, CitedStep | None]]:
+    """Each basis item with the document it names, or the step of the case it cites."""
+    cited = {step.text: step for step in paragraph.cited_steps.all()}
+    return [(link, cited.get(link.text)) for link in link_basis(paragraph.basis, list(paragraph.documents.all()))]
 
 
 def _sides(vote: Vote) -> list[tuple[str, list]]:
