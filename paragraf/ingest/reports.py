@@ -11,6 +11,7 @@ the one of the report the text last named before the row (the cover letter's
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from paragraf.ingest.cleanup import Line
 from paragraf.ingest.letters import title_kind
@@ -18,6 +19,7 @@ from paragraf.ingest.model import Document, Indicator
 
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 BULLET = re.compile(r"^[•\-–]\s*(?P<item>.+)$")
+REPORT_WORD = re.compile(r"berättelse|plan\b|rapport|redovisning", re.I)  # every report title has one
 NAME_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]{5,}")
 OPENING_LINES = 30  # text lines of a report in which its name is looked for
 REPORT_KINDS = {"verksamhetsberattelse", "plan", "rapport"}  # kinds of `letters.TITLE_KINDS`
@@ -25,14 +27,10 @@ REPORT_KINDS = {"verksamhetsberattelse", "plan", "rapport"}  # kinds of `letters
 
 def name_untitled_reports(documents: list[Document], lines: list[Line]) -> None:
     """A report without a title gets the basis item that names it (see the module)."""
-    items = _basis_items(lines)
-    by_line = {line.no: i for i, line in enumerate(lines)}
-    for doc in documents:
-        if doc.title or doc.kind not in REPORT_KINDS:
-            continue
-        start = by_line.get(doc.first_line)
-        if start is None:
-            continue
+    untitled = [doc for doc in documents if not doc.title and doc.kind in REPORT_KINDS]
+    items = _basis_items(lines) if untitled else []
+    for doc in untitled:
+        start = bisect_left(lines, doc.first_line, key=lambda line: line.no)
         opening = {w.casefold() for line in lines[start:start + 3 * OPENING_LINES] if line.text and not line.header
                    for w in NAME_WORD.findall(line.text)}
         matches = [(len(words), item) for item, kind, words in items if kind == doc.kind and words and words <= opening]
@@ -45,8 +43,11 @@ def name_untitled_reports(documents: list[Document], lines: list[Line]) -> None:
 def name_reports(indicators: list[Indicator], documents: list[Document]) -> None:
     """Each row named by the titled document it stands in, with that title's year; rows
     outside one keep the report the text named, and its year."""
+    titled = sorted((d for d in documents if d.title), key=lambda d: d.first_line)
+    starts = [d.first_line for d in titled]
     for row in indicators:
-        doc = next((d for d in documents if d.first_line <= row.line <= d.last_line and d.title), None)
+        at = bisect_right(starts, row.line) - 1  # the last titled document starting at or before the row
+        doc = titled[at] if at >= 0 and row.line <= titled[at].last_line else None
         if doc is not None:
             row.report = doc.title
             year = YEAR.search(doc.title)
@@ -58,7 +59,7 @@ def _basis_items(lines: list[Line]) -> list[tuple[str, str, frozenset[str]]]:
     its kind and the words of its name (those after the kind word and the year)."""
     out = []
     for line in lines:
-        m = BULLET.match(line.text) if line.text else None
+        m = BULLET.match(line.text) if line.text.startswith(("•", "-", "–")) and REPORT_WORD.search(line.text) else None
         if not m:
             continue
         item = m.group("item").strip()

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -320,7 +321,9 @@ class PacketStore:
         self._elections(paragraph, data.get("elections", []), data.get("nominations", []))
         self._dissents(paragraph, data.get("reservations", []), line)
         self._statements(meeting, paragraph, data.get("statements", []))
-        paragraph.disqualified.set(self._named(meeting, " ".join(paragraph.disqualifications)))
+        disqualified = self._named(meeting, " ".join(paragraph.disqualifications))
+        if disqualified or not self._fresh("paragraph", paragraph):
+            paragraph.disqualified.set(disqualified)
         self.basis.append((paragraph, list(paragraph.basis)))
 
     def _copy(self, paragraph: Paragraph, data: dict) -> None:
@@ -421,18 +424,21 @@ class PacketStore:
         """Who each reservation of the meeting means: the people it names, and the members of
         the party groups it names who served at that § (`serving.py`). Done for every § of
         the meeting after each import that touches it, so the order packets come in does not matter."""
+        dissents = list(Dissent.objects.filter(paragraph__meeting=meeting).select_related("paragraph")
+                        .prefetch_related("paragraph__disqualified"))
+        if not dissents:
+            return
         if meeting.pk not in self.present:
             self.present[meeting.pk] = list(meeting.attendances.all())
         seats = serving.seats(meeting.pk, self.present[meeting.pk], [])
         known = {s.party for s in seats.seats if s.party}
-        for paragraph in meeting.paragraphs.prefetch_related("dissents", "disqualified"):
-            disqualified = {p.pk for p in paragraph.disqualified.all()}
-            at = seats.serving_at(paragraph.number, disqualified)
-            for dissent in paragraph.dissents.all():
-                named = groups.meant(dissent.text, known)
-                people = {self._speaker(meeting, name, party) for name, party in named.people}
-                people |= {self.people.people.get(s.person_id) for s in at if s.party in named.parties and s.person_id}
-                dissent.people.set([p for p in people if p is not None])
+        for dissent in dissents:
+            disqualified = {p.pk for p in dissent.paragraph.disqualified.all()}
+            at = seats.serving_at(dissent.paragraph.number, disqualified)
+            named = groups.meant(dissent.text, known)
+            people = {self._speaker(meeting, name, party) for name, party in named.people}
+            people |= {self.people.people.get(s.person_id) for s in at if s.party in named.parties and s.person_id}
+            dissent.people.set([p for p in people if p is not None])
 
     def _named(self, meeting: Meeting, text: str) -> list:
         """The people a text names with their party, resolved among those present."""
@@ -495,11 +501,16 @@ class PacketStore:
         protocol (`Protokollsutdrag <body> <date>`) a step of the §'s case, marked as cited, at
         the item's line."""
         here = list(Document.objects.filter(source_file=self.file, case__isnull=True))
+        of_case = defaultdict(list)
+        for document in Document.objects.filter(case_id__in={p.case_id for p, _ in self.basis if p.case_id}):
+            of_case[document.case_id].append(document)
         lines = self.file.text.split("\n")
+        links_of = Paragraph.documents.through
+        links_of.objects.filter(paragraph_id__in=[p.pk for p, _ in self.basis]).delete()
+        new_links = []
         for paragraph, items in self.basis:
-            of_case = list(Document.objects.filter(case_id=paragraph.case_id)) if paragraph.case_id else []
-            links = link_basis(items, of_case + here)
-            paragraph.documents.set({link.document for link in links if link.document})
+            links = link_basis(items, of_case[paragraph.case_id] + here if paragraph.case_id else here)
+            new_links += [links_of(paragraph_id=paragraph.pk, document_id=pk) for pk in {l.document.pk for l in links if l.document}]
             rows = [
                 dict(case_id=paragraph.case_id, paragraph=paragraph, body_name=link.read.body,
                      body=self.bodies.find(link.read.body), date=link.date, text=link.text,
@@ -508,7 +519,9 @@ class PacketStore:
                 if paragraph.case_id and link.read and link.read.body and link.date
             ]
             self._count("cited steps", len(rows))
-            self.overrides.sync(CitedStep, paragraph.cited_steps.all(), rows, fresh=self._fresh("paragraph", paragraph))
+            if rows or not self._fresh("paragraph", paragraph):
+                self.overrides.sync(CitedStep, paragraph.cited_steps.all(), rows, fresh=self._fresh("paragraph", paragraph))
+        links_of.objects.bulk_create(new_links)
 
     def _cited_bodies(self) -> None:
         """A body cited before its own meetings were imported is found now (a citation never creates a body)."""
