@@ -440,7 +440,8 @@ def main(paragraphs: int, database: str | None = None, seed: int = 1, echo=print
     from django.core.management import call_command
     from django.db import connection
 
-    from paragraf.records.models import Organization, Paragraph
+    from paragraf.records.models import Meeting, Organization, Paragraph
+    from paragraf.records.serving import store_seats
     from paragraf.search import index
 
     start = time.perf_counter()
@@ -455,6 +456,8 @@ def main(paragraphs: int, database: str | None = None, seed: int = 1, echo=print
         echo(f"paragraf bench generate: {paragraphs} § into {connection.vendor} ({os.environ['DATABASE_URL']}), seed {seed}")
         bulk = _bulk_settings(connection)
         counts = Generator(paragraphs, seed, echo, progressbar).run()
+        # each person's part in each meeting, as an import derives it (`records/serving.py`)
+        counts["Seat"] = store_seats(list(Meeting.objects.values_list("pk", flat=True)))
     records_time = time.perf_counter() - start
     echo(f"records written in {records_time:.1f} s")
     _reset_sequences(connection)

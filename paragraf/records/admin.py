@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from paragraf.records import models as m
 from paragraf.records.overrides import record_override
+from paragraf.records.resolve import Parties, People
+from paragraf.records.serving import store_seats
+from paragraf.records.speakers import Speakers, resolve_dissents
 
 
 class CorrectionsAdmin(admin.ModelAdmin):
@@ -130,8 +133,37 @@ class OverrideAdmin(admin.ModelAdmin):
     readonly_fields = ("content_type", "object_id", "field", "imported_value", "corrected_by", "corrected_at")
 
 
-for model in (m.Attendance, m.Invitation, m.AgendaItem, m.Vote, m.Election, m.RecordedStatement, m.Indicator, m.CitedStep):
+for model in (m.AgendaItem, m.Vote, m.Election, m.RecordedStatement, m.Indicator, m.CitedStep):
     admin.site.register(model, SourcedAdmin)
+
+
+class SeatsFollowAdmin(SourcedAdmin):
+    """A corrected attendance or notice changes who served: the meeting's seats (what the
+    person and party facts count) and who its reservations mean are derived again at once."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        derive_again([obj.meeting_id])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        derive_again([obj.meeting_id])
+
+    def delete_queryset(self, request, queryset):
+        meetings = list(queryset.values_list("meeting_id", flat=True).distinct())
+        super().delete_queryset(request, queryset)
+        derive_again(meetings)
+
+
+def derive_again(meeting_ids: list[int]) -> None:
+    store_seats(meeting_ids)
+    speakers = Speakers(People(Parties()))
+    for meeting in m.Meeting.objects.filter(pk__in=meeting_ids):
+        resolve_dissents(meeting, speakers)
+
+
+for model in (m.Attendance, m.Invitation):
+    admin.site.register(model, SeatsFollowAdmin)
 
 
 # Who a proposal or a reservation means is derived on every import from its text and the

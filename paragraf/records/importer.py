@@ -20,7 +20,6 @@ from pathlib import Path
 
 from django.db import DatabaseError, transaction
 
-from paragraf.ingest import groups
 from paragraf.ingest.errors import InputError
 from paragraf.ingest.identity import OPTION, MeetingHints
 from paragraf.ingest.packet import parse_source_with_text
@@ -52,10 +51,10 @@ from paragraf.records.models import (
 from paragraf.records.overrides import Overrides
 from paragraf.records.resolve import Bodies, Cases, Parties, People, unique_slug
 from paragraf.records.signals import packet_stored
+from paragraf.records.speakers import Speakers, resolve_dissents
 
 UNKNOWN_ORGANIZATION = "Okänd organisation"
 PERSON_IN_TEXT_RE = re.compile(r"([A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+){1,3})\s*\(([A-ZÅÄÖ]{1,4})\)")
-CHAIR_WORDS = {"ordföranden", "ordförande"}
 
 
 class ImportProblem(Exception):
@@ -110,7 +109,6 @@ class PacketStore:
         self.organization_name = packet.get("organization") or UNKNOWN_ORGANIZATION
         self.counts: dict[str, int] = {}
         self.created: set[tuple[str, int]] = set()  # records this import created: they have no rows below them yet
-        self.present: dict[int, list[Attendance]] = {}  # per meeting, for resolving names in its §
 
     # ------------------------------------------------------------ top level
 
@@ -120,19 +118,22 @@ class PacketStore:
         self.organization = self._organization()
         self.parties = Parties()
         self.people = People(self.parties)
+        self.speakers = Speakers(self.people)  # who the names in a § mean
         self.bodies = Bodies(self.organization)
         self.cases = Cases(self.organization)
         self.overrides = Overrides()
         self.basis: list[tuple[Paragraph, list[str]]] = []  # the basis of each § stored, linked when the documents are
-        touched = set()
+        touched, meetings = set(), set()
         for meeting_data in self.packet["meetings"]:
             meeting = self._meeting(meeting_data)
             touched.add(meeting.body_id)
+            meetings.add(meeting.pk)
         self._documents()
         self._basis()
         self._cited_bodies()
         self._indicators()
         rebuild_memberships(touched)
+        self._count("seats", serving.store_seats(sorted(meetings)))
         # The search index listens; it gets the cleaned text so that it need not clean it again.
         packet_stored.send(sender=PacketStore, source_file=self.file, text_lines=self.text_lines)
         return self.counts
@@ -199,7 +200,7 @@ class PacketStore:
         stored = {} if self._fresh("meeting", meeting) else {p.number: p for p in meeting.paragraphs.all()}
         for paragraph in data.get("paragraphs", []):
             self._paragraph(meeting, paragraph, stored)
-        self._resolve_dissents(meeting)
+        resolve_dissents(meeting, self.speakers)
         return meeting
 
     def _fresh(self, kind: str, record) -> bool:
@@ -272,7 +273,7 @@ class PacketStore:
             )
         self._count("attendances", len(rows))
         stored = self.overrides.sync(Attendance, meeting.attendances.all(), rows, fresh=self._fresh("meeting", meeting))
-        self.present[meeting.pk] = stored
+        self.speakers.present[meeting.pk] = stored
 
     def _signatories(self, meeting: Meeting, signatories: dict | None) -> None:
         signatories = signatories or {}
@@ -420,26 +421,6 @@ class PacketStore:
         self._count("dissents", len(rows))
         self.overrides.sync(Dissent, paragraph.dissents.all(), rows, fresh=self._fresh("paragraph", paragraph))
 
-    def _resolve_dissents(self, meeting: Meeting) -> None:
-        """Who each reservation of the meeting means: the people it names, and the members of
-        the party groups it names who served at that § (`serving.py`). Done for every § of
-        the meeting after each import that touches it, so the order packets come in does not matter."""
-        dissents = list(Dissent.objects.filter(paragraph__meeting=meeting).select_related("paragraph")
-                        .prefetch_related("paragraph__disqualified"))
-        if not dissents:
-            return
-        if meeting.pk not in self.present:
-            self.present[meeting.pk] = list(meeting.attendances.all())
-        seats = serving.seats(meeting.pk, self.present[meeting.pk], [])
-        known = {s.party for s in seats.seats if s.party}
-        for dissent in dissents:
-            disqualified = {p.pk for p in dissent.paragraph.disqualified.all()}
-            at = seats.serving_at(dissent.paragraph.number, disqualified)
-            named = groups.meant(dissent.text, known)
-            people = {self._speaker(meeting, name, party) for name, party in named.people}
-            people |= {self.people.people.get(s.person_id) for s in at if s.party in named.parties and s.person_id}
-            dissent.people.set([p for p in people if p is not None])
-
     def _named(self, meeting: Meeting, text: str) -> list:
         """The people a text names with their party, resolved among those present."""
         people = [self._speaker(meeting, name, party) for name, party in PERSON_IN_TEXT_RE.findall(text)]
@@ -460,19 +441,7 @@ class PacketStore:
         self.overrides.sync(RecordedStatement, paragraph.statements.all(), rows, fresh=self._fresh("paragraph", paragraph))
 
     def _speaker(self, meeting: Meeting, name: str | None, party: str | None):
-        """The person a name in a § means: the chair for `Ordföranden`, else someone present, else anyone known."""
-        if not name:
-            return None
-        if name.strip().casefold() in CHAIR_WORDS:
-            name, party = meeting.chair or None, None
-            if not name:
-                return None
-        if meeting.pk not in self.present:
-            self.present[meeting.pk] = list(meeting.attendances.all())
-        present = [a for a in self.present[meeting.pk] if a.person_id and _same_written(a.name, a.party, name, party)]
-        if len({a.person_id for a in present}) == 1:
-            return present[0].person
-        return self.people.lookup(name, party)
+        return self.speakers.person(meeting, name, party)
 
     # ------------------------------------------------------------ documents and indicators
 
@@ -561,12 +530,6 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from exc
-
-
-def _same_written(name: str, party: str, other: str, other_party: str | None) -> bool:
-    if other_party and party and other_party != party:
-        return False
-    return " ".join(name.split()).casefold() == " ".join(other.split()).casefold()
 
 
 def _first_line(meeting: dict) -> int | None:

@@ -318,6 +318,37 @@ class Attendance(Sourced):
         return self.name
 
 
+class Seat(models.Model):
+    """A person's part in a meeting as `records/serving.py` derives it from the minutes' attendance
+    and the notice; stored so that the counts of a person or a party over many meetings are one
+    query. Rebuilt on every import of the meeting and every correction of its attendance or notice."""
+
+    class Status(models.TextChoices):
+        SERVING = "serving", _("served")
+        SUBSTITUTE = "substitute", _("served as a substitute")
+        REPLACED = "replaced", _("absent, replaced")
+        ABSENT = "absent", _("absent")
+        PRESENT = "present", _("present without serving")
+        CALLED = "called", _("called (minutes not read)")
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="seats")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="seats")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    paragraphs = models.CharField(_("§ restriction"), max_length=100, blank=True)
+    serves_for = models.CharField(_("serves for (as written)"), max_length=200, blank=True)
+    replaced_by = models.JSONField(_("replaced by (as written)"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
+        ordering = ["meeting", "person"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="one_seat_per_person_and_meeting")]
+        indexes = [models.Index(fields=["person", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.status}"
+
+
 class Paragraph(Sourced):
     """One numbered § of a meeting's minutes; its content comes from the richest copy imported."""
 

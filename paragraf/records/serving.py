@@ -14,6 +14,9 @@ A seat is one person's part in a meeting:
 - `absent`: an ordinary member called to the meeting, absent, nobody serving for them;
 - `present`: present without serving (a substitute not called in, a co-opted member);
 - `called`: an ordinary member the notice calls to a meeting whose minutes are not read (yet).
+
+Each person's seat (the one that says most, `by_person`) is also stored as a `models.Seat` row
+(`store_seats`), which the person and party facts count (`facts.py`).
 """
 from __future__ import annotations
 
@@ -22,8 +25,11 @@ from dataclasses import dataclass, field
 
 from paragraf.ingest.spans import EVERY, Span, parse_span
 from paragraf.records.models import Attendance, Invitation, Meeting
+from paragraf.records.models import Seat as StoredSeat
 
-SERVING, SUBSTITUTE, REPLACED, ABSENT, PRESENT, CALLED = "serving", "substitute", "replaced", "absent", "present", "called"
+Status = StoredSeat.Status
+SERVING, SUBSTITUTE, REPLACED, ABSENT, PRESENT, CALLED = (
+    Status.SERVING, Status.SUBSTITUTE, Status.REPLACED, Status.ABSENT, Status.PRESENT, Status.CALLED)
 MEMBER_STATUSES = (SERVING, REPLACED, ABSENT)  # an ordinary member's meeting: what attendance rates count
 SERVES = (SERVING, SUBSTITUTE)
 PRESENT_GROUPS = ("ersättare", "adjungerad")
@@ -76,15 +82,38 @@ def service(meeting: Meeting) -> Service:
     return services([meeting.pk])[meeting.pk]
 
 
-def services(meeting_ids: list[int]) -> dict[int, Service]:
-    """The seats of every meeting asked for, from two queries."""
+def services(meeting_ids: list[int], attendance=Attendance, invitation=Invitation) -> dict[int, Service]:
+    """The seats of every meeting asked for, from two queries (the models may be a migration's)."""
     attendances = defaultdict(list)
-    for a in Attendance.objects.filter(meeting_id__in=meeting_ids).order_by("meeting_id", "position"):
+    for a in attendance.objects.filter(meeting_id__in=meeting_ids).order_by("meeting_id", "position"):
         attendances[a.meeting_id].append(a)
     called = defaultdict(list)
-    for i in Invitation.objects.filter(meeting_id__in=meeting_ids, group="ledamot").order_by("meeting_id", "position"):
+    for i in invitation.objects.filter(meeting_id__in=meeting_ids, group="ledamot").order_by("meeting_id", "position"):
         called[i.meeting_id].append(i)
     return {pk: seats(pk, attendances[pk], called[pk]) for pk in meeting_ids}
+
+
+STORE_BATCH = 500  # meetings whose seats are computed and written together
+
+
+def store_seats(meeting_ids: list[int], models=None) -> int:
+    """Each person's seat at these meetings written anew as `Seat` rows (what the person and
+    party facts count); `models` the (Attendance, Invitation, Seat) of a migration. Returns the rows written."""
+    attendance, invitation, seat_model = models or (Attendance, Invitation, StoredSeat)
+    written = 0
+    ids = sorted(set(meeting_ids))
+    for start in range(0, len(ids), STORE_BATCH):
+        batch = ids[start:start + STORE_BATCH]
+        rows = [
+            seat_model(meeting_id=meeting_id, person_id=person_id, status=seat.status, paragraphs=seat.paragraphs[:100],
+                       serves_for=seat.serves_for[:200], replaced_by=[name for _, name in seat.replaced_by])
+            for meeting_id, found in services(batch, attendance, invitation).items()
+            for person_id, seat in found.by_person().items()
+        ]
+        seat_model.objects.filter(meeting_id__in=batch).delete()
+        seat_model.objects.bulk_create(rows)
+        written += len(rows)
+    return written
 
 
 def seats(meeting_id: int, attendances: list[Attendance], called: list[Invitation]) -> Service:

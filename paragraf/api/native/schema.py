@@ -9,6 +9,7 @@ from __future__ import annotations
 from paragraf.api.native.pages import DEFAULT_LIMIT, MAX_LIMIT
 from paragraf.api.native.params import MAX_ID, SLUG_RE, TEXT_RE
 from paragraf.records import serving
+from paragraf.records.facts import LIST_LIMIT
 from paragraf.records.models import Ballot, Body, Election, Membership, Vote
 
 # Building blocks
@@ -160,6 +161,8 @@ SCHEMAS["PersonFacts"] = obj(
 )
 SCHEMAS["Person"] = extend(
     SCHEMAS["PersonSummary"],
+    f"A person: `facts` counts their whole record; `meetings`, `reservations`, `proposals` and `votes` hold the latest "
+    f"{LIST_LIMIT} of each, newest first (the meetings and paragraphs lists reach the rest).",
     party_name=TEXT, aliases=array(string()), memberships=array(ref("Membership")),
     ballots=obj("How many ballots the person cast in open votes, by choice.", yes=COUNT, no=COUNT, abstain=COUNT),
     facts=ref("PersonFacts"), meetings=array(ref("MeetingPart")),

@@ -278,17 +278,17 @@ def person_detail(links: Links, person, memberships, facts) -> dict:
     }
 
 
-def meeting_part(links: Links, fact) -> dict:
-    """One meeting of a person: what they did there (`records.serving`)."""
-    meeting = fact.meeting
+def meeting_part(links: Links, seat) -> dict:
+    """One meeting of a person: what they did there (`records.serving`, a stored `Seat`)."""
+    meeting = seat.meeting
     return {
         "meeting": links.api("meeting", meeting.pk),
         "body": meeting.body.name,
         "date": meeting.date,
-        "status": fact.status,
-        "serves_for": text(fact.serves_for),
-        "replaced_by": list(fact.replaced_by),
-        "paragraphs": text(fact.paragraphs),
+        "status": seat.status,
+        "serves_for": text(seat.serves_for),
+        "replaced_by": list(seat.replaced_by),
+        "paragraphs": text(seat.paragraphs),
     }
 
 

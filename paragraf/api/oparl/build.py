@@ -9,7 +9,7 @@ from paragraf.api.oparl.links import Links
 from paragraf.api.oparl.related import document_uses, meeting_files
 from paragraf.api.oparl.texts import document_text, source_texts
 from paragraf.records.cases import MEETING_DOCUMENTS
-from paragraf.records.facts import people_facts
+from paragraf.records.facts import summaries
 from paragraf.records.models import (
     AgendaItem, Attendance, Body, Case, Document, Invitation, Meeting, Membership, Paragraph, Person, SourceFile,
 )
@@ -91,8 +91,8 @@ def person_dicts(links: Links, rows: list[Person], organization_id: int | None =
     for m in Membership.objects.filter(person__in=ids).select_related("party", "body").order_by("first_seen", "pk"):
         held[m.person_id].append(m)
     homes = {pk: organization_id for pk in ids} if organization_id else person_organizations(ids, held)
-    facts = people_facts(ids)
-    return [objects.person(links, p, homes.get(p.pk), held[p.pk], facts[p.pk]) for p in rows]
+    counts = summaries(ids)
+    return [objects.person(links, p, homes.get(p.pk), held[p.pk], counts[p.pk]) for p in rows]
 
 
 def person_organizations(ids: list[int], held: dict) -> dict[int, int]:

@@ -13,7 +13,6 @@ from paragraf.api.oparl.files import document_file
 from paragraf.api.oparl.links import SCHEMA, Links, common, compact, date_time
 from paragraf.api.oparl.meetings import consultation
 from paragraf.records.cases import MEETING_DOCUMENTS
-from paragraf.records.facts import Facts
 from paragraf.records.models import Body, Case, Document, Membership, Organization, Person, Term
 
 # The licence of the published data and the vendor's and product's pages are the operator's to
@@ -103,7 +102,8 @@ def organization(links: Links, body_: Body, membership_ids: list[int]) -> dict:
     return compact(data)
 
 
-def person(links: Links, person_: Person, organization_id: int | None, memberships: list[Membership], facts: Facts) -> dict:
+def person(links: Links, person_: Person, organization_id: int | None, memberships: list[Membership],
+           counts: dict[str, int]) -> dict:
     """A person; `paragraf:facts` holds the counts the portal and the native API show (`records/facts.py`)."""
     data = common("Person", links.oparl("person", person_.pk), person_, links.portal("person", person_.slug))
     data.update(
@@ -111,7 +111,7 @@ def person(links: Links, person_: Person, organization_id: int | None, membershi
         name=person_.name,
         membership=[membership(links, m) for m in memberships],
         **{"paragraf:party": person_.party.abbreviation if person_.party_id else None,
-           "paragraf:facts": facts.summary()},
+           "paragraf:facts": counts},
     )
     return compact(data)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 
-from paragraf.records.facts import party_facts, person_facts
+from paragraf.records.facts import PEOPLE_PAGE, party_facts, person_facts
 from paragraf.records.models import Party, Person
 
 
@@ -23,15 +23,17 @@ def person(request, slug: str):
 
 def party(request, abbreviation: str):
     party = get_object_or_404(Party, abbreviation=abbreviation)
-    facts = party_facts(party)
-    proposals = {p.pk: p for _, f in facts.people for p in f.proposals}
-    reservations = {d.pk: d for _, f in facts.people for d in f.reservations}
-    by_date = lambda record: record.paragraph.meeting.date  # noqa: E731
+    try:
+        page = max(1, int(request.GET.get("sida", "1")))
+    except ValueError:
+        page = 1
+    facts = party_facts(party, page)
+    pages = max(1, -(-facts.people_count // PEOPLE_PAGE))
     context = {
         "party": party,
         "facts": facts,
         "summary": facts.summary(),
-        "proposals": sorted(proposals.values(), key=by_date, reverse=True)[:50],
-        "reservations": sorted(reservations.values(), key=by_date, reverse=True)[:50],
+        "previous_url": f"?sida={page - 1}" if 1 < page <= pages else None,
+        "next_url": f"?sida={page + 1}" if page < pages else None,
     }
     return render(request, "portal/party.html", context)
