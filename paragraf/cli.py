@@ -210,21 +210,30 @@ def migrate(verbosity: int) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_meeting_hints
 @click.option("--force", is_flag=True, help="Store again even when the file was imported with this parser version.")
+@click.option("--review/--publish", default=None,
+              help="Hold the packets until staff have reviewed their personal data in the admin (default: "
+                   "PARAGRAF_REVIEW_IMPORTS, on), or publish them at once.")
 @_reports_input_errors
 def import_(files: tuple[Path, ...], organization: str | None, body: str | None, meeting_date: str | None,
-            force: bool) -> None:
+            force: bool, review: bool | None = None) -> None:
     """Import packets, one transaction per file: a file that fails leaves the database as it was,
     the others still import. Importing the same file again changes nothing (give --force to parse it
     again, e.g. with other --body/--date). A file with a meeting whose body or date neither the text
-    nor --body/--date gives is refused, naming the meeting and the option."""
+    nor --body/--date gives is refused, naming the meeting and the option. Unless --publish is given
+    (or PARAGRAF_REVIEW_IMPORTS=0), a packet is held for review of its personal data and nothing of
+    it is public until staff publish it in the admin (Personuppgifter › Paket att granska)."""
     hints = _hints(organization, body, meeting_date)
     _django()
+    from django.conf import settings
+
+    from paragraf.privacy.review import hold
     from paragraf.records.importer import import_path
 
+    held = settings.PARAGRAF_REVIEW_IMPORTS if review is None else review
     results = []
     with click.progressbar(files, label="Importing", item_show_func=lambda p: p.name if p else "", file=sys.stderr) as bar:
         for path in bar:
-            results.append(import_path(path, force=force, hints=hints))
+            results.append(hold(path, hints) if held else import_path(path, force=force, hints=hints))
     for result in results:
         if result.ok:
             detail = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n) or result.message
@@ -304,7 +313,8 @@ def demo(ctx: click.Context, host: str, port: int, serve_after: bool) -> None:
         raise click.ClickException(f"no sample packets in {SAMPLES}: run from a source checkout")
     ctx.invoke(migrate, verbosity=0)
     try:
-        ctx.invoke(import_, files=tuple(packets), organization=None, force=False)
+        # The corpus is public already: published at once, without review.
+        ctx.invoke(import_, files=tuple(packets), organization=None, force=False, review=False)
     except SystemExit as exc:
         if exc.code:
             raise

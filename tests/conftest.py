@@ -39,3 +39,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for packet in sorted(CORPUS.glob("*.txt")):
             result = import_path(packet)
             assert result.ok, result.message
+
+
+@pytest.fixture(autouse=True)
+def fresh_masking_rules():
+    """Each process reads the masking rules at most every few seconds; a test's rules are rolled
+    back with its transaction, so every test starts by reading them again."""
+    from paragraf.privacy import rules
+
+    rules.forget()
+    yield
+    rules.forget()

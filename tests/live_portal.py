@@ -33,7 +33,7 @@ def serve_corpus(data: Path) -> Iterator[str]:
     }
     paragraf = [sys.executable, "-m", "paragraf"]
     subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True)
-    subprocess.run([*paragraf, "import", *map(str, sorted(CORPUS.glob("*.txt")))], env=env, check=True, capture_output=True)
+    subprocess.run([*paragraf, "import", "--publish", *map(str, sorted(CORPUS.glob("*.txt")))], env=env, check=True, capture_output=True)
     port = free_port()
     log = (data / "serve.log").open("wb")
     process = subprocess.Popen([*paragraf, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)

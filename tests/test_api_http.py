@@ -4,10 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from django.test import RequestFactory
 from django.utils.http import http_date
 
 from paragraf.api.http import ApiError, ApiResponse, api_view, datetime_param, int_param
+
+# The API masks personal data in every response with the rules staff keep in the database.
+pytestmark = pytest.mark.django_db
 
 MODIFIED = dt.datetime(2023, 1, 31, 12, 0, tzinfo=dt.timezone.utc)
 rf = RequestFactory()

@@ -18,13 +18,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from paragraf.exchange.export import jsonl_lines, write_csv
 from paragraf.exchange.tables import TABLES
-from paragraf.exchange.values import mask_text
-from paragraf.records.privacy import mask_personal_data, mask_personal_data_by_line
 from paragraf.records.models import Attendance, Body, Meeting, Organization, Person, SourceFile
 from tests.conftest import CORPUS, ROOT
 
@@ -82,7 +78,7 @@ def corpus_database(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("corpus")
     with fresh_database(tmp_path) as env:
         paragraf(env, "migrate", "-v0")
-        paragraf(env, "import", *sorted(CORPUS.glob("*.txt")))
+        paragraf(env, "import", "--publish", *sorted(CORPUS.glob("*.txt")))
         # Rows of the tables the corpus leaves empty (a recorded statement) or nearly so (people of a dissent).
         paragraf(env, "manage", "shell", "-v", "0", "-c", ADD_ROWS_THE_CORPUS_LACKS)
         paragraf(env, "export", "--output", tmp_path / "corpus.jsonl")
@@ -220,25 +216,6 @@ def test_personal_data_is_masked_in_the_dump():
     assert "@rjl.se" in "".join(SourceFile.objects.values_list("text", flat=True))  # the corpus holds some
     dump = "".join(jsonl_lines())
     assert "@rjl.se" not in dump and "[e-post dold]" in dump
-
-
-TEXTS = st.lists(
-    st.sampled_from(["070-123 45 67", "036-32 40 00", "+46 36 324000", "19800101-1234", "a.b@rjl.se", "(0)",
-                     " ", "\n", "\r", "\t", "-", "0", "7", "@", "x", "/", "+46", "12", "345"]),
-    max_size=14,
-).map("".join)
-
-
-@given(TEXTS)
-def test_masking_by_line_is_masking_each_line_alone(text):
-    assert mask_personal_data_by_line(text) == "\n".join(mask_personal_data(line) for line in text.split("\n"))
-
-
-@given(TEXTS)
-def test_masking_the_masked_text_again_changes_nothing(text):
-    masked = mask_text(text)
-    assert mask_text(masked) == masked
-    assert masked.count("\n") == text.count("\n")  # source line numbers stay right
 
 
 # ---------------------------------------------------------------- the download

@@ -76,7 +76,7 @@ def test_the_command_imports_the_good_files_of_a_run_and_names_the_bad_one(tmp_p
     subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True, cwd=tmp_path)
     good = [TEMPLATES / "01_ks-ciceron-layout.txt", TEMPLATES / "04_rs-region-lopande-rubrik.txt"]
     run = subprocess.run(
-        [*paragraf, "import", str(good[0]), str(bad_date_packet(tmp_path)), str(good[1])],
+        [*paragraf, "import", "--publish", str(good[0]), str(bad_date_packet(tmp_path)), str(good[1])],
         env=env, cwd=tmp_path, capture_output=True, text=True,
     )
     assert run.returncode == 1
@@ -117,12 +117,12 @@ def test_the_command_imports_a_text_without_cover_page_with_body_and_date_given(
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}", "PARAGRAF_DATA": str(tmp_path)}
     paragraf = [sys.executable, "-m", "paragraf"]
     subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True, cwd=tmp_path)
-    refused = subprocess.run([*paragraf, "import", str(path)], env=env, cwd=tmp_path, capture_output=True, text=True)
+    refused = subprocess.run([*paragraf, "import", "--publish", str(path)], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert refused.returncode == 1 and "give it with --body" in refused.stderr
-    bad = subprocess.run([*paragraf, "import", str(path), "--date", "2024-02-30"], env=env, cwd=tmp_path,
+    bad = subprocess.run([*paragraf, "import", "--publish", str(path), "--date", "2024-02-30"], env=env, cwd=tmp_path,
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "--date '2024-02-30' is not a date" in bad.stderr
-    run = subprocess.run([*paragraf, "import", str(path), "--organization", "Ekby kommun", "--body", "Miljönämnden",
+    run = subprocess.run([*paragraf, "import", "--publish", str(path), "--organization", "Ekby kommun", "--body", "Miljönämnden",
                           "--date", "2024-02-06"], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     stats = subprocess.run([*paragraf, "stats"], env=env, cwd=tmp_path, capture_output=True, text=True, check=True).stdout

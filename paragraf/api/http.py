@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
+from paragraf.privacy.layer import mask_data
+from paragraf.privacy.rules import current_masker
+
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -55,6 +58,7 @@ class ApiResponse:
     content_type: str = JSON_TYPE
     status: int = 200
     headers: dict[str, str] | None = None  # more headers, e.g. Content-Disposition of a download
+    holds_records: bool = True  # False: a document of the API itself (its schema), no text read from packets
 
 
 def encode(data: object) -> bytes:
@@ -92,7 +96,9 @@ def api_view(view):
 
 
 def conditional(request: HttpRequest, result: ApiResponse) -> HttpResponse:
-    body = encode(result.data) if result.content_type == JSON_TYPE else result.data
+    """The response with its validators; personal data masked first (the API is public, staff
+    included), so that the ETag and the checksums are those of what is sent."""
+    body = _public_body(result)
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     last_modified = http_date(result.last_modified.timestamp()) if result.last_modified else None
     if _not_modified(request, etag, result.last_modified):
@@ -107,7 +113,17 @@ def conditional(request: HttpRequest, result: ApiResponse) -> HttpResponse:
     response["Cache-Control"] = "public, max-age=60, must-revalidate"
     for name, value in (result.headers or {}).items():
         response[name] = value
+    response.personal_data_masked = True
     return _with_cors(response)
+
+
+def _public_body(result: ApiResponse) -> bytes:
+    if not result.holds_records:
+        return encode(result.data) if result.content_type == JSON_TYPE else result.data
+    masker = current_masker()
+    if result.content_type == JSON_TYPE:
+        return encode(mask_data(result.data, masker))
+    return masker.mask(result.data.decode()).encode() if result.content_type.startswith("text/") else result.data
 
 
 def _not_modified(request: HttpRequest, etag: str, last_modified: dt.datetime | None) -> bool:

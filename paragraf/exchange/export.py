@@ -8,6 +8,7 @@ CSV: one file per table with a header row. Personal data in free text is masked.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import csv
 import io
 import json
@@ -21,7 +22,8 @@ from django.db.models import Q
 
 from paragraf.exchange.tables import TABLES, Table, scoped_querysets
 from paragraf.exchange.values import public_converter
-from paragraf.records.models import Organization
+from paragraf.privacy.rules import current_masker
+from paragraf.records.models import Organization, SourceFile
 
 FORMAT = "paragraf.export/1"
 CHUNK = 2000
@@ -50,13 +52,18 @@ def header(organization: Organization | None) -> dict:
 def export_rows(organization: Organization | None = None) -> Iterator[Row]:
     """Every row of the dump, table by table, by primary key; constant memory."""
     querysets = scoped_querysets(organization)
+    masker = current_masker()
     for table in TABLES:
         fields = table.fields
         names = [field.name for field in fields[1:]]
-        converters = [public_converter(field, table.masked(field)) for field in fields[1:]]
+        converters = [public_converter(field, masker if table.masked(field) else None) for field in fields[1:]]
         rows = querysets[table.name].order_by("pk").values_list(*(f.attname for f in fields))
         for pk, *values in rows.iterator(chunk_size=CHUNK):
-            yield Row(table, pk, {n: convert(v) for n, convert, v in zip(names, converters, values)})
+            row = {n: convert(v) for n, convert, v in zip(names, converters, values)}
+            if table.model is SourceFile:
+                # No hash of what is masked: the dump's sha256 is that of the text it carries.
+                row["sha256"] = hashlib.sha256(row["text"].encode()).hexdigest()
+            yield Row(table, pk, row)
 
 
 def count_rows(organization: Organization | None = None) -> int:

@@ -2,38 +2,24 @@
 personal data masked in free text, and back."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from paragraf.records.privacy import mask_personal_data_by_line
-
-# Masking only ever touches text with a digit or an @ in it.
-MAY_HOLD_PERSONAL_DATA = re.compile(r"[\d@]")
+from paragraf.privacy.layer import mask_data
+from paragraf.privacy.masking import Masker
 
 
-def mask_text(text: str) -> str:
-    """Personal data masked line by line (line numbers into source text stay right), until
-    nothing more changes, so that masking the dump's own text again gives the same text."""
-    # Every change removes digits or an @, so this ends.
-    while MAY_HOLD_PERSONAL_DATA.search(text):
-        masked = mask_personal_data_by_line(text)
-        if masked == text:
-            break
-        text = masked
-    return text
-
-
-def public_converter(field: models.Field, masked: bool) -> Callable:
-    """How a field's value goes into the dump: JSON types only, free text masked."""
+def public_converter(field: models.Field, masker: Masker | None) -> Callable:
+    """How a field's value goes into the dump: JSON types only, free text masked (`masker`
+    None: the field is no free text)."""
     if isinstance(field, (models.DateField, models.TimeField)):  # DateTimeField is a DateField
         return _isoformat
     if isinstance(field, models.JSONField):
-        return _public_json
-    if masked:
-        return _masked
+        return lambda value: _sorted(mask_data(value, masker))
+    if masker is not None:
+        return lambda value: None if value is None else masker.mask(value)
     return _same
 
 
@@ -41,22 +27,16 @@ def _isoformat(value):
     return None if value is None else value.isoformat()
 
 
-def _masked(value):
-    return None if value is None else mask_text(value)
-
-
 def _same(value):
     return value
 
 
-def _public_json(value):
-    """JSON with dict keys sorted and every string masked."""
-    if isinstance(value, str):
-        return mask_text(value)
+def _sorted(value):
+    """JSON with dict keys sorted."""
     if isinstance(value, dict):
-        return {key: _public_json(value[key]) for key in sorted(value)}
+        return {key: _sorted(value[key]) for key in sorted(value)}
     if isinstance(value, list):
-        return [_public_json(item) for item in value]
+        return [_sorted(item) for item in value]
     return value
 
 

@@ -1,7 +1,9 @@
 """Template context for every portal page."""
 from __future__ import annotations
 
+from paragraf.privacy.layer import shows_private
+
 
 def portal(request):
     # Staff see personal data (phone numbers, e-mail, personal identity numbers) as written.
-    return {"show_private": bool(request.user.is_authenticated and request.user.is_staff)}
+    return {"show_private": shows_private(request)}

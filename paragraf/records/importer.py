@@ -81,13 +81,20 @@ def import_path(path: str | Path, force: bool = False, hints: MeetingHints | Non
     """Parse and store one packet file; never raises for bad input, the result says what happened.
     `hints` give the organisation, body and date where the text does not say them (a file
     imported before is parsed again with new hints only with `force`)."""
-    name = str(path)
     try:
         data = _read(Path(path))
+    except InputError as exc:
+        return ImportResult(str(path), "failed", str(exc))
+    return import_bytes(data, str(path), force, hints)
+
+
+def import_bytes(data: bytes, name: str, force: bool = False, hints: MeetingHints | None = None) -> ImportResult:
+    """As `import_path`, for a packet's bytes (`name`: its path or file name)."""
+    try:
         existing = SourceFile.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()
         if existing and existing.parser_version == parser_version() and not force:
             return ImportResult(name, "unchanged", "already imported with this parser version")
-        source = read_bytes(data, Path(path).name)
+        source = read_bytes(data, Path(name).name)
         packet, text_lines = parse_source_with_text(source, hints)
     except InputError as exc:
         return ImportResult(name, "failed", str(exc))

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 
 from paragraf.ingest.cleanup import clean
+from paragraf.privacy.rules import current_masker
 from paragraf.records.models import AgendaItem, Ballot, Dissent, Document, Meeting, Paragraph, Proposal, SourceFile
 from paragraf.search.backends import backend
 from paragraf.search.models import SearchEntry
@@ -30,9 +31,19 @@ def index_source_file(source_file: SourceFile, text_lines: list[tuple[int, str]]
     SearchEntry.objects.filter(paragraph__in=paragraphs).delete()
     SearchEntry.objects.filter(agenda_item__in=agenda_items).delete()
     SearchEntry.objects.filter(document__in=documents).delete()
-    backend().prepare(entries)
-    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    write_entries(backend(), entries)
     return len(entries)
+
+
+def write_entries(engine, entries: list[SearchEntry]) -> None:
+    """Store entries with their personal data masked: search is public, so a hidden number is
+    neither shown in a snippet nor found by searching for it."""
+    masker = current_masker()
+    for entry in entries:
+        entry.title = masker.mask(entry.title)
+        entry.text = masker.mask(entry.text)
+    engine.prepare(entries)
+    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
 
 
 def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
@@ -232,8 +243,7 @@ def index_records(progress: Callable[[int], None] | None = None, batch: int = 10
             with transaction.atomic():
                 end = start + batch
                 entries = meeting_entries(meetings[start:end])
-                engine.prepare(entries)
-                SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+                write_entries(engine, entries)
             start = end
             total += len(entries)
             if progress:
@@ -244,8 +254,7 @@ def index_records(progress: Callable[[int], None] | None = None, batch: int = 10
                 source_file = SourceFile.objects.defer("data").get(pk=pk)
                 documents = Document.objects.filter(source_file=source_file).select_related("organization")
                 entries = document_entries(source_file, documents)
-                engine.prepare(entries)
-                SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+                write_entries(engine, entries)
             total += len(entries)
             if progress:
                 progress(len(entries))

@@ -5,6 +5,7 @@ PARAGRAF_DATA   data directory (default: ./data of the working directory)
 SECRET_KEY      required when DEBUG is off
 DEBUG           "1"/"true" for development (default off)
 ALLOWED_HOSTS   comma-separated (default: localhost,127.0.0.1,[::1])
+PARAGRAF_REVIEW_IMPORTS  "0" to publish imported packets at once (default: held for review of their personal data)
 """
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ if not SECRET_KEY:
     SECRET_KEY = "paragraf-development-key-not-for-production"
 ALLOWED_HOSTS = _list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS", "")
+# `paragraf import` holds a packet until staff have reviewed what its public text masks (paragraf/privacy).
+PARAGRAF_REVIEW_IMPORTS = _flag("PARAGRAF_REVIEW_IMPORTS", default=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "paragraf.records",
+    "paragraf.privacy",
     "paragraf.search",
     "paragraf.portal",
     "paragraf.api",
@@ -56,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees every response of every view: the one layer that masks personal data.
+    "paragraf.privacy.layer.PublicMaskingMiddleware",
 ]
 
 ROOT_URLCONF = "paragraf.site.urls"

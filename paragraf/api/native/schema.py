@@ -189,7 +189,7 @@ SCHEMAS["Indicator"] = obj(
 )
 SCHEMAS["SourceFile"] = obj(
     "An imported packet; `lines` holds the lines asked for with first_line/last_line (personal data masked), else null.",
-    id=ID, url=URL, web_url=URL, name=string(), kind=string(), sha256=string(pattern="^[0-9a-f]{64}$"),
+    id=ID, url=URL, web_url=URL, name=string(), kind=string(),
     line_count=COUNT, parser_version=string(), imported_at=DATETIME, updated_at=DATETIME,
     lines=nullable(array(obj(number=ID, text=string()))),
 )

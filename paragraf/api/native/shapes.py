@@ -9,7 +9,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.urls import reverse
 
-from paragraf.records.privacy import mask_personal_data
+from paragraf.privacy.layer import mask_lines
+from paragraf.privacy.rules import current_masker
 
 
 class Links:
@@ -30,7 +31,8 @@ def text(value: str | None) -> str | None:
 
 
 def public(value: str | None) -> str | None:
-    return mask_personal_data(value) if value else None
+    """Free text: personal data is masked for the whole API in `paragraf.api.http` (one layer)."""
+    return value or None
 
 
 def span(links: Links, record) -> dict | None:
@@ -387,10 +389,9 @@ def source_file(links: Links, file, lines: list[tuple[int, str]] | None) -> dict
         "web_url": links.web("source", file.pk),
         "name": file.name,
         "kind": file.kind,
-        "sha256": file.sha256,
         "line_count": file.line_count,
         "parser_version": file.parser_version,
         "imported_at": file.imported_at,
         "updated_at": file.updated_at,
-        "lines": None if lines is None else [{"number": n, "text": mask_personal_data(line)} for n, line in lines],
+        "lines": None if lines is None else [{"number": n, "text": line} for n, line in mask_lines(lines, current_masker())],
     }

@@ -8,7 +8,6 @@ from paragraf.api.oparl.files import document_file
 from paragraf.api.oparl.links import Links, common, compact, meeting_time, oparl_type
 from paragraf.api.oparl.related import MeetingFiles
 from paragraf.records.models import Meeting, Paragraph
-from paragraf.records.privacy import mask_personal_data
 
 
 def meeting(links: Links, meeting: Meeting, files: MeetingFiles, items: list, participants: list[int]) -> dict:
@@ -42,7 +41,7 @@ def agenda_item(links: Links, item, extract=None, standalone: bool = False) -> d
         fields = dict(
             number=str(item.number),
             order=item.number,
-            resolutionText=mask_personal_data(item.decision),
+            resolutionText=item.decision,
             result=agenda.vote_result(item),
             resolutionFile=document_file(links, extract) if extract else None,
         )

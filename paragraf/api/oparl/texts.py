@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from paragraf.ingest.cleanup import clean_lines
 from paragraf.records.models import Document, SourceFile
-from paragraf.records.privacy import mask_personal_data
+from paragraf.privacy.rules import current_masker
 
 
 def document_text(document: Document, source_text: str) -> str:
@@ -11,12 +11,12 @@ def document_text(document: Document, source_text: str) -> str:
     if not (document.first_line and document.last_line):
         return ""
     lines = source_text.split("\n", document.last_line)[document.first_line - 1 : document.last_line]
-    return mask_personal_data("\n".join(text for _, text in clean_lines(lines) if text)) + "\n"
+    return current_masker().mask("\n".join(text for _, text in clean_lines(lines) if text)) + "\n"
 
 
 def source_text(source: SourceFile) -> str:
     """The text read from the whole packet, masked: what the public may download."""
-    return mask_personal_data(source.text)
+    return current_masker().mask(source.text)
 
 
 def source_texts(source_ids) -> dict[int, str]:

@@ -6,17 +6,9 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from paragraf.records.privacy import mask_personal_data
+from paragraf.privacy.layer import mask_lines, masker_for
 
 register = template.Library()
-
-
-@register.filter
-def public(text, show_private: bool = False) -> str:
-    """Text as the public may see it: personal data masked unless staff are logged in."""
-    if text is None:
-        return ""
-    return str(text) if show_private else mask_personal_data(str(text))
 
 
 @register.filter
@@ -55,10 +47,10 @@ def case_url(case) -> str:
 @register.simple_tag(takes_context=True)
 def numbered_lines(context, lines) -> SafeString:
     """Text lines with their source line numbers as anchors (`#L123`), personal data masked
-    unless staff look. Built here rather than in a template loop: a packet has ~17,000 lines."""
-    show_private = context.get("show_private", False)
+    over line breaks unless staff look. Built here rather than in a template loop: a packet has
+    ~17,000 lines."""
     parts = []
-    for n, text in lines:
-        shown = escape(public(text, show_private))
+    for n, text in mask_lines(lines, masker_for(context.get("request"))):
+        shown = escape(text)
         parts.append(f'<span id="L{n}"><a class="ln" href="#L{n}" aria-label="rad {n}">{n}</a> {shown}</span>\n')
     return mark_safe("".join(parts))

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from paragraf.ingest.cleanup import clean_lines
-from paragraf.records.privacy import mask_personal_data
+from paragraf.privacy.layer import shows_private
 from paragraf.records.models import Document, SourceFile
 
 
@@ -31,15 +31,15 @@ def source_documents(source: SourceFile):
 
 
 def source_download(request, pk: int):
-    """Staff get the original file; the public the text read from it, with personal data masked."""
-    if request.user.is_authenticated and request.user.is_staff:
+    """Staff get the original file; the public the text read from it (masked by paragraf.privacy.layer)."""
+    if shows_private(request):
         source = get_object_or_404(SourceFile, pk=pk)
         content_type = "application/pdf" if source.kind == "pdf" else "text/plain; charset=utf-8"
         response = HttpResponse(bytes(source.data), content_type=content_type)
         filename = source.name
     else:
         source = get_object_or_404(SourceFile.objects.defer("data"), pk=pk)
-        response = HttpResponse(mask_personal_data(source.text), content_type="text/plain; charset=utf-8")
+        response = HttpResponse(source.text, content_type="text/plain; charset=utf-8")
         filename = source.name.rsplit(".", 1)[0] + ".txt"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

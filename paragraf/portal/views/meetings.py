@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from paragraf.privacy.layer import mask_lines, masker_for
 from paragraf.records.basis import BasisLink, link_basis
 from paragraf.records.models import CitedStep, Document, Election, Meeting, Paragraph, SourceFile, Vote
 
@@ -82,7 +83,7 @@ def paragraph(request, body: str, date, number: int):
         "appointments": [("Val", [e for e in elections if e.kind == Election.Kind.ELECTION]),
                          ("Nomineringar (inget val: förslag till den som utser)", [e for e in elections if e.kind == Election.Kind.NOMINATION])],
         "basis": _basis(paragraph),
-        "source_lines": _source_lines(paragraph),
+        "source_lines": mask_lines(_source_lines(paragraph), masker_for(request)),
         "previous": meeting.paragraphs.filter(number__lt=paragraph.number).order_by("-number").only("number").first(),
         "next": meeting.paragraphs.filter(number__gt=paragraph.number).order_by("number").only("number").first(),
     }

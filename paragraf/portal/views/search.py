@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from paragraf.privacy.layer import masker_for
 from paragraf.records.models import Body, Organization, Party
 from paragraf.search import search as run_search
 from paragraf.search.contract import KINDS, SearchHit, SearchQuery
@@ -60,6 +61,17 @@ def query_from(params) -> tuple[SearchQuery | None, list[str]]:
     return query, problems
 
 
+def public_parameters(request):
+    """The query parameters with personal data in the words masked for the public: the index
+    holds no personal data to find, and the page does not show what was typed back."""
+    masker = masker_for(request)
+    if masker is None or not request.GET.get("q"):
+        return request.GET
+    params = request.GET.copy()
+    params["q"] = " ".join(masker.mask(params["q"], labels=False).split())
+    return params
+
+
 def hit_url(hit: SearchHit) -> str:
     key = hit.url_key
     if hit.kind == "paragraph":
@@ -70,17 +82,18 @@ def hit_url(hit: SearchHit) -> str:
 
 
 def search(request):
-    query, problems = query_from(request.GET)
+    get = public_parameters(request)
+    query, problems = query_from(get)
     results = run_search(query) if query else None
     hits = [(hit, hit_url(hit), KIND_LABELS[hit.kind]) for hit in results.hits] if results else []
-    params = {k: v for k, v in request.GET.items() if k != "sida" and v}
+    params = {k: v for k, v in get.items() if k != "sida" and v}
     context = {
-        "q": request.GET.get("q", ""),
+        "q": get.get("q", ""),
         "query": query,
         "results": results,
         "hits": hits,
         "problems": problems,
-        "params": request.GET,
+        "params": get,
         "organizations": Organization.objects.order_by("name"),
         "bodies": Body.objects.order_by("name").only("slug", "name"),
         "parties": Party.objects.order_by("abbreviation"),
@@ -101,7 +114,7 @@ class SearchFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request):
-        query, _ = query_from(request.GET)
+        query, _ = query_from(public_parameters(request))
         return query
 
     def title(self, query: SearchQuery | None) -> str:

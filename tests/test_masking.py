@@ -1,0 +1,89 @@
+"""The masker by itself: each kind of personal data in each way it is written, over line
+breaks, and the figures of tables left alone (paragraf/privacy/masking.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paragraf.privacy.masking import EMAIL, NAME, PERSONAL_NUMBER, PHONE, Masker
+
+CORPUS = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+MASKER = Masker()
+
+
+@pytest.mark.parametrize("written", [
+    "19800101-1234", "800101-1234", "19800101–4321", "19800101—4321", "19800101+1234", "800101 - 1234",
+    "198001011234", "8112189876", "811218 9876", "19811218-9876", "800161-1234",  # samordningsnummer
+    "19800101-\n1234", "19800101\n-1234",
+])
+def test_personal_identity_numbers(written):
+    assert [f.kind for f in MASKER.findings(f"Ansökan {written} om bidrag")] == [PERSONAL_NUMBER]
+
+
+@pytest.mark.parametrize("written", [
+    "070-1234567", "070-123 45 67", "070 123 45 67", "0701234567", "+46701234567", "+46 70 123 45 67",
+    "+46 (0)70-123 45 67", "(036) 10 50 00", "036-10 50 00", "036-105000", "08-123 456 78", "0046 36 10 50 00",
+    "036 - 32 40 00", "036-32\n40 00", "070-123\n45 67",
+])
+def test_phone_numbers(written):
+    assert [f.kind for f in MASKER.findings(f"Ring {written} i dag")] == [PHONE]
+
+
+@pytest.mark.parametrize("written", ["anna.nilsson@rjl.se", "a_b+c@sub.example.com"])
+def test_email_addresses(written):
+    assert [f.kind for f in MASKER.findings(f"Skriv till {written}.")] == [EMAIL]
+
+
+@pytest.mark.parametrize("text", [
+    "Region Blekinge 603 170 556 018 47 152",  # a row of figures
+    "Varav psyk vuxen 51 869 60 024 83 167 -13,6% -37,6%",
+    "Kostnad 036 500 000 kr", "Budget 070 123 45 tkr", "Andel 070 123 %",
+    "RJL 2022/1409", "2023-01-31", "232100-0057",  # a case number, a date, an organisation number
+    "kl. 08.00-17.00", "§§ 1-13", "Dnr 2023/0701234", "800101-1234x", "1234567890",
+    "19801301-1234",  # no month 13
+    "8001011234",  # no separator and a wrong check digit: a number, not a person
+])
+def test_what_is_no_personal_data(text):
+    assert MASKER.findings(text) == []
+
+
+def test_a_value_over_a_line_break_is_masked_and_the_lines_stay():
+    text = "Sökande: 19800101-\n1234 bor här\nTel 070-123\n45 67\n"
+    masked = MASKER.mask(text)
+    assert masked == "Sökande: [personnummer dolt]\n bor här\nTel [telefonnummer dolt]\n\n"
+    assert masked.count("\n") == text.count("\n")
+
+
+def test_protected_names_in_any_case_and_spacing_and_values_staff_unmasked():
+    masker = Masker(unmasked={"036324000"}, protected=["Anna Skyddad"])
+    text = "ANNA  SKYDDAD\nSKYDDAD ringde 036-32 40 00 och 070-123 45 67; Annas kyddad"
+    assert masker.mask(text) == "[namn dolt]\nSKYDDAD ringde 036-32 40 00 och [telefonnummer dolt]; Annas kyddad"
+    assert [f.kind for f in masker.findings("Anna\nSkyddad")] == [NAME]
+
+
+def test_the_budget_tables_of_the_corpus_are_unchanged():
+    """Every line the masker changes in the corpus holds an address or a number marked as a phone
+    number (a dash, +46 or Tfn), never a row of figures."""
+    for path in sorted(CORPUS.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        changed = [line for line in lines if MASKER.mask(line) != line]
+        assert changed, path.name
+        for line in changed:
+            assert "@" in line or "Tfn" in line or "+46" in line, line
+
+
+TEXTS = st.lists(
+    st.sampled_from(["070-123 45 67", "036-32 40 00", "+46 36 324000", "19800101-1234", "a.b@rjl.se", "(0)",
+                     " ", "\n", "\r", "\t", "-", "–", "0", "7", "@", "x", "/", "+46", "12", "345", "kr"]),
+    max_size=14,
+).map("".join)
+
+
+@given(TEXTS)
+def test_masking_the_masked_text_again_changes_nothing_and_keeps_the_lines(text):
+    masked = MASKER.mask(text)
+    assert MASKER.mask(masked) == masked
+    assert masked.count("\n") == text.count("\n")  # source line numbers stay right
