@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from paragraf.portal.lines import line_url
 from paragraf.records.privacy import mask_personal_data
 
 register = template.Library()
@@ -52,10 +53,16 @@ def case_url(case) -> str:
     return reverse("portal:case", args=[case.organization.slug, case.year, case.serial])
 
 
+@register.simple_tag
+def source_line_url(source_id: int, line: int | None) -> str:
+    """The source page at a line, on the page of lines that holds it (`/kallor/3/?fran=2001#L2345`)."""
+    return line_url(source_id, line)
+
+
 @register.simple_tag(takes_context=True)
 def numbered_lines(context, lines) -> SafeString:
     """Text lines with their source line numbers as anchors (`#L123`), personal data masked
-    unless staff look. Built here rather than in a template loop: a packet has ~17,000 lines."""
+    unless staff look. Built here rather than in a template loop: a page of a packet has 1000 lines."""
     show_private = context.get("show_private", False)
     parts = []
     for n, text in lines:

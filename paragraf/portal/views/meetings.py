@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from paragraf.portal.lines import span
 from paragraf.records.basis import BasisLink, link_basis
 from paragraf.records.models import CitedStep, Document, Election, Meeting, Paragraph, SourceFile, Vote
 
@@ -68,7 +69,7 @@ def paragraph(request, body: str, date, number: int):
         Paragraph.objects.select_related("meeting__body__organization", "case__organization", "source_file").prefetch_related(
             votes, "proposals__person", "proposals__proposers", "elections__person", "dissents__people", "statements__person",
             "disqualified", "documents", "cited_steps"
-        ),
+        ).defer("source_file__text", "source_file__data"),
         meeting__body__slug=body,
         meeting__date=date,
         number=number,
@@ -107,5 +108,4 @@ def _source_lines(paragraph: Paragraph) -> list[tuple[int, str]]:
     if not (paragraph.source_file_id and paragraph.first_line and paragraph.last_line):
         return []
     text = SourceFile.objects.values_list("text", flat=True).get(pk=paragraph.source_file_id)
-    lines = text.split("\n", paragraph.last_line)[paragraph.first_line - 1 : paragraph.last_line]
-    return list(enumerate(lines, start=paragraph.first_line))
+    return list(enumerate(span(text, paragraph.first_line, paragraph.last_line), start=paragraph.first_line))
