@@ -3,8 +3,8 @@
 The URL patterns are read from the resolver, so a new route is fuzzed without a change here (the staff
 admin is left out). Each path converter is filled with values of the corpus (a real body, date, §,
 person, case …) or hostile ones (control characters, NUL, huge and negative numbers, other scripts'
-digits, empty strings); the query parameters the views read (found in their source, beside the common
-ones) get the same. Bounded and derandomised in `make test`; PARAGRAF_FUZZ_EXAMPLES=500 searches deeper
+digits, empty strings); the query parameters each view reads (found in the source of its module and the
+project modules that imports, else the common ones) get the same, alone, together or all at once. Bounded and derandomised in `make test`; PARAGRAF_FUZZ_EXAMPLES=500 searches deeper
 at random. The native API is also held to its schema by tests/test_api_schemathesis.py."""
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ DEEP = os.environ.get("PARAGRAF_FUZZ_EXAMPLES")
 EXAMPLES = int(DEEP or 30)
 NOT_PUBLIC = ("admin",)  # namespaces of staff-only routes
 
-# Parameters any public view might read, beside those found in the source (`read_parameters`).
+# Parameters for a view whose source names none (`read_parameters`).
 COMMON = {"q", "sida", "page", "fran", "till", "limit", "after", "body", "year", "typ", "ordning", "organisation",
           "organ", "parti", "created_since", "created_until", "modified_since", "modified_until", "omit_internal",
           "first_line", "last_line", "meeting", "date_from", "date_to"}

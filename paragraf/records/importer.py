@@ -145,7 +145,8 @@ class PacketStore:
     def _refuse_empty(self) -> None:
         """A file in which the parser found no meeting (so no §) is no packet: not stored."""
         if not self.packet["meetings"]:
-            found = f" ({len(self.packet['documents'])} documents)" if self.packet["documents"] else ""
+            n = len(self.packet["documents"])
+            found = f" ({n} document{'s' if n > 1 else ''})" if n else ""
             raise ImportProblem(f"no meeting and no § found{found}: the text reads as neither a notice nor minutes; nothing stored")
 
     def _refuse_unidentified(self) -> None:
