@@ -5,6 +5,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 CORPUS = SAMPLES / "corpus"
+GENEROUS_RATE = "1000000/m"  # requests a client may make, in tests
 
 
 @pytest.fixture
@@ -28,6 +29,15 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.nodeid.startswith("tests/test_templates.py::") and item.name in gaps:
             item.add_marker(pytest.mark.xfail(reason="other-template feature not read yet (known_gaps.txt)", strict=True))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def generous_rate_limits():
+    """The suite sends many requests from one address: rates far above them (tests/test_bounded.py
+    shows a limit at work). `live_portal` passes the same to its server through the environment."""
+    from django.conf import settings
+
+    settings.PARAGRAF_RATE_LIMITS = {group: GENEROUS_RATE for group in settings.PARAGRAF_RATE_LIMITS}
 
 
 @pytest.fixture(scope="session")

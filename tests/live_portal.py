@@ -13,7 +13,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, GENEROUS_RATE
 
 
 def free_port() -> int:
@@ -23,17 +23,22 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_corpus(data: Path) -> Iterator[str]:
-    """Migrate a SQLite database under `data`, import the corpus, serve it; yields the base URL."""
+def serve_corpus(data: Path, settings: dict[str, str] | None = None, corpus: bool = True) -> Iterator[str]:
+    """Migrate a SQLite database under `data`, import the corpus (unless not `corpus`), serve it; yields
+    the base URL. `settings`: more environment variables of the server."""
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
         "PARAGRAF_DATA": str(data),
         "DEBUG": "0",  # the public site as served: Swedish 404 page, no debug pages
+        "PARAGRAF_RATE_SEARCH": GENEROUS_RATE,
+        "PARAGRAF_RATE_HEAVY": GENEROUS_RATE,
+        **(settings or {}),
     }
     paragraf = [sys.executable, "-m", "paragraf"]
     subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True)
-    subprocess.run([*paragraf, "import", "--publish", *map(str, sorted(CORPUS.glob("*.txt")))], env=env, check=True, capture_output=True)
+    if corpus:
+        subprocess.run([*paragraf, "import", "--publish", *map(str, sorted(CORPUS.glob("*.txt")))], env=env, check=True, capture_output=True)
     port = free_port()
     log = (data / "serve.log").open("wb")
     process = subprocess.Popen([*paragraf, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paragraf.privacy.masking import EMAIL, NAME, PERSONAL_NUMBER, PHONE, Masker
+from paragraf.portal.lines import masked_span
+from paragraf.privacy.pieces import last_safe_cut, masked_pieces, masked_stream
 
 CORPUS = Path(__file__).resolve().parent.parent / "samples" / "corpus"
 MASKER = Masker()
@@ -87,3 +89,48 @@ def test_masking_the_masked_text_again_changes_nothing_and_keeps_the_lines(text)
     masked = MASKER.mask(text)
     assert MASKER.mask(masked) == masked
     assert masked.count("\n") == text.count("\n")  # source line numbers stay right
+
+
+# ---------------------------------------------------------------- long texts masked in pieces
+
+INVENTED = (Path(__file__).resolve().parent / "minutes" / "invented-personal-data.txt").read_text(encoding="utf-8")
+PROTECTING = Masker(protected=["Anna Skyddad"])
+
+
+def _long_text() -> str:
+    """The invented packet again and again, with a protected name broken over a line and values
+    at every distance from the blank lines the pieces are cut at."""
+    return "".join(f"{INVENTED}\nAnna\nSkyddad {'x' * n}\n070-123\n45 67\n\n" for n in range(40))
+
+
+@pytest.mark.parametrize("size", [1, 7, 100, 4096])
+def test_a_text_masked_in_pieces_is_the_text_masked_whole(size):
+    text = _long_text()
+    pieces = list(masked_pieces(text, PROTECTING, size))
+    assert len(pieces) > 1 and "".join(pieces) == PROTECTING.mask(text)
+
+
+@given(cuts=st.lists(st.integers(min_value=0, max_value=len(_long_text())), max_size=30))
+def test_a_stream_masked_chunk_by_chunk_is_the_text_masked_whole(cuts):
+    text = _long_text()
+    bounds = [0, *sorted(cuts), len(text)]
+    chunks = [text[a:b].encode() for a, b in zip(bounds, bounds[1:])]
+    assert b"".join(masked_stream(chunks, PROTECTING.mask)).decode() == PROTECTING.mask(text)
+
+
+def test_no_value_is_cut_where_a_stream_is_cut():
+    assert last_safe_cut("19800101-\n1234\n") == 0
+    assert last_safe_cut("a\n\n19800101-\n1234") == 3
+    assert last_safe_cut("a\n  \nb") == 5
+
+
+def test_a_value_broken_over_the_edge_of_a_page_of_lines_is_masked_on_both_pages():
+    text = "\n".join(["Rad"] * 999 + ["Sökande 19811218-", "9876 har ansökt"] + ["Rad"] * 10)
+    first_page, second_page = masked_span(text, 1, 1000, MASKER), masked_span(text, 1001, 1011, MASKER)
+    assert [n for n, _ in first_page] == list(range(1, 1001)) and second_page[0][0] == 1001
+    assert "19811218" not in first_page[-1][1] and "9876" not in second_page[0][1]
+    assert masked_span(text, 1001, 1011, None)[0] == (1001, "9876 har ansökt")  # staff: as written
+
+
+def test_a_phone_number_run_into_an_e_mail_address_is_masked_at_once():
+    assert MASKER.mask("070-123 45 677-a.b@rjl.se/") == "[telefonnummer dolt] [e-post dold]/"

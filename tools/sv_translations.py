@@ -223,6 +223,19 @@ SV = {
     "created": "skapad",
     "Open data API": "Öppna data (API)",
     "modified": "ändrad",
+    "Too many requests": "För många förfrågningar",
+    "Too many requests from your address. Try again in a minute.":
+        "För många förfrågningar från din adress. Försök igen om en minut.",
+    "Busy": "Upptaget",
+    "The database is busy (an import is running). Try again shortly.":
+        "Databasen är upptagen (en import pågår). Försök igen om en stund.",
+    "To the start page": "Till startsidan",
+    "There is no such page.": "Sidan finns inte.",
+    "No record has an id so large.": "Ingen post har ett så stort nummer.",
+    "Lines %(first)s–%(last)s": "Rader %(first)s–%(last)s",
+    "Pages of lines": "Sidor med rader",
+    "Previous lines": "Föregående rader",
+    "Next lines": "Nästa rader",
 }
 # Plural entries: msgid -> (singular, plural)
 SV_PLURAL = {

@@ -18,7 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 from paragraf.privacy.layer import mask_data
@@ -59,6 +59,7 @@ class ApiResponse:
     status: int = 200
     headers: dict[str, str] | None = None  # more headers, e.g. Content-Disposition of a download
     holds_records: bool = True  # False: a document of the API itself (its schema), no text read from packets
+    etag: str | None = None  # given when `data` is streamed (an iterable of bytes): no body to hash
 
 
 def encode(data: object) -> bytes:
@@ -97,12 +98,17 @@ def api_view(view):
 
 def conditional(request: HttpRequest, result: ApiResponse) -> HttpResponse:
     """The response with its validators; personal data masked first (the API is public, staff
-    included), so that the ETag and the checksums are those of what is sent."""
-    body = _public_body(result)
-    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    included), so that the ETag and the checksums are those of what is sent. A streamed body
+    (given with its own ETag) was masked piece by piece by the view that made it."""
+    streamed = result.etag is not None
+    body = result.data if streamed else _public_body(result)
+    etag = quote_etag(result.etag if streamed else hashlib.sha256(body).hexdigest()[:32])
     last_modified = http_date(result.last_modified.timestamp()) if result.last_modified else None
     if _not_modified(request, etag, result.last_modified):
         response = HttpResponse(status=304)
+    elif streamed:
+        response = StreamingHttpResponse(() if request.method == "HEAD" else body, content_type=result.content_type,
+                                         status=result.status)
     else:
         response = HttpResponse(b"" if request.method == "HEAD" else body, content_type=result.content_type, status=result.status)
         if request.method == "HEAD":
@@ -156,7 +162,12 @@ def datetime_param(request: HttpRequest, name: str) -> dt.datetime | None:
         parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "+"))
     except ValueError:
         raise ApiError(400, f"{name} must be an ISO 8601 date-time such as 2023-01-31T00:00:00+01:00, not {value!r}", name) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    try:
+        return parsed.astimezone(dt.timezone.utc)
+    except OverflowError:  # 0001-01-01T00:00:00+01:00, 9999-12-31T23:59:59-01:00: cut to the first or last instant
+        edge = dt.datetime.min if parsed.year == dt.MINYEAR else dt.datetime.max
+        return edge.replace(tzinfo=dt.timezone.utc)
 
 
 def int_param(request: HttpRequest, name: str, default: int, minimum: int = 1, maximum: int | None = None) -> int:

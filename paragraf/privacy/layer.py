@@ -9,11 +9,13 @@ Staff see personal data as written; their responses are marked private (never ca
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from paragraf.privacy.masking import Masker
+from paragraf.privacy.pieces import masked_stream
 from paragraf.privacy.rules import current_masker
 
 TEXT_TYPES = ("text/", "application/xml", "application/atom+xml", "application/rss+xml", "application/xhtml+xml")
@@ -70,7 +72,8 @@ def _mask_response(response: HttpResponse, content_type: str, masker: Masker) ->
         return False
     charset = response.charset or "utf-8"
     if isinstance(response, StreamingHttpResponse):
-        response.streaming_content = _masked_lines(response.streaming_content, masker, charset, content_type)
+        mask = partial(_mask_stream_text, masker=masker, content_type=content_type)
+        response.streaming_content = masked_stream(response.streaming_content, mask, charset, content_type in JSONL_TYPES)
         return True
     if not response.content:
         return True
@@ -90,30 +93,6 @@ def _mask_response(response: HttpResponse, content_type: str, masker: Masker) ->
         if response.has_header("ETag"):
             del response["ETag"]
     return True
-
-
-def _masked_lines(chunks, masker: Masker, charset: str, content_type: str):
-    """A stream masked in pieces that end at a line break no value can run over (JSON Lines:
-    every line break), so a value split between chunks is still found whole."""
-    pending = ""
-    for chunk in chunks:
-        pending += chunk.decode(charset, errors="replace") if isinstance(chunk, bytes) else chunk
-        cut = _safe_cut(pending, content_type in JSONL_TYPES)
-        if cut > 0:
-            ready, pending = pending[:cut], pending[cut:]
-            yield _mask_stream_text(ready, masker, content_type).encode(charset)
-    if pending:
-        yield _mask_stream_text(pending, masker, content_type).encode(charset)
-
-
-def _safe_cut(text: str, every_line: bool) -> int:
-    """The end of the last line after which no personal data can go on (0: none yet)."""
-    at = len(text)
-    while (at := text.rfind("\n", 0, at)) >= 0:
-        before, after = text[at - 1: at], text[at + 1: at + 2]
-        if every_line or (after and not (after.isdigit() or after in "+(-") and not (before.isdigit() or before in "-@.")):
-            return at + 1
-    return 0
 
 
 def _mask_stream_text(text: str, masker: Masker, content_type: str) -> str:

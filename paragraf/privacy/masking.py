@@ -20,6 +20,7 @@ by its digits (numbers) or in lower case (addresses).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ PHONE_RE = re.compile(
     rf"(?P<prefix>(?:\+|00)46{_SEP}?(?:\(0\){_SEP}?)?[1-9]\d{{0,2}}|\(0[1-9]\d{{0,2}}\)|0[1-9]\d{{0,2}})"
     rf"(?P<rest>(?:{_SEP}?\d{{2,8}})(?:{_SEP}\d{{2,4}}){{0,3}})(?![\w/\[]|[.,]\d)"
 )
+MAX_PASSES = 4
 NATIONAL_DIGITS = range(8, 11)  # 08-123 45 (8) … 070-123 45 67 (10)
 AMOUNT_AFTER = re.compile(r"[^\S\n]*(?:%|‰|kr\b|tkr\b|mkr\b|mnkr\b|mdkr\b|msek\b|ksek\b|kronor\b|procent\b|st\b|\d)", re.I)
 AMOUNT_BEFORE = re.compile(r"(?:\d|[−\-–]|%)[^\S\n]*$")
@@ -83,6 +85,9 @@ def _national(digits: str) -> str:
     return digits
 
 
+_NAME_GAP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"  # blanks between words of a name, at most one line break
+
+
 class Masker:
     """Finds and masks personal data; `unmasked` are keys staff declared no personal data,
     `protected` names staff want masked."""
@@ -90,8 +95,10 @@ class Masker:
     def __init__(self, unmasked: frozenset[str] | set[str] = frozenset(), protected: tuple[str, ...] | list[str] = ()) -> None:
         self.unmasked = frozenset(unmasked)
         names = sorted({" ".join(n.split()) for n in protected if n.strip()}, key=len, reverse=True)
+        # Names what this masker does beyond the patterns (a cache key of what it masks).
+        self.fingerprint = hashlib.sha256(repr((sorted(self.unmasked), names)).encode()).hexdigest()[:16]
         self.names_re = (
-            re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + r")(?!\w)", re.I)
+            re.compile(r"(?<!\w)(?:" + "|".join(_NAME_GAP.join(map(re.escape, n.split())) for n in names) + r")(?!\w)", re.I)
             if names else None
         )
 
@@ -108,7 +115,17 @@ class Masker:
         return kept
 
     def mask(self, text: str, labels: bool = True) -> str:
-        """The text with each finding replaced by its label (`labels` False: left out)."""
+        """The text with each finding replaced by its label (`labels` False: left out). Masked
+        again until nothing more is found: a value cut from another by the first pass (a phone
+        number run into an e-mail address) is found once its neighbour is a label."""
+        for _ in range(MAX_PASSES):
+            masked = self._mask_once(text, labels)
+            if masked is text:
+                return text
+            text = masked
+        return text
+
+    def _mask_once(self, text: str, labels: bool) -> str:
         if not text or not _may_hold(text, self.names_re is not None):
             return text
         parts, at = [], 0

@@ -26,7 +26,7 @@ def case_path(case: Case) -> list[Step]:
     steps: list[Step] = []
     # Minutes, extracts and notices are the § and agenda items below; the other documents are steps of their own.
     documents = Document.objects.filter(case=case).exclude(kind__in=MEETING_DOCUMENTS)
-    for doc in documents.select_related("source_file"):
+    for doc in documents.select_related("source_file").defer("source_file__text", "source_file__data"):
         steps.append(Step(doc.date, "document", doc.get_kind_display(), None, doc))
     for par in Paragraph.objects.filter(case=case).select_related("meeting__body"):
         steps.append(Step(par.meeting.date, "paragraph", f"§ {par.number}", par.meeting.body.name, par))

@@ -7,6 +7,7 @@
   every copy is listed (`ParagraphCopy`); its notice and minutes parts from the packet
   that gave them.
 - Any error rolls the whole file back and is reported with file, line and reason.
+- A file larger than PARAGRAF_MAX_PACKET_MB, or one in which no meeting is found, is refused.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
 
 from paragraf.ingest.errors import InputError
@@ -54,6 +56,7 @@ from paragraf.records.signals import packet_stored
 from paragraf.records.speakers import Speakers, resolve_dissents
 
 UNKNOWN_ORGANIZATION = "Okänd organisation"
+MB = 1_000_000
 PERSON_IN_TEXT_RE = re.compile(r"([A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+){1,3})\s*\(([A-ZÅÄÖ]{1,4})\)")
 
 
@@ -120,6 +123,7 @@ class PacketStore:
     # ------------------------------------------------------------ top level
 
     def store(self) -> dict[str, int]:
+        self._refuse_empty()
         self._refuse_unidentified()
         self.file = self._source_file()
         self.organization = self._organization()
@@ -144,6 +148,13 @@ class PacketStore:
         # The search index listens; it gets the cleaned text so that it need not clean it again.
         packet_stored.send(sender=PacketStore, source_file=self.file, text_lines=self.text_lines)
         return self.counts
+
+    def _refuse_empty(self) -> None:
+        """A file in which the parser found no meeting (so no §) is no packet: not stored."""
+        if not self.packet["meetings"]:
+            n = len(self.packet["documents"])
+            found = f" ({n} document{'s' if n > 1 else ''})" if n else ""
+            raise ImportProblem(f"no meeting and no § found{found}: the text reads as neither a notice nor minutes; nothing stored")
 
     def _refuse_unidentified(self) -> None:
         """A meeting is a body and a date: a file with a meeting whose body or date neither
@@ -533,10 +544,17 @@ class PacketStore:
 
 
 def _read(path: Path) -> bytes:
+    """The file's bytes; one larger than PARAGRAF_MAX_PACKET_MB is refused (never read past the limit)."""
+    limit = settings.PARAGRAF_MAX_PACKET_MB
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(int(limit * MB) + 1)
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from exc
+    if len(data) > limit * MB:
+        size = f" ({path.stat().st_size / MB:.1f} MB)" if path.is_file() else ""
+        raise InputError(f"the file{size} is larger than the limit of {limit:g} MB (PARAGRAF_MAX_PACKET_MB)", source=str(path))
+    return data
 
 
 def _first_line(meeting: dict) -> int | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 KINDS = ("paragraph", "agenda_item", "document")
 SORTS = ("relevance", "date")
 MAX_PER_PAGE = 100
+MAX_PAGE = 500  # deeper pages are cut to this one: each costs its offset in rows skipped
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class SearchQuery:
             raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
         if self.sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}, not {self.sort!r}")
-        object.__setattr__(self, "page", max(1, int(self.page)))
+        object.__setattr__(self, "page", min(MAX_PAGE, max(1, int(self.page))))
         object.__setattr__(self, "per_page", min(MAX_PER_PAGE, max(1, int(self.per_page))))
 
     @property

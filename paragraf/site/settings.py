@@ -126,3 +126,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# ---------------------------------------------------------------- bounded public work (issue 12)
+# Requests to search and to the heavy pages are limited per client (paragraf/site/limits.py; the
+# counts live in the default cache, one per process). A rate is "N/s", "N/m", "N/h" or "N/d".
+PARAGRAF_RATE_LIMITS = {
+    "search": os.environ.get("PARAGRAF_RATE_SEARCH", "60/m"),
+    "heavy": os.environ.get("PARAGRAF_RATE_HEAVY", "30/m"),
+}
+# The request header holding the client's address behind a reverse proxy (e.g. HTTP_X_REAL_IP).
+PARAGRAF_CLIENT_IP_HEADER = os.environ.get("PARAGRAF_CLIENT_IP_HEADER", "")
+# `paragraf import` refuses a packet file larger than this.
+PARAGRAF_MAX_PACKET_MB = float(os.environ.get("PARAGRAF_MAX_PACKET_MB", "100"))
+# A write on SQLite waits this long for the lock (e.g. while an import runs) before the busy page.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"]["timeout"] = float(os.environ.get("PARAGRAF_SQLITE_TIMEOUT", "20"))
+MIDDLEWARE = [*MIDDLEWARE, "paragraf.site.bounds.PathNumberMiddleware", "paragraf.site.limits.RateLimitMiddleware",
+              "paragraf.site.busy.DatabaseBusyMiddleware"]

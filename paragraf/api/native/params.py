@@ -44,16 +44,8 @@ def date_param(request: HttpRequest, name: str) -> dt.date | None:
 
 def modified_since(request: HttpRequest) -> dt.datetime | None:
     """`modified_since`: an ISO 8601 date-time; an instant beyond what Python holds in UTC is cut to the first or last one."""
-    name = "modified_since"
-    single(request, name)
-    moment = datetime_param(request, name)
-    if moment is None:
-        return None
-    try:
-        return moment.astimezone(dt.timezone.utc)
-    except OverflowError:  # 0001-01-01T00:00:00+01:00, 9999-12-31T23:59:59-01:00
-        edge = dt.datetime.min if moment.year == dt.MINYEAR else dt.datetime.max
-        return edge.replace(tzinfo=dt.timezone.utc)
+    single(request, "modified_since")
+    return datetime_param(request, "modified_since")  # in UTC, cut there
 
 
 def whole_number(request: HttpRequest, name: str, default: int, minimum: int = 1, maximum: int = MAX_ID) -> int:

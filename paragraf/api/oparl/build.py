@@ -66,10 +66,13 @@ def paper_dicts(links: Links, cases: list[Case]) -> list[dict]:
     return [objects.paper(links, c, documents[c.pk], items[c.pk], min(dates[c.pk], default=None)) for c in cases]
 
 
-def document_dicts(links: Links, rows: list[Document]) -> list[dict]:
-    texts = source_texts(doc.source_file_id for doc in rows)
+def document_dicts(links: Links, rows: list[Document], with_text: bool = False) -> list[dict]:
+    """Files of documents; `with_text` (the File object itself) adds the text and its checksums. A list
+    page leaves them out (OParl: `text` is optional): its size stays bounded whatever the documents hold."""
+    texts = source_texts(doc.source_file_id for doc in rows) if with_text else {}
     uses = document_uses(rows)
-    return [files.document_file(links, doc, document_text(doc, texts.get(doc.source_file_id, "")), uses[doc.pk]) for doc in rows]
+    return [files.document_file(links, doc, document_text(doc, texts.get(doc.source_file_id, "")) if with_text else None, uses[doc.pk])
+            for doc in rows]
 
 
 def source_dicts(links: Links, rows: list[SourceFile]) -> list[dict]:

@@ -1,34 +1,45 @@
 """The content of Files: a document's cleaned text or a packet's text, personal data masked.
 
 OParl 1.1 § Dateizugriffe: the accessUrl answers without `Content-Disposition: attachment`, the
-downloadUrl with it and the file name.
+downloadUrl with it and the file name. A packet's text is streamed (it may be many megabytes).
 """
 from __future__ import annotations
+
+import hashlib
 
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 
+from paragraf import __version__
 from paragraf.api.http import ApiResponse, api_view
 from paragraf.api.oparl.files import document_file_name, source_file_name
-from paragraf.api.oparl.texts import document_text, source_text
+from paragraf.api.oparl.texts import document_text
 from paragraf.records.models import Document, SourceFile
+from paragraf.privacy.pieces import masked_pieces
+from paragraf.privacy.rules import current_masker
 
 TEXT_TYPE = "text/plain; charset=utf-8"
 
 
 def _document(pk: int) -> tuple[Document, bytes]:
-    document = get_object_or_404(Document.objects.select_related("source_file"), pk=pk)
+    document = get_object_or_404(Document.objects.select_related("source_file").defer("source_file__data"), pk=pk)
     return document, document_text(document, document.source_file.text if document.source_file_id else "").encode()
 
 
-def _source(pk: int) -> tuple[SourceFile, bytes]:
+def _source(pk: int, file_name: bool = False) -> ApiResponse:
+    """The packet's text streamed, masked piece by piece; its ETag from the file and when it was read."""
     source = get_object_or_404(SourceFile.objects.defer("data"), pk=pk)
-    return source, source_text(source).encode()
+    masker = current_masker()
+    pieces = (piece.encode() for piece in masked_pieces(source.text, masker))
+    # The masks change with staff's rules and by release.
+    read = f"{source.sha256} {source.parser_version} {source.updated_at.isoformat()} {masker.fingerprint} {__version__}"
+    etag = hashlib.sha256(read.encode()).hexdigest()[:32]
+    return _text(pieces, source.updated_at, source_file_name(source) if file_name else None, etag)
 
 
-def _text(body: bytes, modified, file_name: str | None = None) -> ApiResponse:
+def _text(body, modified, file_name: str | None = None, etag: str | None = None) -> ApiResponse:
     headers = {"Content-Disposition": content_disposition_header(True, file_name)} if file_name else None
-    return ApiResponse(body, last_modified=modified, content_type=TEXT_TYPE, headers=headers)
+    return ApiResponse(body, last_modified=modified, content_type=TEXT_TYPE, headers=headers, etag=etag)
 
 
 @api_view
@@ -45,11 +56,9 @@ def document_download(request, pk: int):
 
 @api_view
 def source_access(request, pk: int):
-    source, body = _source(pk)
-    return _text(body, source.updated_at)
+    return _source(pk)
 
 
 @api_view
 def source_download(request, pk: int):
-    source, body = _source(pk)
-    return _text(body, source.updated_at, source_file_name(source))
+    return _source(pk, file_name=True)

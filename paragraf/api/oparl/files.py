@@ -22,7 +22,8 @@ def source_file_name(source: SourceFile) -> str:
 
 
 def document_file(links: Links, document: Document, text: str | None = None, uses: FileUses | None = None) -> dict:
-    """Embedded (in a meeting, agenda item or paper) without text or back references; standalone with both."""
+    """Embedded (in a meeting, agenda item or paper) without text or back references; in a list with back
+    references; the File object itself with both."""
     data = common("File", links.oparl("file_document", document.pk), document, links.portal("document", document.pk))
     data.update(
         name=document.title or str(document.get_kind_display()),

@@ -51,7 +51,7 @@ def _cursor(request: HttpRequest) -> tuple[int, int] | None:
     if value is None or value == "":
         return None
     source, _, pk = value.partition("-")
-    if not (source.isascii() and source.isdigit() and pk.isascii() and pk.isdigit()):
+    if not (source.isascii() and source.isdigit() and pk.isascii() and pk.isdigit()) or len(source) > 3 or len(pk) > 18:
         raise ApiError(400, f"after must be a cursor from a links.next address, such as 0-123, not {value!r}", "after")
     return int(source), int(pk)
 

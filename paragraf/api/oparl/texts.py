@@ -1,4 +1,4 @@
-"""The text a File serves: a document's cleaned lines or a packet's text, personal data masked."""
+"""The text a document File serves: its cleaned lines, personal data masked (a packet's is streamed in pieces: `privacy.pieces`)."""
 from __future__ import annotations
 
 from paragraf.ingest.cleanup import clean_lines
@@ -12,11 +12,6 @@ def document_text(document: Document, source_text: str) -> str:
         return ""
     lines = source_text.split("\n", document.last_line)[document.first_line - 1 : document.last_line]
     return current_masker().mask("\n".join(text for _, text in clean_lines(lines) if text)) + "\n"
-
-
-def source_text(source: SourceFile) -> str:
-    """The text read from the whole packet, masked: what the public may download."""
-    return current_masker().mask(source.text)
 
 
 def source_texts(source_ids) -> dict[int, str]:

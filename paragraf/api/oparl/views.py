@@ -250,7 +250,7 @@ def paper(request, pk: int):
 
 @api_view
 def file_document(request, pk: int):
-    return one(request, DOCUMENTS, build.document_dicts, pk=pk)
+    return one(request, DOCUMENTS, lambda links, rows: build.document_dicts(links, rows, with_text=True), pk=pk)
 
 
 @api_view

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from paragraf.privacy.layer import mask_lines, masker_for
+from paragraf.portal.lines import line_url
 
 register = template.Library()
 
@@ -44,13 +44,19 @@ def case_url(case) -> str:
     return reverse("portal:case", args=[case.organization.slug, case.year, case.serial])
 
 
-@register.simple_tag(takes_context=True)
-def numbered_lines(context, lines) -> SafeString:
-    """Text lines with their source line numbers as anchors (`#L123`), personal data masked
-    over line breaks unless staff look. Built here rather than in a template loop: a packet has
-    ~17,000 lines."""
+@register.simple_tag
+def source_line_url(source_id: int, line: int | None) -> str:
+    """The source page at a line, on the page of lines that holds it (`/kallor/3/?fran=2001#L2345`)."""
+    return line_url(source_id, line)
+
+
+@register.simple_tag
+def numbered_lines(lines) -> SafeString:
+    """Text lines with their source line numbers as anchors (`#L123`); the view masked them
+    (`lines.masked_span`), with the lines around the page. Built here rather than in a template
+    loop: a page of a packet has 1000 lines."""
     parts = []
-    for n, text in mask_lines(lines, masker_for(context.get("request"))):
+    for n, text in lines:
         shown = escape(text)
         parts.append(f'<span id="L{n}"><a class="ln" href="#L{n}" aria-label="rad {n}">{n}</a> {shown}</span>\n')
     return mark_safe("".join(parts))

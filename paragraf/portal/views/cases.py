@@ -12,7 +12,7 @@ def case(request, org: str, year: int, serial: int):
     context = {
         "case": case,
         "path": case_path(case),
-        "documents": case.documents.select_related("source_file").order_by("date", "position"),
+        "documents": case.documents.select_related("source_file").defer("source_file__text", "source_file__data").order_by("date", "position"),
         "paragraphs": case.paragraphs.select_related("meeting__body").order_by("meeting__date"),
     }
     return render(request, "portal/case.html", context)

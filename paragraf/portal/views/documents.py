@@ -1,29 +1,58 @@
-"""A document (cleaned text with line anchors) and the source packet (text, original download)."""
+"""A document (cleaned text with line anchors) and the source packet (text a page of lines at a time, download)."""
 from __future__ import annotations
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from paragraf.ingest.cleanup import clean_lines
-from paragraf.privacy.layer import shows_private
+from paragraf.portal.lines import LINES_PER_PAGE, masked_span, page_start, span
+from paragraf.portal.params import number
+from paragraf.privacy.layer import mask_lines, masker_for, shows_private
+from paragraf.privacy.pieces import masked_pieces
+from paragraf.privacy.rules import current_masker
 from paragraf.records.models import Document, SourceFile
 
 
 def document(request, pk: int):
-    document = get_object_or_404(Document.objects.select_related("source_file", "case", "organization"), pk=pk)
+    """The document's cleaned text, LINES_PER_PAGE lines of the packet at a time from its first line
+    (`?fran=` a line of it: the page holding that line); each page is cleaned by itself."""
+    document = get_object_or_404(Document.objects.select_related("source_file", "case", "organization")
+                                 .defer("source_file__text", "source_file__data"), pk=pk)
+    top, bottom = document.first_line or 1, document.last_line or 0
+    wanted = max(number(request.GET, "fran", maximum=max(bottom, 1)), top)
+    first = top + (wanted - top) // LINES_PER_PAGE * LINES_PER_PAGE
+    last = min(first + LINES_PER_PAGE - 1, bottom)
     text = SourceFile.objects.values_list("text", flat=True).get(pk=document.source_file_id)
-    lines = text.split("\n", document.last_line)[document.first_line - 1 : document.last_line]
-    cleaned = [(n, t) for n, t in clean_lines(lines) if t]
-    # clean_lines numbers from 1: shift to the document's place in the packet.
-    cleaned = [(n + document.first_line - 1, t) for n, t in cleaned]
-    return render(request, "portal/document.html", {"document": document, "lines": cleaned})
+    # clean_lines numbers from 1: shift to the page's place in the packet. The lines around the
+    # page are masked with it (a value broken over its edge is found whole), then left out.
+    before, after = max(first - 1, top), min(last + 1, bottom)
+    around = [(n + before - 1, t) for n, t in clean_lines(span(text, before, after)) if t]
+    cleaned = [(n, t) for n, t in mask_lines(around, masker_for(request)) if first <= n <= last]
+    context = {
+        "document": document,
+        "lines": cleaned,
+        "previous": first - LINES_PER_PAGE if first > top else None,
+        "next": last + 1 if last < bottom else None,
+    }
+    return render(request, "portal/document.html", context)
 
 
 def source(request, pk: int):
-    source = get_object_or_404(SourceFile.objects.defer("data"), pk=pk)
-    lines = list(enumerate(source.text.split("\n"), start=1))
-    documents = source_documents(source)
-    return render(request, "portal/source.html", {"source": source, "lines": lines, "documents": documents})
+    """One page of the packet's lines (`?fran=` a line of it: the page holding that line), never the whole."""
+    source = get_object_or_404(SourceFile.objects.defer("data", "text"), pk=pk)
+    first = page_start(number(request.GET, "fran", maximum=max(source.line_count, 1)))
+    last = min(first + LINES_PER_PAGE - 1, source.line_count)
+    text = SourceFile.objects.values_list("text", flat=True).get(pk=pk)
+    context = {
+        "source": source,
+        "lines": masked_span(text, first, last, masker_for(request)),
+        "first": first,
+        "last": last,
+        "previous": max(1, first - LINES_PER_PAGE) if first > 1 else None,
+        "next": last + 1 if last < source.line_count else None,
+        "documents": source_documents(source),
+    }
+    return render(request, "portal/source.html", context)
 
 
 def source_documents(source: SourceFile):
@@ -31,7 +60,7 @@ def source_documents(source: SourceFile):
 
 
 def source_download(request, pk: int):
-    """Staff get the original file; the public the text read from it (masked by paragraf.privacy.layer)."""
+    """Staff get the original file; the public the text read from it, with personal data masked, streamed."""
     if shows_private(request):
         source = get_object_or_404(SourceFile, pk=pk)
         content_type = "application/pdf" if source.kind == "pdf" else "text/plain; charset=utf-8"
@@ -39,7 +68,10 @@ def source_download(request, pk: int):
         filename = source.name
     else:
         source = get_object_or_404(SourceFile.objects.defer("data"), pk=pk)
-        response = HttpResponse(source.text, content_type="text/plain; charset=utf-8")
+        masker = current_masker()
+        pieces = (piece.encode() for piece in masked_pieces(source.text, masker))
+        response = StreamingHttpResponse(pieces, content_type="text/plain; charset=utf-8")
+        response.personal_data_masked = True
         filename = source.name.rsplit(".", 1)[0] + ".txt"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 from django.contrib.syndication.views import Feed
@@ -15,6 +16,23 @@ from paragraf.records.models import Body, Meeting, Paragraph
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DEFAULT_START = dt.time(9, 0)
+NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0 § 2.2 Char
+
+
+def xml_safe(value):
+    """A string without the characters XML 1.0 cannot hold (control characters, U+FFFE …); other values as they are."""
+    return NOT_XML_RE.sub("", value) if isinstance(value, str) else value
+
+
+class XmlSafeAtom1Feed(Atom1Feed):
+    """Atom whatever the text: a query parameter or a record that holds a control character is
+    written without it (Django's XML writer refuses it)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*map(xml_safe, args), **{key: xml_safe(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs) -> None:
+        super().add_item(*map(xml_safe, args), **{key: xml_safe(value) for key, value in kwargs.items()})
 
 
 def calendar_all(request):
@@ -60,7 +78,7 @@ def _event(request, meeting: Meeting) -> Event:
 class DecisionFeed(Feed):
     """New decisions (§ with a decision) of one body, newest meeting first."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
 
     def get_object(self, request, body: str):
         return get_object_or_404(Body, slug=body)

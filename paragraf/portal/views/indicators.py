@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
@@ -54,11 +55,10 @@ def report_list(request, org: str):
 
 def report(request, org: str, report: str):
     organization = get_object_or_404(Organization, slug=org)
-    indicators = [i for i in Indicator.objects.filter(organization=organization).select_related("source_file").order_by("position")
-                  if (slugify(i.report) or "utan-namn") == report]
+    rows = Indicator.objects.filter(organization=organization)
+    names = [r for r in rows.order_by().values_list("report", flat=True).distinct() if (slugify(r) or "utan-namn") == report]
+    indicators = list(rows.filter(report__in=names).order_by("position"))
     if not indicators:
-        from django.http import Http404
-
         raise Http404("Inga mätetal")
     years = _years(indicators)
     series: dict[tuple[str, str], Series] = {}

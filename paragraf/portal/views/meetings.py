@@ -4,7 +4,9 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from paragraf.privacy.layer import mask_lines, masker_for
+from paragraf.portal.lines import masked_span
+from paragraf.privacy.layer import masker_for
+from paragraf.privacy.masking import Masker
 from paragraf.records.basis import BasisLink, link_basis
 from paragraf.records.models import CitedStep, Document, Election, Meeting, Paragraph, SourceFile, Vote
 
@@ -69,7 +71,7 @@ def paragraph(request, body: str, date, number: int):
         Paragraph.objects.select_related("meeting__body__organization", "case__organization", "source_file").prefetch_related(
             votes, "proposals__person", "proposals__proposers", "elections__person", "dissents__people", "statements__person",
             "disqualified", "documents", "cited_steps"
-        ),
+        ).defer("source_file__text", "source_file__data"),
         meeting__body__slug=body,
         meeting__date=date,
         number=number,
@@ -83,7 +85,7 @@ def paragraph(request, body: str, date, number: int):
         "appointments": [("Val", [e for e in elections if e.kind == Election.Kind.ELECTION]),
                          ("Nomineringar (inget val: förslag till den som utser)", [e for e in elections if e.kind == Election.Kind.NOMINATION])],
         "basis": _basis(paragraph),
-        "source_lines": mask_lines(_source_lines(paragraph), masker_for(request)),
+        "source_lines": _source_lines(paragraph, masker_for(request)),
         "previous": meeting.paragraphs.filter(number__lt=paragraph.number).order_by("-number").only("number").first(),
         "next": meeting.paragraphs.filter(number__gt=paragraph.number).order_by("number").only("number").first(),
     }
@@ -103,10 +105,9 @@ def _sides(vote: Vote) -> list[tuple[str, list]]:
     return [("Ja", sides["yes"]), ("Nej", sides["no"]), ("Avstår", sides["abstain"])]
 
 
-def _source_lines(paragraph: Paragraph) -> list[tuple[int, str]]:
+def _source_lines(paragraph: Paragraph, masker: Masker | None) -> list[tuple[int, str]]:
     """The lines of the packet the § was read from ('så stod det i handlingen')."""
     if not (paragraph.source_file_id and paragraph.first_line and paragraph.last_line):
         return []
     text = SourceFile.objects.values_list("text", flat=True).get(pk=paragraph.source_file_id)
-    lines = text.split("\n", paragraph.last_line)[paragraph.first_line - 1 : paragraph.last_line]
-    return list(enumerate(lines, start=paragraph.first_line))
+    return masked_span(text, paragraph.first_line, paragraph.last_line, masker)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 
+from paragraf.portal.params import number, printable
 from paragraf.records.facts import PEOPLE_PAGE, party_facts, person_facts
 from paragraf.records.models import Party, Person
 
@@ -22,13 +23,10 @@ def person(request, slug: str):
 
 
 def party(request, abbreviation: str):
-    party = get_object_or_404(Party, abbreviation=abbreviation)
-    try:
-        page = max(1, int(request.GET.get("sida", "1")))
-    except ValueError:
-        page = 1
+    party = get_object_or_404(Party, abbreviation=printable(abbreviation))
+    pages = max(1, -(-party.people.count() // PEOPLE_PAGE))
+    page = number(request.GET, "sida", maximum=pages)
     facts = party_facts(party, page)
-    pages = max(1, -(-facts.people_count // PEOPLE_PAGE))
     context = {
         "party": party,
         "facts": facts,

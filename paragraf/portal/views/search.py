@@ -7,21 +7,23 @@ from urllib.parse import urlencode
 from django.contrib.syndication.views import Feed
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
+from paragraf.portal import params as read
+from paragraf.portal.views.feeds import XmlSafeAtom1Feed
 from paragraf.privacy.layer import masker_for
 from paragraf.records.models import Body, Organization, Party
 from paragraf.search import search as run_search
-from paragraf.search.contract import KINDS, SearchHit, SearchQuery
+from paragraf.search.contract import KINDS, MAX_PAGE, SearchHit, SearchQuery
 
 KIND_LABELS = {"paragraph": "Paragraf (§)", "agenda_item": "Ärende på dagordning", "document": "Handling"}
 SORT_LABELS = {"relevance": "Relevans", "date": "Datum, nyast först"}
 
 
 def query_from(params) -> tuple[SearchQuery | None, list[str]]:
-    """The query the form asks for, and the problems with its values (said in Swedish, never a 500)."""
+    """The query the form asks for, and the problems with its values (said in Swedish, never a 500;
+    a page beyond MAX_PAGE is a 404). Control characters in text are read as spaces."""
     problems = []
-    text = params.get("q", "").strip()[:500]
+    text = read.text(params, "q")
 
     def date(name: str, label: str) -> dt.date | None:
         value = params.get(name, "").strip()
@@ -41,20 +43,17 @@ def query_from(params) -> tuple[SearchQuery | None, list[str]]:
     sort = params.get("ordning") or "relevance"
     if sort not in SORT_LABELS:
         sort = "relevance"
-    try:
-        page = max(1, int(params.get("sida", "1")))
-    except ValueError:
-        page = 1
+    page = read.number(params, "sida", maximum=MAX_PAGE)
     if not text:
         return None, problems
     query = SearchQuery(
         text=text,
-        organization=params.get("organisation") or None,
-        body=params.get("organ") or None,
+        organization=read.text(params, "organisation", 100) or None,
+        body=read.text(params, "organ", 100) or None,
         date_from=date_from,
         date_to=date_to,
         kind=kind,
-        party=params.get("parti") or None,
+        party=read.text(params, "parti", 100) or None,
         sort=sort,
         page=page,
     )
@@ -111,7 +110,7 @@ def search(request):
 class SearchFeed(Feed):
     """A saved search as an Atom feed: its newest hits first."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
 
     def get_object(self, request):
         query, _ = query_from(public_parameters(request))

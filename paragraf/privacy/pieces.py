@@ -1,0 +1,50 @@
+"""A long text masked in pieces, for responses that stream it instead of building the masked copy
+(and its bytes) of a text of many megabytes at once.
+
+A piece ends at a blank line: no pattern of `masking.py` matches over a blank line (phone and
+personal identity numbers, e-mail addresses and protected names allow at most one line break
+between two of their characters) and the context a pattern reads ends at its own line, so no value
+crosses a cut and the pieces joined are the text masked whole (tests/test_masking.py holds this)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from paragraf.privacy.masking import Masker
+
+PIECE = 1 << 20  # characters, about
+BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
+
+
+def masked_pieces(text: str, masker: Masker, size: int = PIECE) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        found = BLANK_LINE_RE.search(text, start + size)
+        end = found.end() if found else len(text)
+        yield masker.mask(text[start:end])
+        start = end
+
+
+def last_safe_cut(text: str) -> int:
+    """The end of the last blank line of the text, after which the rest can be masked apart (0: none)."""
+    end = len(text)
+    while (br := text.rfind("\n", 0, end)) > 0:
+        previous = text.rfind("\n", 0, br)
+        if previous >= 0 and not text[previous + 1 : br].strip():
+            return br + 1
+        end = br
+    return 0
+
+
+def masked_stream(chunks: Iterable[bytes | str], mask, charset: str = "utf-8", every_line: bool = False) -> Iterator[bytes]:
+    """Chunks of a streamed response masked by `mask(text)` in pieces that end where no value can
+    run over (JSON Lines, `every_line`: at every line break)."""
+    pending = ""
+    for chunk in chunks:
+        pending += chunk.decode(charset, errors="replace") if isinstance(chunk, bytes) else chunk
+        cut = pending.rfind("\n") + 1 if every_line else last_safe_cut(pending)
+        if cut > 0:
+            ready, pending = pending[:cut], pending[cut:]
+            yield mask(ready).encode(charset)
+    if pending:
+        yield mask(pending).encode(charset)
