@@ -1,4 +1,5 @@
-"""`paragraf serve` in a real process on a temporary SQLite database holding both corpus packets.
+"""`paragraf serve` in a real process on a temporary SQLite database holding both corpus packets and one
+staff login (STAFF_USER, STAFF_PASSWORD).
 
 Used by tests/test_serve.py (HTTP) and tests/test_browser.py (Chromium)."""
 from __future__ import annotations
@@ -15,6 +16,9 @@ from pathlib import Path
 
 from tests.conftest import CORPUS
 
+STAFF_USER = "sekreterare"
+STAFF_PASSWORD = "korrekt-hast-batteri-häftklammer"
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -30,10 +34,13 @@ def serve_corpus(data: Path) -> Iterator[str]:
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
         "PARAGRAF_DATA": str(data),
         "DEBUG": "0",  # the public site as served: Swedish 404 page, no debug pages
+        "PARAGRAF_PROFILE": "development",  # plain http on 127.0.0.1
     }
     paragraf = [sys.executable, "-m", "paragraf"]
     subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True)
     subprocess.run([*paragraf, "import", *map(str, sorted(CORPUS.glob("*.txt")))], env=env, check=True, capture_output=True)
+    subprocess.run([*paragraf, "manage", "createsuperuser", "--noinput", "--username", STAFF_USER, "--email", ""],
+                   env={**env, "DJANGO_SUPERUSER_PASSWORD": STAFF_PASSWORD}, check=True, capture_output=True)
     port = free_port()
     log = (data / "serve.log").open("wb")
     process = subprocess.Popen([*paragraf, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
