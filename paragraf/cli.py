@@ -283,15 +283,19 @@ def reindex() -> None:
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the WSGI server.")
 def serve(host: str, port: int, threads: int) -> None:
     """Serve Paragraf with waitress, a production WSGI server (static files by WhiteNoise).
-    Each worker thread keeps its database connection (CONN_MAX_AGE, default here 600 s)."""
+    Each worker thread keeps its database connection (CONN_MAX_AGE, default here 600 s).
+    X-Forwarded-Proto and X-Forwarded-For are believed from the reverse proxy at PARAGRAF_TRUSTED_PROXY
+    (default 127.0.0.1; empty: from none) and dropped from anyone else."""
     os.environ.setdefault("CONN_MAX_AGE", "600")
     _django()
     import waitress
 
     from paragraf.site.wsgi import application
 
+    proxy = os.environ.get("PARAGRAF_TRUSTED_PROXY", "127.0.0.1").strip()
+    trusted = {"trusted_proxy": proxy, "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}} if proxy else {}
     click.echo(f"Paragraf on http://{host}:{port}/ (admin: /admin/), Ctrl-C stops")
-    waitress.serve(application, host=host, port=port, threads=threads, ident="paragraf")
+    waitress.serve(application, host=host, port=port, threads=threads, ident="paragraf", **trusted)
 
 
 @main.command(short_help="Migrate, import the sample packets and serve: the whole demo.")

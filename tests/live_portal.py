@@ -5,12 +5,12 @@ Used by tests/test_serve.py (HTTP) and tests/test_browser.py (Chromium)."""
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,14 +27,18 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_corpus(data: Path) -> Iterator[str]:
-    """Migrate a SQLite database under `data`, import the corpus, serve it; yields the base URL."""
+def serve_corpus(data: Path, **environ: str) -> Iterator[str]:
+    """Migrate a SQLite database under `data`, import the corpus, serve it; yields the base URL.
+    `environ`: more variables for the `paragraf` processes (another profile …)."""
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
         "PARAGRAF_DATA": str(data),
         "DEBUG": "0",  # the public site as served: Swedish 404 page, no debug pages
+        # The command's own settings module (not the suite's), its profile from the environment:
+        "DJANGO_SETTINGS_MODULE": "paragraf.site.settings",
         "PARAGRAF_PROFILE": "development",  # plain http on 127.0.0.1
+        **environ,
     }
     paragraf = [sys.executable, "-m", "paragraf"]
     subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True)
@@ -49,8 +53,11 @@ def serve_corpus(data: Path) -> Iterator[str]:
         for _ in range(200):
             if process.poll() is not None:
                 raise RuntimeError(f"paragraf serve exited with {process.returncode}: {(data / 'serve.log').read_text()}")
-            try:
-                urllib.request.urlopen(url, timeout=1)
+            try:  # any answer will do (production redirects to https)
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+                connection.request("GET", "/")
+                connection.getresponse()
+                connection.close()
                 break
             except OSError:
                 time.sleep(0.1)

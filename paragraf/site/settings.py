@@ -22,6 +22,8 @@ SESSION_COOKIE_SECURE           session cookie over https only
 CSRF_COOKIE_SECURE              CSRF cookie over https only
 SECURE_PROXY_SSL_HEADER         "HEADER,value" that a TLS-terminating proxy sets on https requests
                                 (production: HTTP_X_FORWARDED_PROTO,https; empty: off)
+PARAGRAF_TRUSTED_PROXY          read by `paragraf serve`, not here: the proxy's address whose
+                                X-Forwarded-Proto/-For waitress believes (default 127.0.0.1; empty: none)
 
 Staff login (the admin), in both profiles:
 AXES_FAILURE_LIMIT    failed logins of one user name from one address before it is locked out (default 5)
