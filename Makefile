@@ -43,6 +43,6 @@ clean:
 
 ## messages: refresh the Swedish UI strings (needs GNU gettext: xgettext, msgfmt)
 messages: venv
-	cd paragraf && ../$(BIN)/django-admin makemessages -l sv --settings=paragraf.site.settings --no-location
+	cd paragraf && PARAGRAF_DATA=../data ../$(BIN)/django-admin makemessages -l sv --settings=paragraf.site.development --no-location --no-wrap
 	$(BIN)/python tools/sv_translations.py
 	msgfmt --check-format -o paragraf/locale/sv/LC_MESSAGES/django.mo paragraf/locale/sv/LC_MESSAGES/django.po

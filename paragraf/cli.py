@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -33,8 +34,6 @@ def _echo_all(text: str) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         # Stop Python from complaining again when it flushes stdout at exit.
-        import os
-
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
@@ -94,7 +93,9 @@ def parse(packet: Path, fmt: str, organization: str | None, body: str | None, me
 
 @main.group(short_help="Benchmarks (from a source checkout).")
 def bench() -> None:
-    """Benchmarks (need a source checkout: they read samples/ and benchmarks/)."""
+    """Benchmarks (need a source checkout: they read samples/ and benchmarks/). They run the development
+    profile (plain http on 127.0.0.1) unless PARAGRAF_PROFILE says otherwise."""
+    os.environ.setdefault("PARAGRAF_PROFILE", "development")
 
 
 @bench.command("parse", short_help="Parsing vs a one-regex baseline; PDF extraction vs pdftotext.")
@@ -180,13 +181,16 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "corpus"
 
 
 def _django() -> None:
-    """Set Django up on first use, so `paragraf parse` never imports it."""
-    import os
-
+    """Set Django up on first use, so `paragraf parse` never imports it. Settings that refuse to load
+    (production without SECRET_KEY …) end the command with their message."""
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "paragraf.site.settings")
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _ensure_data_dir() -> None:
@@ -288,17 +292,19 @@ def reindex() -> None:
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the WSGI server.")
 def serve(host: str, port: int, threads: int) -> None:
     """Serve Paragraf with waitress, a production WSGI server (static files by WhiteNoise).
-    Each worker thread keeps its database connection (CONN_MAX_AGE, default here 600 s)."""
-    import os
-
+    Each worker thread keeps its database connection (CONN_MAX_AGE, default here 600 s).
+    X-Forwarded-Proto and X-Forwarded-For are believed from the reverse proxy at PARAGRAF_TRUSTED_PROXY
+    (default 127.0.0.1; empty: from none) and dropped from anyone else."""
     os.environ.setdefault("CONN_MAX_AGE", "600")
     _django()
     import waitress
 
     from paragraf.site.wsgi import application
 
+    proxy = os.environ.get("PARAGRAF_TRUSTED_PROXY", "127.0.0.1").strip()
+    trusted = {"trusted_proxy": proxy, "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}} if proxy else {}
     click.echo(f"Paragraf on http://{host}:{port}/ (admin: /admin/), Ctrl-C stops")
-    waitress.serve(application, host=host, port=port, threads=threads, ident="paragraf")
+    waitress.serve(application, host=host, port=port, threads=threads, ident="paragraf", **trusted)
 
 
 @main.command(short_help="Migrate, import the sample packets and serve: the whole demo.")
@@ -307,7 +313,9 @@ def serve(host: str, port: int, threads: int) -> None:
 @click.option("--serve/--no-serve", "serve_after", default=True, show_default=True)
 @click.pass_context
 def demo(ctx: click.Context, host: str, port: int, serve_after: bool) -> None:
-    """Set up the SQLite database with both corpus packets, then serve it."""
+    """Set up the SQLite database with both corpus packets, then serve it: the development profile
+    (plain http, a key of the data directory) unless PARAGRAF_PROFILE says otherwise."""
+    os.environ.setdefault("PARAGRAF_PROFILE", "development")
     packets = sorted(SAMPLES.glob("*.txt"))
     if not packets:
         raise click.ClickException(f"no sample packets in {SAMPLES}: run from a source checkout")
@@ -331,6 +339,27 @@ def manage(args: tuple[str, ...]) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["paragraf manage", *args])
+
+
+@main.command(short_help="Give a staff member a TOTP device for the admin login.")
+@click.argument("username")
+@click.option("--name", default="authenticator", show_default=True, help="Name of the device, shown in the admin.")
+@click.option("--replace", is_flag=True, help="Delete the user's other TOTP devices first (a lost phone).")
+def totp(username: str, name: str, replace: bool) -> None:
+    """Create a TOTP device for USERNAME and print it as a QR code and an otpauth:// address, to scan or
+    type into an authenticator app. With PARAGRAF_ADMIN_TOTP=1 the admin login then asks for its code."""
+    _django()
+    import segno
+
+    from paragraf.staff.totp import add_device
+
+    try:
+        device = add_device(username, name=name, replace=replace)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from None
+    segno.make(device.config_url).terminal(out=sys.stdout, compact=True)
+    click.echo(device.config_url)
+    click.echo(f"TOTP device {device.name!r} of {username}: scan the code or enter the address in the authenticator app.")
 
 
 # ---------------------------------------------------------------- bulk export and its restore (paragraf/exchange/)
@@ -371,8 +400,6 @@ def _write_jsonl(lines, output: Path | None, progress) -> None:
         target.flush()
     except BrokenPipeError:
         # stdout closed early (`paragraf export | head`): end quietly, as `parse` does.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
     finally:

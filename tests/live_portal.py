@@ -1,19 +1,23 @@
-"""`paragraf serve` in a real process on a temporary SQLite database holding both corpus packets.
+"""`paragraf serve` in a real process on a temporary SQLite database holding both corpus packets and one
+staff login (STAFF_USER, STAFF_PASSWORD).
 
 Used by tests/test_serve.py (HTTP) and tests/test_browser.py (Chromium)."""
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 from tests.conftest import CORPUS, GENEROUS_RATE
+
+STAFF_USER = "sekreterare"
+STAFF_PASSWORD = "korrekt-hast-batteri-häftklammer"
 
 
 def free_port() -> int:
@@ -23,9 +27,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_corpus(data: Path, settings: dict[str, str] | None = None, corpus: bool = True) -> Iterator[str]:
-    """Migrate a SQLite database under `data`, import the corpus (unless not `corpus`), serve it; yields
-    the base URL. `settings`: more environment variables of the server."""
+def serve_corpus(data: Path, corpus: bool = True, **environ: str) -> Iterator[str]:
+    """Migrate a SQLite database under `data`, import the corpus (unless not `corpus`), serve it;
+    yields the base URL. `environ`: more variables for the `paragraf` processes (another profile …)."""
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
@@ -33,12 +37,17 @@ def serve_corpus(data: Path, settings: dict[str, str] | None = None, corpus: boo
         "DEBUG": "0",  # the public site as served: Swedish 404 page, no debug pages
         "PARAGRAF_RATE_SEARCH": GENEROUS_RATE,
         "PARAGRAF_RATE_HEAVY": GENEROUS_RATE,
-        **(settings or {}),
+        # The command's own settings module (not the suite's), its profile from the environment:
+        "DJANGO_SETTINGS_MODULE": "paragraf.site.settings",
+        "PARAGRAF_PROFILE": "development",  # plain http on 127.0.0.1
+        **environ,
     }
     paragraf = [sys.executable, "-m", "paragraf"]
     subprocess.run([*paragraf, "migrate", "-v0"], env=env, check=True)
     if corpus:
         subprocess.run([*paragraf, "import", "--publish", *map(str, sorted(CORPUS.glob("*.txt")))], env=env, check=True, capture_output=True)
+    subprocess.run([*paragraf, "manage", "createsuperuser", "--noinput", "--username", STAFF_USER, "--email", ""],
+                   env={**env, "DJANGO_SUPERUSER_PASSWORD": STAFF_PASSWORD}, check=True, capture_output=True)
     port = free_port()
     log = (data / "serve.log").open("wb")
     process = subprocess.Popen([*paragraf, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -47,8 +56,11 @@ def serve_corpus(data: Path, settings: dict[str, str] | None = None, corpus: boo
         for _ in range(200):
             if process.poll() is not None:
                 raise RuntimeError(f"paragraf serve exited with {process.returncode}: {(data / 'serve.log').read_text()}")
-            try:
-                urllib.request.urlopen(url, timeout=1)
+            try:  # any answer will do (production redirects to https)
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+                connection.request("GET", "/")
+                connection.getresponse()
+                connection.close()
                 break
             except OSError:
                 time.sleep(0.1)

@@ -64,3 +64,8 @@ def test_the_apps_that_read_records_never_import_each_other():
         for path in (ROOT / "paragraf" / app).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             assert not re.search(rf"^\s*(from|import)\s+paragraf\.({others})\b", text, re.M), path
+
+
+def test_the_staff_login_imports_no_other_app():
+    for path in (ROOT / "paragraf" / "staff").rglob("*.py"):
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.(?!staff\b)", path.read_text(encoding="utf-8"), re.M), path

@@ -210,7 +210,7 @@ def test_a_packet_without_a_meeting_is_refused_not_imported_empty():
 
 
 def test_a_write_while_an_import_holds_the_lock_is_a_swedish_503(tmp_path):
-    with serve_corpus(tmp_path, {"PARAGRAF_SQLITE_TIMEOUT": "0.2"}, corpus=False) as url:
+    with serve_corpus(tmp_path, corpus=False, PARAGRAF_SQLITE_TIMEOUT="0.2") as url:
         staff = "from django.contrib.auth.models import User; User.objects.create_superuser('admin', '', 'pw')"
         subprocess.run([sys.executable, "-m", "paragraf", "manage", "shell", "-c", staff], env=_env(tmp_path), check=True)
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))

@@ -7,7 +7,9 @@
 - keyboard: the skip link comes first, shows when focused and moves focus to the content;
   focused links have a visible outline;
 - acceptance: search `sjukresor` → § → case and its path; the 9–6 vote of Regionstyrelsen
-  2023-01-31 § 14 with the names and the reservation.
+  2023-01-31 § 14 with the names and the reservation;
+- Content-Security-Policy: no page type and no admin page used (log in, a change list with its
+  actions, a change form with its date widgets) makes Chromium refuse anything.
 
 Without /usr/bin/chromium (`apt-get install chromium`) the tests are skipped, except when
 the environment variable CI is set: then they fail, so CI cannot pass without running them.
@@ -23,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.live_portal import serve_corpus
+from tests.live_portal import STAFF_PASSWORD, STAFF_USER, serve_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No internet here: without the background-networking flags Chromium keeps trying to reach Google.
@@ -267,3 +269,41 @@ def test_vote_nine_to_six_with_names_and_reservation(page, portal):
     reservations = page.locator("section[aria-labelledby='reservationer']")
     assert reservations.get_by_role("heading", level=2, name="Reservationer").is_visible()
     assert "reserverar sig mot beslutet" in reservations.inner_text()
+
+
+@pytest.fixture
+def refused(page) -> list[str]:
+    """What Chromium refuses on this page under the Content-Security-Policy, as it reports it."""
+    messages: list[str] = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and messages.append(message.text))
+    return messages
+
+
+def test_no_page_type_breaks_the_content_security_policy(page, portal, page_urls, refused):
+    for kind in PAGE_TYPES:
+        response = page.goto(portal + page_urls[kind])
+        assert "default-src 'self'" in response.headers["content-security-policy"], kind
+        # The stylesheet applied: the header is dark blue, not the browser's transparent default.
+        assert page.evaluate("getComputedStyle(document.querySelector('header.site')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert not refused, "\n".join(refused)
+
+
+def test_the_admin_works_under_the_content_security_policy(page, portal, refused):
+    page.goto(portal + "/admin/")
+    page.locator("#id_username").fill(STAFF_USER)
+    page.locator("#id_password").fill(STAFF_PASSWORD)
+    page.locator("#login-form input[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert page.locator("#site-name").inner_text() == "Paragraf – administration"
+    # A change list: actions.js counts the rows selected.
+    response = page.goto(portal + "/admin/records/meeting/")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    counter = page.locator(".action-counter")
+    assert counter.inner_text().startswith("0 av")
+    page.locator("#action-toggle").check()
+    assert not counter.inner_text().startswith("0 av"), counter.inner_text()
+    # A change form: DateTimeShortcuts.js adds its shortcuts beside the date field.
+    page.locator("#result_list tbody a").first.click()
+    page.wait_for_url(re.compile(r"/admin/records/meeting/\d+/change/$"))
+    page.locator("#id_date + .datetimeshortcuts a", has_text="I dag").wait_for()
+    assert not refused, "\n".join(refused)

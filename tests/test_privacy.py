@@ -53,6 +53,13 @@ def test_the_packet_holds_each_hidden_value_as_staff_see_it(personal_packet, adm
     assert "19800101-1234" in page and "hemlig.person@example.se" in page and "Greta Skyddad" in page
 
 
+def test_with_totp_on_staff_not_verified_by_their_device_see_the_public_page(personal_packet, admin_client, settings):
+    settings.PARAGRAF_ADMIN_TOTP = True
+    meeting = Paragraph.objects.get(source_file=personal_packet, number=2).meeting
+    page = admin_client.get(f"/{meeting.body.slug}/{meeting.date}/2/").content.decode()
+    assert "19800101-1234" not in page and "[personnummer dolt]" in page
+
+
 def test_a_crawler_finds_no_personal_data_on_any_public_url(personal_packet, client):
     original_hash = hashlib.sha256(PACKET.read_bytes()).hexdigest()
     meeting = Meeting.objects.get(paragraphs__source_file=personal_packet, paragraphs__number=2)

@@ -236,10 +236,54 @@ SV = {
     "Pages of lines": "Sidor med rader",
     "Previous lines": "Föregående rader",
     "Next lines": "Nästa rader",
+    # The staff login (paragraf/staff/): TOTP, lockout, and what django-axes shows in the admin
+    "Login security": "Inloggningsskydd",
+    "Two-step login (TOTP)": "Tvåstegsinloggning (TOTP)",
+    "Enter the code from your authenticator app.": "Ange koden från din autentiseringsapp.",
+    "Wrong code. Enter the code your authenticator app shows now.": "Fel kod. Ange koden som din autentiseringsapp visar nu.",
+    "Too many wrong codes: wait a while and try again.": "För många felaktiga koder: vänta en stund och försök igen.",
+    "Choose the device to take the code from.": "Välj enheten som koden kommer från.",
+    "Code from the authenticator app": "Kod från autentiseringsappen",
+    "Device": "Enhet",
+    "Too many failed logins": "För många misslyckade inloggningar",
+    "After %(limit)s failed logins this user name cannot log in from your address for %(minutes)s minutes. "
+    "Try again later, or ask an administrator to lift the lockout.":
+        "Efter %(limit)s misslyckade inloggningar kan det här användarnamnet inte logga in från din adress "
+        "på %(minutes)s minuter. Försök igen senare, eller be en administratör häva spärren.",
+    "After %(limit)s failed logins this user name cannot log in from your address until an administrator "
+    "lifts the lockout.":
+        "Efter %(limit)s misslyckade inloggningar kan det här användarnamnet inte logga in från din adress "
+        "förrän en administratör häver spärren.",
+    # Django's own Swedish, for the admin login template with a TOTP code (staff/totp_login.html)
+    "You are authenticated as %(username)s, but are not authorized to access this page. Would you like to "
+    "login to a different account?":
+        "Du är autentiserad som %(username)s men är inte behörig att komma åt denna sida. Vill du logga in "
+        "med ett annat konto?",
+    "Log in": "Logga in",
+    "Form Data": "Formulärdata",
+    "Meta Data": "Metadata",
+    "User Agent": "Webbläsare (User-Agent)",
+    "IP Address": "IP-adress",
+    "Username": "Användarnamn",
+    "HTTP Accept": "HTTP Accept",
+    "Path": "Sökväg",
+    "Attempt Time": "Tidpunkt",
+    "Access lock out": "Utelåst",
+    "access failure": "misslyckad inloggning",
+    "access failures": "misslyckade inloggningar",
+    "GET Data": "GET-data",
+    "POST Data": "POST-data",
+    "Failed Logins": "Misslyckade inloggningar",
+    "access attempt": "spärrad eller misslyckad inloggning",
+    "access attempts": "spärrade och misslyckade inloggningar",
+    "Logout Time": "Utloggad",
+    "access log": "inloggning",
+    "access logs": "inloggningar",
 }
 # Plural entries: msgid -> (singular, plural)
 SV_PLURAL = {
     "%(n)s paragraph": ("%(n)s paragraf", "%(n)s paragrafer"),
+    "Please correct the error below.": ("Var god rätta felet nedan.", "Var god rätta felen nedan."),
 }
 
 

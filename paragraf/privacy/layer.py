@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import partial
 
+from django.contrib import admin
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -24,8 +25,8 @@ JSONL_TYPES = ("application/jsonl", "application/x-ndjson")
 
 
 def shows_private(request: HttpRequest) -> bool:
-    user = getattr(request, "user", None)
-    return bool(user is not None and user.is_authenticated and user.is_staff)
+    """Whoever may use the admin (active staff; with PARAGRAF_ADMIN_TOTP, verified by their device)."""
+    return getattr(request, "user", None) is not None and admin.site.has_permission(request)
 
 
 def masker_for(request: HttpRequest | None) -> Masker | None:

@@ -1,18 +1,52 @@
-"""Django settings, read from the environment (twelve-factor) with safe development defaults.
+"""Django settings, read from the environment (twelve-factor).
 
-DATABASE_URL    default: sqlite:///<data dir>/paragraf.sqlite3
-PARAGRAF_DATA   data directory (default: ./data of the working directory)
-SECRET_KEY      required when DEBUG is off
-DEBUG           "1"/"true" for development (default off)
-ALLOWED_HOSTS   comma-separated (default: localhost,127.0.0.1,[::1])
-PARAGRAF_REVIEW_IMPORTS  "0" to publish imported packets at once (default: held for review of their personal data)
+PARAGRAF_PROFILE  "production" (the default when DEBUG is off) or "development" (the default when
+                  DEBUG is on; `paragraf demo`, `paragraf bench` and the test suite set it)
+DATABASE_URL      default: sqlite:///<data dir>/paragraf.sqlite3
+PARAGRAF_DATA     data directory (default: ./data of the working directory)
+SECRET_KEY        required in production: without it the settings refuse to load. In development,
+                  when unset, a random key kept in <data dir>/secret_key
+DEBUG             "1"/"true" for development (default off; refused in the production profile)
+ALLOWED_HOSTS     comma-separated (default: localhost,127.0.0.1,[::1])
+CSRF_TRUSTED_ORIGINS  comma-separated origins (https://paragraf.example.se) allowed to POST
+CONN_MAX_AGE      seconds a database connection is kept (default 0; `paragraf serve` 600)
+STATIC_ROOT       where `paragraf manage collectstatic` writes (not needed by `paragraf serve`)
+LOG_LEVEL         of the console log (default WARNING)
+PARAGRAF_REVIEW_IMPORTS  "0" to publish imported packets at once (default: held until staff review
+                  what their public text masks, paragraf/privacy)
+The bounds of public work (PARAGRAF_RATE_SEARCH, PARAGRAF_RATE_HEAVY, PARAGRAF_CLIENT_IP_HEADER,
+PARAGRAF_MAX_PACKET_MB, PARAGRAF_SQLITE_TIMEOUT) are read below; the README says what each does.
+
+HTTPS, each on in production and off in development unless set ("1"/"0"; a number for seconds):
+SECURE_SSL_REDIRECT             redirect http:// to https://
+SECURE_HSTS_SECONDS             Strict-Transport-Security max-age (production: 31536000, a year)
+SECURE_HSTS_INCLUDE_SUBDOMAINS  HSTS for the subdomains too
+SECURE_HSTS_PRELOAD             the preload directive of HSTS
+SESSION_COOKIE_SECURE           session cookie over https only
+CSRF_COOKIE_SECURE              CSRF cookie over https only
+SECURE_PROXY_SSL_HEADER         "HEADER,value" that a TLS-terminating proxy sets on https requests
+                                (production: HTTP_X_FORWARDED_PROTO,https; empty: off)
+PARAGRAF_TRUSTED_PROXY          read by `paragraf serve`, not here: the proxy's address whose
+                                X-Forwarded-Proto/-For waitress believes (default 127.0.0.1; empty: none)
+
+Staff login (the admin), in both profiles:
+AXES_FAILURE_LIMIT    failed logins of one user name from one address before it is locked out (default 5)
+AXES_COOLOFF_MINUTES  how long a lockout lasts (default 15; 0: until `paragraf manage axes_reset`)
+PARAGRAF_ADMIN_TOTP   "1": staff also give a code from a TOTP device (`paragraf totp USER`) to use the admin
+
+Fixed in both profiles: a Content-Security-Policy (no inline scripts or styles, nothing from other
+origins), Django's four password validators, failed logins logged (logger "axes") and kept in the admin.
 """
 from __future__ import annotations
 
 import os
+import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("PARAGRAF_DATA", "data")).resolve()
@@ -26,18 +60,76 @@ def _list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def _development_key() -> str:
+    """The development profile's key when SECRET_KEY is unset: random, made once per data directory
+    (sessions survive a restart); a key for this process alone where the directory cannot be written."""
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        try:
+            DATA_DIR.mkdir(parents=True, exist_ok=True)
+            draft = DATA_DIR / f".secret_key.{os.getpid()}"
+            with os.fdopen(os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as file:
+                file.write(secrets.token_urlsafe(50))
+            try:
+                os.link(draft, path)  # never replaces a key another process made meanwhile
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        except OSError:
+            return secrets.token_urlsafe(50)
+    return path.read_text().strip()
+
+
 DEBUG = _flag("DEBUG")
+PROFILE = os.environ.get("PARAGRAF_PROFILE", "").strip().lower() or ("development" if DEBUG else "production")
+if PROFILE not in {"production", "development"}:
+    raise ImproperlyConfigured(f"PARAGRAF_PROFILE={PROFILE!r}: set it to production or development.")
+PRODUCTION = PROFILE == "production"
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG is on in the production profile: unset DEBUG, or set PARAGRAF_PROFILE=development.")
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    # Development only: a fixed key is harmless on 127.0.0.1 and keeps sessions across restarts.
-    SECRET_KEY = "paragraf-development-key-not-for-production"
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. The production profile needs a long random key that stays the same across "
+            "restarts: set the environment variable SECRET_KEY, e.g. "
+            "SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\" "
+            "(keep it secret). To try Paragraf locally, set PARAGRAF_PROFILE=development instead."
+        )
+    SECRET_KEY = _development_key()
 ALLOWED_HOSTS = _list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS", "")
 # `paragraf import` holds a packet until staff have reviewed what its public text masks (paragraf/privacy).
 PARAGRAF_REVIEW_IMPORTS = _flag("PARAGRAF_REVIEW_IMPORTS", default=True)
 
+# HTTPS: on in production, off in development; each can be set from the environment.
+SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD", PRODUCTION)
+SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = _flag("CSRF_COOKIE_SECURE", PRODUCTION)
+_proxy_header = _list("SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO,https" if PRODUCTION else "")
+if _proxy_header and len(_proxy_header) != 2:
+    raise ImproperlyConfigured("SECURE_PROXY_SSL_HEADER: give HEADER,value (e.g. HTTP_X_FORWARDED_PROTO,https) or nothing.")
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_header) or None
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only, no
+# inline scripts or styles, no plugins, never framed, forms post here only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "paragraf.staff.apps.AdminConfig",  # django.contrib.admin with the staff login of paragraf/staff/
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,21 +140,57 @@ INSTALLED_APPS = [
     "paragraf.search",
     "paragraf.portal",
     "paragraf.api",
+    "paragraf.staff",
+    "paragraf.staff.apps.AxesConfig",  # axes
+    "csp",
+    "django_otp",
+    "paragraf.staff.apps.TOTPConfig",  # django_otp.plugins.otp_totp
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so that it sees every response of every view: the one layer that masks personal data.
+    # The bounds of public work (below): huge ids, rates per client, SQLite busy while an import runs.
+    "paragraf.site.bounds.PathNumberMiddleware",
+    "paragraf.site.limits.RateLimitMiddleware",
+    "paragraf.site.busy.DatabaseBusyMiddleware",
+    # After the others but axes: it sees every response of every view (and axes' own): the one
+    # layer that masks personal data.
     "paragraf.privacy.layer.PublicMaskingMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# Staff login: Django's four password validators; django-axes locks a user name out from an address
+# after AXES_FAILURE_LIMIT failed logins and logs each failure; django-otp adds TOTP when asked.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+_cooloff = int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=_cooloff) if _cooloff > 0 else None
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True  # a correct login forgets the failures before it
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure kept, shown in the admin
+AXES_SENSITIVE_PARAMETERS = ["otp_token"]  # logs name the user name and address; never the password or code
+AXES_LOCKOUT_CALLABLE = "paragraf.staff.views.locked_out"
+PARAGRAF_ADMIN_TOTP = _flag("PARAGRAF_ADMIN_TOTP")
+OTP_TOTP_ISSUER = "Paragraf"
 
 ROOT_URLCONF = "paragraf.site.urls"
 WSGI_APPLICATION = "paragraf.site.wsgi.application"
@@ -141,5 +269,3 @@ PARAGRAF_MAX_PACKET_MB = float(os.environ.get("PARAGRAF_MAX_PACKET_MB", "100"))
 # A write on SQLite waits this long for the lock (e.g. while an import runs) before the busy page.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["timeout"] = float(os.environ.get("PARAGRAF_SQLITE_TIMEOUT", "20"))
-MIDDLEWARE = [*MIDDLEWARE, "paragraf.site.bounds.PathNumberMiddleware", "paragraf.site.limits.RateLimitMiddleware",
-              "paragraf.site.busy.DatabaseBusyMiddleware"]

@@ -1,0 +1,1 @@
+"""The staff login of the admin: lockout page (django-axes), TOTP (django-otp), `paragraf totp`."""
