@@ -54,7 +54,9 @@ def report_list(request, org: str):
 
 def report(request, org: str, report: str):
     organization = get_object_or_404(Organization, slug=org)
-    indicators = [i for i in Indicator.objects.filter(organization=organization).select_related("source_file").order_by("position")
+    # Only source_file_id is shown: joining the source file gave every row its own copy of the packet's text and bytes
+    # (hundreds of MB a request on the corpus).
+    indicators = [i for i in Indicator.objects.filter(organization=organization).order_by("position")
                   if (slugify(i.report) or "utan-namn") == report]
     if not indicators:
         from django.http import Http404
