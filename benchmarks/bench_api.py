@@ -157,25 +157,34 @@ def _collect(data, oparl: bool, objects: dict[str, set]) -> None:
             _collect(value, oparl, objects)
 
 
+def corpus_database(url: str, empty: bool = False) -> list[Path]:
+    """Django set up on the database at `url`, migrated (and emptied, if `empty`), both corpus packets
+    imported; returns the packets."""
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "paragraf.site.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from paragraf.records.importer import import_path
+
+    call_command("migrate", interactive=False, verbosity=0)
+    if empty:
+        call_command("flush", interactive=False, verbosity=0)
+    packets = sorted(CORPUS.glob("*.txt"))
+    for path in packets:
+        result = import_path(path)
+        if not result.ok:
+            raise SystemExit(f"import of {path.name} failed: {result.message}")
+    connection.close()
+    return packets
+
+
 def corpus_walk(threads: int, echo) -> bool:
     with tempfile.TemporaryDirectory(prefix="paragraf-bench-api-") as tmp:
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'api.sqlite3'}"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "paragraf.site.settings")
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-        from django.db import connection
-
-        from paragraf.records.importer import import_path
-
-        call_command("migrate", interactive=False, verbosity=0)
-        packets = sorted(CORPUS.glob("*.txt"))
-        for path in packets:
-            result = import_path(path)
-            if not result.ok:
-                raise SystemExit(f"import of {path.name} failed: {result.message}")
-        connection.close()
+        packets = corpus_database(f"sqlite:///{Path(tmp) / 'api.sqlite3'}")
         echo(f"paragraf bench api: walk of the whole API over the corpus ({', '.join(p.name for p in packets)}), "
              f"SQLite in a temporary directory; python {sys.version.split()[0]}, {os.cpu_count()} CPU(s), "
              f"load average {os.getloadavg()[0]:.1f}")

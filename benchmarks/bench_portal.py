@@ -135,13 +135,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+UNLIMITED_RATE = "1000000/s"
+
+
 class Server:
-    """`paragraf serve` in a subprocess, with this process's DATABASE_URL."""
+    """`paragraf serve` in a subprocess, with this process's DATABASE_URL; rate limits off unless
+    PARAGRAF_RATE_SEARCH/HEAVY are set."""
 
     def __init__(self, threads: int):
         self.port = free_port()
         root = Path(__file__).resolve().parent.parent
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+        # The benchmarks measure the server, not the per-client rate limit: all their clients are 127.0.0.1.
+        for name in ("PARAGRAF_RATE_SEARCH", "PARAGRAF_RATE_HEAVY"):
+            env.setdefault(name, UNLIMITED_RATE)
         # The server's log goes to a file, not a pipe: nobody reads a pipe during the run, and a
         # server whose pipe is full (waitress logs "Task queue depth" under load) stops answering.
         self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")

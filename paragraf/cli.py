@@ -164,6 +164,30 @@ def bench_api(database: str | None, requests: int, threads: int, check: bool) ->
         sys.exit(1)
 
 
+@bench.command("load", short_help="Clients over every page type while an import runs; server memory on the largest file.")
+@click.option("--database", metavar="URL", help="Database to use (its tables are emptied!); default: a new SQLite file.")
+@click.option("--clients", default=20, show_default=True, type=click.IntRange(1), help="Concurrent clients of the load part.")
+@click.option("--duration", default=60, show_default=True, type=click.FloatRange(1), help="Seconds of each load run.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the server.")
+@click.option("--big-packet-mb", default=50, show_default=True, type=click.FloatRange(0),
+              help="Size of the synthetic packet imported before the memory part (0: none, the largest corpus packet).")
+@click.option("--concurrent", default=8, show_default=True, type=click.IntRange(1),
+              help="Concurrent requests of each address of the largest source file.")
+@click.option("--per-kind", default=12, show_default=True, type=click.IntRange(1), help="Addresses kept per page type.")
+@click.option("--abort-mb", default=2000, show_default=True, type=click.FloatRange(1),
+              help="Kill the server above this RSS (MB) and report the round as stopped.")
+@click.option("--check", is_flag=True, help="Exit 1 on any error or a server RSS over 500 MB.")
+def bench_load(database: str | None, clients: int, duration: float, threads: int, big_packet_mb: float, concurrent: int,
+               per_kind: int, abort_mb: float, check: bool) -> None:
+    """Every page type, search and API under concurrent clients, beside the same without and with an import
+    running; then the server's peak memory while concurrent clients fetch the largest source file."""
+    ok = _benchmarks_module("bench_load").main(database=database, clients=clients, duration=duration, threads=threads,
+                                               big_packet_mb=big_packet_mb, concurrent=concurrent, per_kind=per_kind,
+                                               abort_mb=abort_mb, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 def _benchmarks_module(name: str):
     root = Path(__file__).resolve().parent.parent
     if not (root / "benchmarks" / f"{name}.py").is_file():

@@ -30,7 +30,15 @@ def test_no_module_of_the_importer_mentions_django():
 
 def test_records_never_imports_the_apps_that_read_it():
     for path in (ROOT / "paragraf" / "records").rglob("*.py"):
-        assert not re.search(r"^\s*(from|import)\s+paragraf\.(search|portal|api)", path.read_text(), re.M), path
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.(search|portal|api|exchange|privacy)", path.read_text(), re.M), path
+
+
+def test_the_privacy_layer_reads_only_records_and_the_importer():
+    for path in (ROOT / "paragraf" / "privacy").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.(search|portal|api|exchange|staff|site)\b", text, re.M), path
+    masking = (ROOT / "paragraf" / "privacy" / "masking.py").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(from|import)\s+(django|paragraf)\b", masking, re.M), "masking.py is pure Python"
 
 
 def test_every_swedish_ui_string_is_translated_and_compiled():

@@ -112,6 +112,20 @@ def test_a_name_protected_later_is_hidden_in_search_at_once(db, client):
     assert "Greta" not in page and "Skyddad" not in page
 
 
+def test_a_cached_packet_text_is_fetched_anew_once_a_name_is_protected(db, client):
+    """The ETag of a streamed packet text names the masking rules (and not the text's own hash)."""
+    assert import_path(PACKET).ok
+    source = SourceFile.objects.get(name=PACKET.name)
+    url = f"/oparl/v1.1/file/source/{source.pk}/text"
+    first = client.get(url)
+    assert b"Greta Skyddad" in first.getvalue()
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    MaskingRule.objects.create(action=MaskingRule.PROTECT, kind="name", value="Greta Skyddad")
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200 and b"Greta Skyddad" not in again.getvalue()
+    assert source.sha256[:16] not in again["ETag"]
+
+
 def test_a_packet_held_for_review_is_public_only_once_published(db, client, admin_client, admin_user):
     result = hold(PACKET)
     assert result.ok and result.status == "held", result.message
@@ -120,13 +134,20 @@ def test_a_packet_held_for_review_is_public_only_once_published(db, client, admi
     review = PacketReview.objects.get(name=PACKET.name)
     report = admin_client.get(f"/admin/privacy/packetreview/{review.pk}/report/").content.decode()
     assert report.count("<tr>") >= 8 and "19800101-1234" in report and "hemlig.person@example.se" in report
+    assert "Publicera paketet" in report
     assert client.get(f"/admin/privacy/packetreview/{review.pk}/report/").status_code == 302  # staff only
     response = admin_client.post(f"/admin/privacy/packetreview/{review.pk}/report/", {"publish": "1"})
     assert response.status_code == 302
     review.refresh_from_db()
     assert review.published and review.published_by == admin_user
+    assert "Publicera paketet" not in admin_client.get(f"/admin/privacy/packetreview/{review.pk}/report/").content.decode()
     assert "Ansökan om bistånd" in client.get("/sok/", {"q": "bistånd"}).content.decode()
     assert publish(review).status == "unchanged"
+
+
+def test_the_admin_names_the_review_pages_as_the_readme_does(admin_client):
+    index = admin_client.get("/admin/").content.decode()
+    assert "Personuppgifter" in index and "Paket att granska" in index and "Regler för personuppgifter" in index
 
 
 def test_staff_unmask_a_value_from_the_report(personal_packet, admin_client, client):
@@ -145,7 +166,8 @@ def test_the_cli_holds_packets_for_review_by_default(db, capsys):
 
     result = CliRunner().invoke(main, ["import", str(PACKET)])
     assert result.exit_code == 0, result.output
-    assert "held" in result.output and PacketReview.objects.filter(name=PACKET.name).exists()
+    review = PacketReview.objects.get(name=PACKET.name)
+    assert f"held: {PACKET} (held for review of its personal data (packet {review.pk}))" in result.output
     assert not SourceFile.objects.filter(name=PACKET.name).exists()
 
 

@@ -6,31 +6,17 @@ from django.urls import reverse
 
 from paragraf.privacy.layer import mask_lines
 from paragraf.privacy.masking import Masker
+from paragraf.records.texts import text_lines
 
 LINES_PER_PAGE = 1000
 
 
-def span(text: str, first: int, last: int) -> list[str]:
-    """Lines `first`..`last` (from 1) of `text`, found without splitting the rest of it."""
-    start = 0
-    for _ in range(first - 1):
-        start = text.find("\n", start) + 1
-        if not start:
-            return []
-    end = start
-    for _ in range(last - first + 1):
-        end = text.find("\n", end) + 1
-        if not end:
-            end = len(text) + 1
-            break
-    return text[start : end - 1].split("\n") if last >= first else []
-
-
-def masked_span(text: str, first: int, last: int, masker: Masker | None) -> list[tuple[int, str]]:
-    """Lines `first`..`last` numbered, personal data masked (masker None: staff) with the line before
-    and after as context, so that a value broken over the edge of a page is found whole."""
+def masked_span(source_id: int, first: int, last: int, masker: Masker | None) -> list[tuple[int, str]]:
+    """Lines `first`..`last` of a source file's text numbered, personal data masked (masker None:
+    staff) with the line before and after as context, so that a value broken over the edge of a
+    page is found whole. The text is read from the database only up to the line after `last`."""
     before = max(first - 1, 1)
-    numbered = list(enumerate(span(text, before, last + 1), start=before))
+    numbered = list(enumerate(text_lines(source_id, before, last + 1), start=before))
     return [(n, line) for n, line in mask_lines(numbered, masker) if first <= n <= last]
 
 

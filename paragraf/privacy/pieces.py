@@ -7,23 +7,7 @@ between two of their characters) and the context a pattern reads ends at its own
 crosses a cut and the pieces joined are the text masked whole (tests/test_masking.py holds this)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-
-from paragraf.privacy.masking import Masker
-
-PIECE = 1 << 20  # characters, about
-BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
-
-
-def masked_pieces(text: str, masker: Masker, size: int = PIECE) -> Iterator[str]:
-    start = 0
-    while start < len(text):
-        found = BLANK_LINE_RE.search(text, start + size)
-        end = found.end() if found else len(text)
-        yield masker.mask(text[start:end])
-        start = end
-
 
 def last_safe_cut(text: str) -> int:
     """The end of the last blank line of the text, after which the rest can be masked apart (0: none)."""

@@ -18,13 +18,15 @@ class SourceFile(models.Model):
     name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
     kind = models.CharField(_("file kind"), max_length=8)  # text | pdf
-    data = models.BinaryField(_("original bytes"))
-    text = models.TextField(_("text read"))
     line_count = models.PositiveIntegerField(_("lines"))
     parser_version = models.CharField(_("parser version"), max_length=32)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
     imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Last in the row (migration 0006): on SQLite a column after a value of many pages is found only
+    # by walking that value's overflow pages. Read the text in pieces: records/texts.py.
+    text = models.TextField(_("text read"))
+    data = models.BinaryField(_("original bytes"))
 
     class Meta:
         verbose_name = _("source file")

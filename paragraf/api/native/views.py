@@ -28,6 +28,7 @@ from paragraf.api.native.params import (
 from paragraf.api.native.schema import openapi_document
 from paragraf.records.cases import case_path
 from paragraf.records.facts import person_facts
+from paragraf.records.texts import text_lines
 from paragraf.records.models import (
     Case,
     Indicator,
@@ -247,5 +248,4 @@ def source_lines(request: HttpRequest, file: SourceFile) -> list[tuple[int, str]
     last = min(last, file.line_count, first + MAX_LINES - 1)
     if first > last:
         return []
-    text = SourceFile.objects.values_list("text", flat=True).get(pk=file.pk)
-    return list(enumerate(text.split("\n", last)[first - 1 : last], start=first))
+    return list(enumerate(text_lines(file.pk, first, last), start=first))

@@ -7,7 +7,7 @@ from collections import defaultdict
 from paragraf.api.oparl import agenda, files, meetings, objects
 from paragraf.api.oparl.links import Links
 from paragraf.api.oparl.related import document_uses, meeting_files
-from paragraf.api.oparl.texts import document_text, source_texts
+from paragraf.api.oparl.texts import document_text
 from paragraf.records.cases import MEETING_DOCUMENTS
 from paragraf.records.facts import summaries
 from paragraf.records.models import (
@@ -69,9 +69,8 @@ def paper_dicts(links: Links, cases: list[Case]) -> list[dict]:
 def document_dicts(links: Links, rows: list[Document], with_text: bool = False) -> list[dict]:
     """Files of documents; `with_text` (the File object itself) adds the text and its checksums. A list
     page leaves them out (OParl: `text` is optional): its size stays bounded whatever the documents hold."""
-    texts = source_texts(doc.source_file_id for doc in rows) if with_text else {}
     uses = document_uses(rows)
-    return [files.document_file(links, doc, document_text(doc, texts.get(doc.source_file_id, "")) if with_text else None, uses[doc.pk])
+    return [files.document_file(links, doc, document_text(doc) if with_text else None, uses[doc.pk])
             for doc in rows]
 
 

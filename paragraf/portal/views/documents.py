@@ -5,12 +5,13 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from paragraf.ingest.cleanup import clean_lines
-from paragraf.portal.lines import LINES_PER_PAGE, masked_span, page_start, span
+from paragraf.portal.lines import LINES_PER_PAGE, masked_span, page_start
 from paragraf.portal.params import number
 from paragraf.privacy.layer import mask_lines, masker_for, shows_private
-from paragraf.privacy.pieces import masked_pieces
+from paragraf.privacy.pieces import masked_stream
 from paragraf.privacy.rules import current_masker
 from paragraf.records.models import Document, SourceFile
+from paragraf.records.texts import text_chunks, text_lines
 
 
 def document(request, pk: int):
@@ -22,11 +23,11 @@ def document(request, pk: int):
     wanted = max(number(request.GET, "fran", maximum=max(bottom, 1)), top)
     first = top + (wanted - top) // LINES_PER_PAGE * LINES_PER_PAGE
     last = min(first + LINES_PER_PAGE - 1, bottom)
-    text = SourceFile.objects.values_list("text", flat=True).get(pk=document.source_file_id)
     # clean_lines numbers from 1: shift to the page's place in the packet. The lines around the
     # page are masked with it (a value broken over its edge is found whole), then left out.
     before, after = max(first - 1, top), min(last + 1, bottom)
-    around = [(n + before - 1, t) for n, t in clean_lines(span(text, before, after)) if t]
+    lines = text_lines(document.source_file_id, before, after) if document.source_file_id else []
+    around = [(n + before - 1, t) for n, t in clean_lines(lines) if t]
     cleaned = [(n, t) for n, t in mask_lines(around, masker_for(request)) if first <= n <= last]
     context = {
         "document": document,
@@ -42,10 +43,9 @@ def source(request, pk: int):
     source = get_object_or_404(SourceFile.objects.defer("data", "text"), pk=pk)
     first = page_start(number(request.GET, "fran", maximum=max(source.line_count, 1)))
     last = min(first + LINES_PER_PAGE - 1, source.line_count)
-    text = SourceFile.objects.values_list("text", flat=True).get(pk=pk)
     context = {
         "source": source,
-        "lines": masked_span(text, first, last, masker_for(request)),
+        "lines": masked_span(pk, first, last, masker_for(request)),
         "first": first,
         "last": last,
         "previous": max(1, first - LINES_PER_PAGE) if first > 1 else None,
@@ -67,9 +67,8 @@ def source_download(request, pk: int):
         response = HttpResponse(bytes(source.data), content_type=content_type)
         filename = source.name
     else:
-        source = get_object_or_404(SourceFile.objects.defer("data"), pk=pk)
-        masker = current_masker()
-        pieces = (piece.encode() for piece in masked_pieces(source.text, masker))
+        source = get_object_or_404(SourceFile.objects.defer("data", "text"), pk=pk)
+        pieces = masked_stream(text_chunks(pk), current_masker().mask)
         response = StreamingHttpResponse(pieces, content_type="text/plain; charset=utf-8")
         response.personal_data_masked = True
         filename = source.name.rsplit(".", 1)[0] + ".txt"

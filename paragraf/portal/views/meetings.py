@@ -109,5 +109,4 @@ def _source_lines(paragraph: Paragraph, masker: Masker | None) -> list[tuple[int
     """The lines of the packet the § was read from ('så stod det i handlingen')."""
     if not (paragraph.source_file_id and paragraph.first_line and paragraph.last_line):
         return []
-    text = SourceFile.objects.values_list("text", flat=True).get(pk=paragraph.source_file_id)
-    return masked_span(text, paragraph.first_line, paragraph.last_line, masker)
+    return masked_span(paragraph.source_file_id, paragraph.first_line, paragraph.last_line, masker)

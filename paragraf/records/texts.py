@@ -1,0 +1,89 @@
+"""A source file's text read from the database in pieces, never whole.
+
+A packet's text can be tens of megabytes; read whole into a request it costs several times that
+in memory (the database's copy, the string, the lines split from it), and a few such requests at
+once take a server past any limit. Pages of lines, a § or a document's span and the streamed
+downloads read it here instead: on SQLite through incremental blob I/O (only the pages read are
+loaded), on PostgreSQL by `substr` in pieces (the server detoasts, this process holds one piece).
+"""
+from __future__ import annotations
+
+import codecs
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from django.db import connection
+
+from paragraf.records.models import SourceFile
+
+CHUNK = 1 << 20  # bytes read from SQLite at a time
+PG_CHUNK = 4 << 20  # characters a PostgreSQL query returns (each query detoasts the value once)
+
+
+def text_chunks(source_id: int) -> Iterator[str]:
+    """The text of the source file in pieces that joined are the whole text: at least one (empty for
+    an empty text), none if there is no such file."""
+    if connection.vendor == "sqlite":
+        yield from _sqlite_chunks(source_id)
+    else:
+        yield from _substr_chunks(source_id)
+
+
+def text_lines(source_id: int, first: int, last: int) -> list[str]:
+    """Lines `first`..`last` (from 1) of the source file's text, read only up to the last of them."""
+    return lines_in_chunks(text_chunks(source_id), first, last)
+
+
+def lines_in_chunks(chunks: Iterable[str], first: int, last: int) -> list[str]:
+    """Lines `first`..`last` (from 1) of the text the chunks make, as `text.split("\\n")` numbers
+    them (no chunks: no text, no lines); chunks after the last line wanted are not read."""
+    if first < 1 or last < first:
+        return []
+    line = 1  # the line the next chunk begins in
+    parts: list[str] = []
+    breaks = None  # line breaks collected since the start of line `first`
+    for chunk in chunks:
+        if breaks is None:
+            newlines = chunk.count("\n")
+            if line + newlines < first:
+                line += newlines
+                continue
+            start = 0
+            for _ in range(first - line):
+                start = chunk.index("\n", start) + 1
+            chunk, breaks = chunk[start:], 0
+        parts.append(chunk)
+        breaks += chunk.count("\n")
+        if breaks > last - first:
+            break
+    if breaks is None:  # every chunk ended before line `first` (or none came: no such file)
+        return []
+    return "".join(parts).split("\n")[: last - first + 1]
+
+
+def _sqlite_chunks(source_id: int) -> Iterator[str]:
+    connection.ensure_connection()
+    try:
+        blob = connection.connection.blobopen(SourceFile._meta.db_table, "text", source_id, readonly=True)
+    except sqlite3.OperationalError:  # no such row
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with blob:
+        while piece := blob.read(CHUNK):
+            yield decoder.decode(piece)
+    yield decoder.decode(b"", final=True)
+
+
+def _substr_chunks(source_id: int) -> Iterator[str]:
+    table = connection.ops.quote_name(SourceFile._meta.db_table)
+    start = 1
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(f"SELECT substr(text, %s, %s) FROM {table} WHERE id = %s", [start, PG_CHUNK, source_id])
+            row = cursor.fetchone()
+            if row is None or (start > 1 and not row[0]):
+                return
+            yield row[0]
+            if len(row[0]) < PG_CHUNK:
+                return
+            start += PG_CHUNK

@@ -1,0 +1,64 @@
+"""A source file's text read from the database in pieces (`records/texts.py`): the pieces joined are
+the text, and any range of lines is the range of `text.split("\\n")`, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paragraf.records import texts
+from paragraf.records.models import SourceFile
+from paragraf.records.texts import lines_in_chunks, text_chunks, text_lines
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.django_db
+
+
+def _store(text: str) -> SourceFile:
+    return SourceFile.objects.create(name="t.txt", sha256=str(len(text)).rjust(64, "0"), kind="text", data=b"",
+                                     text=text, line_count=text.count("\n") + 1, parser_version="test")
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Pieces of a few bytes, so that every cut (inside a line, inside a character) is read."""
+    monkeypatch.setattr(texts, "CHUNK", 5)
+    monkeypatch.setattr(texts, "PG_CHUNK", 5)
+
+
+def test_the_pieces_joined_are_the_text(small_chunks):
+    text = "Åtta ärenden\n\nSkövde – Jönköping €\n" * 7 + "sista raden utan radbrytning"
+    source = _store(text)
+    pieces = list(text_chunks(source.pk))
+    assert len(pieces) > 10 and "".join(pieces) == text
+
+
+def test_a_corpus_packet_read_in_pieces_is_its_text():
+    packet = sorted(CORPUS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    source = _store(packet)
+    assert "".join(text_chunks(source.pk)) == packet
+    lines = packet.split("\n")
+    assert text_lines(source.pk, 1, 3) == lines[:3]
+    assert text_lines(source.pk, len(lines) - 2, len(lines) + 5) == lines[-3:]
+
+
+def test_lines_of_the_database_are_the_lines_of_the_text(small_chunks):
+    text = "rad ett\nrad två\n\nrad fyra – lång nog att delas\nrad fem\n"
+    source = _store(text)
+    lines = text.split("\n")
+    for first in range(0, len(lines) + 2):
+        for last in range(first - 1, len(lines) + 3):
+            expected = lines[first - 1 : last] if first >= 1 else []
+            assert text_lines(source.pk, first, last) == expected, (first, last)
+
+
+def test_no_such_file_has_no_text():
+    assert list(text_chunks(987654)) == [] and text_lines(987654, 1, 10) == []
+
+
+@given(text=st.text(alphabet="ab\nå", max_size=60), size=st.integers(1, 9), first=st.integers(0, 20), more=st.integers(-1, 20))
+def test_lines_in_chunks_are_the_lines_of_the_text(text, size, first, more):
+    chunks = [text[i : i + size] for i in range(0, len(text), size)] or [""]
+    last = first + more
+    expected = text.split("\n")[first - 1 : last] if first >= 1 else []
+    assert lines_in_chunks(chunks, first, last) == expected
