@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from django.db import connection
 from hypothesis import strategies as st
 
 from paragraf.records import texts
@@ -62,3 +63,13 @@ def test_lines_in_chunks_are_the_lines_of_the_text(text, size, first, more):
     last = first + more
     expected = text.split("\n")[first - 1 : last] if first >= 1 else []
     assert lines_in_chunks(chunks, first, last) == expected
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_the_connection_gets_its_page_cache_back_after_a_read():
+    source = _store("en rad\n" * 100)
+    connection.ensure_connection()
+    before = connection.connection.execute("PRAGMA cache_size").fetchone()[0]
+    assert text_lines(source.pk, 1, 2) == ["en rad", "en rad"]
+    assert "".join(text_chunks(source.pk)) == source.text
+    assert connection.connection.execute("PRAGMA cache_size").fetchone()[0] == before != -texts.READ_CACHE_KIB

@@ -4,13 +4,14 @@ A packet's text can be tens of megabytes; read whole into a request it costs sev
 in memory (the database's copy, the string, the lines split from it), and a few such requests at
 once take a server past any limit. Pages of lines, a § or a document's span and the streamed
 downloads read it here instead: on SQLite through incremental blob I/O (only the pages read are
-loaded), on PostgreSQL by `substr` in pieces (the server detoasts, this process holds one piece).
+loaded, through a small page cache), on PostgreSQL by `substr` in pieces (the server detoasts, this process holds one piece).
 """
 from __future__ import annotations
 
 import codecs
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.db import connection
 
@@ -18,6 +19,7 @@ from paragraf.records.models import SourceFile
 
 CHUNK = 1 << 20  # bytes read from SQLite at a time
 PG_CHUNK = 4 << 20  # characters a PostgreSQL query returns (each query detoasts the value once)
+READ_CACHE_KIB = 2048  # SQLite's page cache while a text is read
 
 
 def text_chunks(source_id: int) -> Iterator[str]:
@@ -63,15 +65,36 @@ def lines_in_chunks(chunks: Iterable[str], first: int, last: int) -> list[str]:
 
 def _sqlite_chunks(source_id: int) -> Iterator[str]:
     connection.ensure_connection()
+    raw = connection.connection
+    with _small_reads(raw):
+        try:
+            blob = raw.blobopen(SourceFile._meta.db_table, "text", source_id, readonly=True)
+        except sqlite3.OperationalError:  # no such row
+            return
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        with blob:
+            while piece := blob.read(CHUNK):
+                yield decoder.decode(piece)
+        yield decoder.decode(b"", final=True)
+
+
+@contextmanager
+def _small_reads(raw: sqlite3.Connection) -> Iterator[None]:
+    """The connection without its memory map and with a page cache of READ_CACHE_KIB while a text is
+    read: each connection maps the database file by itself, and the pages of a text read through the
+    map stay resident in it (or in a large page cache), the size of the text in every connection
+    that read one. The settings are put back afterwards (settings.py sets them for search)."""
+    mapped = raw.execute("PRAGMA mmap_size").fetchone()  # no row: an in-memory database
+    cache_size = raw.execute("PRAGMA cache_size").fetchone()[0]
+    if mapped:
+        raw.execute("PRAGMA mmap_size=0")
+    raw.execute(f"PRAGMA cache_size=-{READ_CACHE_KIB}")
     try:
-        blob = connection.connection.blobopen(SourceFile._meta.db_table, "text", source_id, readonly=True)
-    except sqlite3.OperationalError:  # no such row
-        return
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with blob:
-        while piece := blob.read(CHUNK):
-            yield decoder.decode(piece)
-    yield decoder.decode(b"", final=True)
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size={int(cache_size)}")
+        if mapped:
+            raw.execute(f"PRAGMA mmap_size={int(mapped[0])}")
 
 
 def _substr_chunks(source_id: int) -> Iterator[str]:
