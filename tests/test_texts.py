@@ -8,7 +8,7 @@ from django.db import connection
 from hypothesis import strategies as st
 
 from paragraf.records import texts
-from paragraf.records.models import SourceFile
+from paragraf.records.models import Document, Organization, SourceFile
 from paragraf.records.texts import lines_in_chunks, text_chunks, text_lines
 from tests.conftest import CORPUS
 
@@ -73,3 +73,12 @@ def test_the_connection_gets_its_page_cache_back_after_a_read():
     assert text_lines(source.pk, 1, 2) == ["en rad", "en rad"]
     assert "".join(text_chunks(source.pk)) == source.text
     assert connection.connection.execute("PRAGMA cache_size").fetchone()[0] == before != -texts.READ_CACHE_KIB
+
+
+def test_a_record_s_source_file_comes_without_its_text_and_bytes():
+    source = _store("rad\n")
+    organization = Organization.objects.create(name="Region Test", slug="region-test")
+    document = Document.objects.create(organization=organization, source_file=source, position=1, kind="protokoll", title="t", first_line=1, last_line=1)
+    linked = Document.objects.get(pk=document.pk).source_file
+    assert linked.get_deferred_fields() == {"text", "data"}
+    assert linked.text == "rad\n"  # still there when asked for

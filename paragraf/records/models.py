@@ -12,8 +12,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class WithoutContent(models.Manager):
+    """Source files without their text and original bytes (tens of megabytes a packet): the base
+    manager, so that a record's `source_file` (a link, a name in the admin) never loads them."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("text", "data")
+
+
 class SourceFile(models.Model):
-    """One imported packet: its original bytes, the text the parser read, and the parser version."""
+    """One imported packet: its original bytes, the text the parser read, and the parser version.
+    The text is read in pieces (`records/texts.py`); `source.text` loads it whole."""
 
     name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
@@ -28,7 +37,11 @@ class SourceFile(models.Model):
     text = models.TextField(_("text read"))
     data = models.BinaryField(_("original bytes"))
 
+    objects = models.Manager()
+    without_content = WithoutContent()
+
     class Meta:
+        base_manager_name = "without_content"
         verbose_name = _("source file")
         verbose_name_plural = _("source files")
         ordering = ["name"]

@@ -36,7 +36,9 @@ def _grouped(rows, groups):
 
 
 def get_meeting(body: str, date) -> Meeting:
-    return get_object_or_404(Meeting.objects.select_related("body__organization", "notice_source", "minutes_source"), body__slug=body, date=date)
+    packets = Meeting.objects.select_related("body__organization", "notice_source", "minutes_source").defer(
+        "notice_source__text", "notice_source__data", "minutes_source__text", "minutes_source__data")
+    return get_object_or_404(packets, body__slug=body, date=date)
 
 
 def meeting(request, body: str, date):
