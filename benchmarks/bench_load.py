@@ -539,7 +539,7 @@ def memory_part(tmp: Path, megabytes: float, concurrent: int, threads: int, abor
     from django.db import connection
     from django.db.models.functions import Length
 
-    from paragraf.records.models import SourceFile
+    from paragraf.records.models import Document, SourceFile
 
     packet, took = "none (the largest corpus packet)", 0.0
     if megabytes > 0:
@@ -554,6 +554,7 @@ def memory_part(tmp: Path, megabytes: float, concurrent: int, threads: int, abor
             raise SystemExit(f"import of {path.name} failed: {run.stderr.strip()[-500:]}")
         packet = f"{path.name} ({size / MB:.1f} MB): {run.stdout.strip().split(' (', 1)[-1].rstrip(')')}"
     source_pk, chars = SourceFile.objects.annotate(n=Length("text")).order_by("-n").values_list("pk", "n")[0]
+    organization = Document.objects.filter(source_file=source_pk).values_list("organization__slug", flat=True).first()
     connection.close()
     page, notes, targets = f"/kallor/{source_pk}/", [], []
     for label, find in (("portal", portal_targets), ("OParl", oparl_targets)):  # each on its own server
@@ -561,6 +562,8 @@ def memory_part(tmp: Path, megabytes: float, concurrent: int, threads: int, abor
             targets += find(server.port, page, notes)
         notes.append(f"finding the {label} addresses (one request at a time) took the server to {monitor.peak // MB} MB"
                      + (" and it was killed" if monitor.killed else ""))
+    if organization:  # the dump of the organisation the packet belongs to (linked from its page)
+        targets.append(("organization_dump", f"/export/{organization}.jsonl"))
     rounds = []
     for kind, url in targets:
         with serving(threads, abort, ["/"]) as (server, monitor):

@@ -417,10 +417,13 @@ def export(fmt: str, organization: str | None, output: Path | None) -> None:
 def _write_jsonl(lines, output: Path | None, progress) -> None:
     target = open(output, "wb") if output else click.get_binary_stream("stdout")
     try:
-        for count, line in enumerate(lines):
-            target.write(line.encode("utf-8"))
-            if count and count % 1000 == 0:
-                progress(1000)
+        count = 0
+        for piece in lines:  # a line of a source file comes in pieces
+            target.write(piece.encode("utf-8"))
+            if piece.endswith("\n"):
+                count += 1
+                if count % 1000 == 0:
+                    progress(1000)
         target.flush()
     except BrokenPipeError:
         # stdout closed early (`paragraf export | head`): end quietly, as `parse` does.

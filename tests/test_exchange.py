@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import json
 import os
 import subprocess
@@ -184,7 +185,7 @@ def test_csv_has_one_file_per_table_with_a_header_row(tmp_path):
 
 
 def dump_records(organization=None) -> list[dict]:
-    return [json.loads(line) for line in jsonl_lines(organization)][1:]
+    return [json.loads(line) for line in "".join(jsonl_lines(organization)).split("\n")[1:-1]]
 
 
 @in_test_database
@@ -216,6 +217,29 @@ def test_personal_data_is_masked_in_the_dump():
     assert "@rjl.se" in "".join(SourceFile.objects.values_list("text", flat=True))  # the corpus holds some
     dump = "".join(jsonl_lines())
     assert "@rjl.se" not in dump and "[e-post dold]" in dump
+
+
+@in_test_database
+def test_a_source_text_streamed_in_small_pieces_is_the_text_masked_whole(monkeypatch, tmp_path):
+    from paragraf.privacy.rules import current_masker
+    from paragraf.records import texts
+
+    monkeypatch.setattr(texts, "CHUNK", 7)  # cuts inside lines, values and characters
+    monkeypatch.setattr(texts, "PG_CHUNK", 7)
+    expected = {pk: current_masker().mask(text) for pk, text in SourceFile.objects.values_list("pk", "text")}
+    dumped = {r["id"]: r["fields"] for r in dump_records() if r["model"] == "sourcefile"}
+    assert {pk: fields["text"] for pk, fields in dumped.items()} == expected
+    for pk, fields in dumped.items():
+        assert fields["sha256"] == hashlib.sha256(expected[pk].encode()).hexdigest()
+    write_csv(tmp_path / "csv")
+    limit = csv.field_size_limit(1 << 30)  # a packet's text is one field
+    try:
+        with open(tmp_path / "csv" / "sourcefile.csv", encoding="utf-8", newline="") as file:
+            rows = list(csv.DictReader(file))
+    finally:
+        csv.field_size_limit(limit)
+    assert {int(row["id"]): row["text"] for row in rows} == expected
+    assert all(row["sha256"] == dumped[int(row["id"])]["sha256"] for row in rows)
 
 
 # ---------------------------------------------------------------- the download

@@ -138,3 +138,10 @@ def test_a_value_broken_over_the_edge_of_a_page_of_lines_is_masked_on_both_pages
 
 def test_a_phone_number_run_into_an_e_mail_address_is_masked_at_once():
     assert MASKER.mask("070-123 45 677-a.b@rjl.se/") == "[telefonnummer dolt] [e-post dold]/"
+
+
+def test_a_character_split_between_two_chunks_of_a_stream_is_decoded_whole():
+    text = "Jönköping 070-123 45 67\n"
+    data = text.encode()
+    cut = data.index("ö".encode()) + 1  # inside the two bytes of ö
+    assert b"".join(masked_stream([data[:cut], data[cut:]], MASKER.mask)).decode() == MASKER.mask(text)

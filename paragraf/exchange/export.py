@@ -3,7 +3,8 @@ fixed order (tables in dependency order, rows by primary key, fields in model or
 
 JSON Lines: a header line, then one line per row,
 `{"model":"meeting","id":12,"fields":{"body":3,"date":"2023-01-31",…}}`; foreign keys as ids.
-CSV: one file per table with a header row. Personal data in free text is masked.
+CSV: one file per table with a header row. Personal data in free text is masked. A source file's
+text (tens of megabytes a packet) is read, masked and written in pieces, never held whole.
 """
 from __future__ import annotations
 
@@ -22,11 +23,32 @@ from django.db.models import Q
 
 from paragraf.exchange.tables import TABLES, Table, scoped_querysets
 from paragraf.exchange.values import public_converter
+from paragraf.privacy.masking import Masker
+from paragraf.privacy.pieces import masked_texts
 from paragraf.privacy.rules import current_masker
 from paragraf.records.models import Organization, SourceFile
+from paragraf.records.texts import text_chunks
 
 FORMAT = "paragraf.export/1"
 CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class StreamedText:
+    """A source file's text in a row of the dump: read from the database, masked and written in
+    pieces (`records/texts.py`, `privacy/pieces.py`)."""
+
+    source_id: int
+    masker: Masker
+
+    def pieces(self) -> Iterator[str]:
+        return masked_texts(text_chunks(self.source_id), self.masker.mask)
+
+    def sha256(self) -> str:
+        digest = hashlib.sha256()
+        for piece in self.pieces():
+            digest.update(piece.encode())
+        return digest.hexdigest()
 
 
 @dataclass
@@ -54,15 +76,18 @@ def export_rows(organization: Organization | None = None) -> Iterator[Row]:
     querysets = scoped_querysets(organization)
     masker = current_masker()
     for table in TABLES:
-        fields = table.fields
-        names = [field.name for field in fields[1:]]
-        converters = [public_converter(field, masker if table.masked(field) else None) for field in fields[1:]]
-        rows = querysets[table.name].order_by("pk").values_list(*(f.attname for f in fields))
+        streamed = table.model is SourceFile  # its text is read when it is written
+        order = [field.name for field in table.fields[1:]]
+        fields = [f for f in table.fields[1:] if not (streamed and f.name == "text")]
+        converters = [public_converter(field, masker if table.masked(field) else None) for field in fields]
+        rows = querysets[table.name].order_by("pk").values_list("pk", *(f.attname for f in fields))
         for pk, *values in rows.iterator(chunk_size=CHUNK):
-            row = {n: convert(v) for n, convert, v in zip(names, converters, values)}
-            if table.model is SourceFile:
+            row = {field.name: convert(v) for field, convert, v in zip(fields, converters, values)}
+            if streamed:
+                text = StreamedText(pk, masker)
                 # No hash of what is masked: the dump's sha256 is that of the text it carries.
-                row["sha256"] = hashlib.sha256(row["text"].encode()).hexdigest()
+                row.update(text=text, sha256=text.sha256())
+                row = {name: row[name] for name in order}
             yield Row(table, pk, row)
 
 
@@ -72,14 +97,38 @@ def count_rows(organization: Organization | None = None) -> int:
 
 
 def jsonl_lines(organization: Organization | None = None) -> Iterator[str]:
-    """The dump as JSON Lines, each line ending in a newline."""
+    """The dump as JSON Lines: the lines in order, each ending in a newline; the line of a source
+    file comes in several pieces (its text streamed)."""
     yield _json(header(organization))
     for row in export_rows(organization):
-        yield _json({"model": row.table.name, "id": row.id, "fields": row.fields})
+        if any(isinstance(value, StreamedText) for value in row.fields.values()):
+            yield from _streamed_json(row)
+        else:
+            yield _json({"model": row.table.name, "id": row.id, "fields": row.fields})
 
 
 def _json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _dumps(data) + "\n"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _streamed_json(row: Row) -> Iterator[str]:
+    """What `_json` writes for the row, its streamed text in pieces (JSON escapes character by
+    character, so the escaped pieces joined are the whole text escaped)."""
+    yield f'{{"model":{_dumps(row.table.name)},"id":{row.id},"fields":{{'
+    for n, (name, value) in enumerate(row.fields.items()):
+        yield ("," if n else "") + _dumps(name) + ":"
+        if isinstance(value, StreamedText):
+            yield '"'
+            for piece in value.pieces():
+                yield _dumps(piece)[1:-1]
+            yield '"'
+        else:
+            yield _dumps(value)
+    yield "}}\n"
 
 
 def write_csv(target: Path, organization: Organization | None = None, progress: Callable[[int], None] | None = None) -> None:
@@ -100,7 +149,10 @@ def _write_tables(open_file, organization, progress) -> None:
             writer = csv.writer(file)
             writer.writerow(["id", *(field.name for field in table.fields[1:])])
             while row is not None and row.table is table:
-                writer.writerow([row.id, *(_csv_value(v) for v in row.fields.values())])
+                if any(isinstance(value, StreamedText) for value in row.fields.values()):
+                    _write_streamed_csv_row(file, [row.id, *row.fields.values()])
+                else:
+                    writer.writerow([row.id, *(_csv_value(v) for v in row.fields.values())])
                 if progress:
                     progress(1)
                 row = next(rows, None)
@@ -112,6 +164,23 @@ def _zip_member(archive: zipfile.ZipFile, name: str):
     info.compress_type = zipfile.ZIP_DEFLATED
     with archive.open(info, "w", force_zip64=True) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
         yield text
+
+
+def _write_streamed_csv_row(file, values: list) -> None:
+    """A CSV row as `csv.writer` writes it, with a streamed text as one quoted cell written in pieces."""
+    for n, value in enumerate(values):
+        if n:
+            file.write(",")
+        if isinstance(value, StreamedText):
+            file.write('"')
+            for piece in value.pieces():
+                file.write(piece.replace('"', '""'))
+            file.write('"')
+        else:
+            cell = io.StringIO()
+            csv.writer(cell, lineterminator="").writerow([_csv_value(value)])
+            file.write(cell.getvalue())
+    file.write("\r\n")
 
 
 def _csv_value(value) -> str:
