@@ -399,6 +399,7 @@ def export(fmt: str, organization: str | None, output: Path | None) -> None:
     """Every public record in a fixed order; personal data in free text masked (docs/export.md)."""
     _django()
     from paragraf.exchange.export import consistent_snapshot, count_rows, find_organization, jsonl_lines, write_csv
+    from paragraf.records.texts import TextChanged
 
     if fmt == "csv" and output is None:
         raise click.UsageError("--format csv needs --output DIR or --output FILE.zip")
@@ -406,12 +407,17 @@ def export(fmt: str, organization: str | None, output: Path | None) -> None:
         scope = find_organization(organization) if organization else None
     except LookupError as exc:
         raise click.ClickException(str(exc)) from None
-    with consistent_snapshot():
-        with click.progressbar(length=count_rows(scope), label="Exporting", file=sys.stderr) as bar:
-            if fmt == "csv":
-                write_csv(output, scope, progress=bar.update)
-            else:
-                _write_jsonl(jsonl_lines(scope), output, bar.update)
+    try:
+        with consistent_snapshot():
+            with click.progressbar(length=count_rows(scope), label="Exporting", file=sys.stderr) as bar:
+                if fmt == "csv":
+                    write_csv(output, scope, progress=bar.update)
+                else:
+                    _write_jsonl(jsonl_lines(scope), output, bar.update)
+    except TextChanged as exc:
+        if output and output.is_file():
+            output.unlink()  # half a dump is no dump
+        raise click.ClickException(f"{exc}: the dump is incomplete; run the export again") from None
 
 
 def _write_jsonl(lines, output: Path | None, progress) -> None:

@@ -81,4 +81,34 @@ def test_a_record_s_source_file_comes_without_its_text_and_bytes():
     document = Document.objects.create(organization=organization, source_file=source, position=1, kind="protokoll", title="t", first_line=1, last_line=1)
     linked = Document.objects.get(pk=document.pk).source_file
     assert linked.get_deferred_fields() == {"text", "data"}
-    assert linked.text == "rad\n"  # still there when asked for
+    linked.parser_version = "ändrad"
+    assert linked.text == "rad\n"  # still there when asked for, and only it is read:
+    assert linked.parser_version == "ändrad" and linked.get_deferred_fields() == {"data"}
+
+
+def test_a_text_of_another_version_is_refused():
+    source = _store("rad ett\nrad två\n")
+    assert "".join(text_chunks(source.pk, source.updated_at)) == source.text
+    stale = source.updated_at
+    source.save()  # imported anew: a new updated_at
+    with pytest.raises(texts.TextChanged):
+        list(text_chunks(source.pk, stale))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_moving_the_text_to_the_end_of_its_row_keeps_it_both_ways():
+    """Migration 0006, undone and done again on a database holding a packet."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    source = _store("rad ett\nrad två – Jönköping\n")
+    table = connection.ops.quote_name(SourceFile._meta.db_table)
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("records")
+    try:
+        MigrationExecutor(connection).migrate([("records", "0005_seats")])
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT text FROM {table} WHERE id = %s", [source.pk])
+            assert cursor.fetchone()[0] == source.text
+    finally:
+        MigrationExecutor(connection).migrate(latest)
+    assert SourceFile.objects.get(pk=source.pk).text == source.text
+    assert "".join(text_chunks(source.pk)) == source.text

@@ -16,6 +16,7 @@ import json
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from django.db import connection, transaction
@@ -39,10 +40,11 @@ class StreamedText:
     pieces (`records/texts.py`, `privacy/pieces.py`)."""
 
     source_id: int
+    updated_at: datetime  # the version of the row's other fields: read twice, the text is of that one
     masker: Masker
 
     def pieces(self) -> Iterator[str]:
-        return masked_texts(text_chunks(self.source_id), self.masker.mask)
+        return masked_texts(text_chunks(self.source_id, self.updated_at), self.masker.mask)
 
     def sha256(self) -> str:
         digest = hashlib.sha256()
@@ -80,11 +82,12 @@ def export_rows(organization: Organization | None = None) -> Iterator[Row]:
         order = [field.name for field in table.fields[1:]]
         fields = [f for f in table.fields[1:] if not (streamed and f.name == "text")]
         converters = [public_converter(field, masker if table.masked(field) else None) for field in fields]
+        version = [field.name for field in fields].index("updated_at") if streamed else None
         rows = querysets[table.name].order_by("pk").values_list("pk", *(f.attname for f in fields))
         for pk, *values in rows.iterator(chunk_size=CHUNK):
             row = {field.name: convert(v) for field, convert, v in zip(fields, converters, values)}
             if streamed:
-                text = StreamedText(pk, masker)
+                text = StreamedText(pk, values[version], masker)
                 # No hash of what is masked: the dump's sha256 is that of the text it carries.
                 row.update(text=text, sha256=text.sha256())
                 row = {name: row[name] for name in order}

@@ -124,6 +124,9 @@ class DocumentAdmin(ReadOnlySourceMixin, CorrectionsAdmin):
 class SourceFileAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "line_count", "parser_version", "imported_at", "updated_at")
     exclude = ("data", "text")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("data", "text")
     readonly_fields = ("name", "sha256", "kind", "line_count", "parser_version", "warnings")
 
 

@@ -94,7 +94,7 @@ def import_path(path: str | Path, force: bool = False, hints: MeetingHints | Non
 def import_bytes(data: bytes, name: str, force: bool = False, hints: MeetingHints | None = None) -> ImportResult:
     """As `import_path`, for a packet's bytes (`name`: its path or file name)."""
     try:
-        existing = SourceFile.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()
+        existing = SourceFile.without_content.filter(sha256=hashlib.sha256(data).hexdigest()).first()
         if existing and existing.parser_version == parser_version() and not force:
             return ImportResult(name, "unchanged", "already imported with this parser version")
         source = read_bytes(data, Path(name).name)

@@ -49,6 +49,11 @@ class SourceFile(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        # A deferred field (`source.text`) is loaded through the base manager, which defers it again:
+        # Django would then read every column and overwrite the instance. Load it by the full one.
+        super().refresh_from_db(using, fields, SourceFile.objects.all() if from_queryset is None else from_queryset)
+
 
 class Timestamped(models.Model):
     """When a record was first stored and last changed (OParl `created`/`modified`, HTTP Last-Modified)."""

@@ -12,8 +12,10 @@ import codecs
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 from django.db import connection
+from django.db.models.functions import Substr
 
 from paragraf.records.models import SourceFile
 
@@ -22,13 +24,19 @@ PG_CHUNK = 4 << 20  # characters a PostgreSQL query returns (each query detoasts
 READ_CACHE_KIB = 2048  # SQLite's page cache while a text is read
 
 
-def text_chunks(source_id: int) -> Iterator[str]:
+class TextChanged(RuntimeError):
+    """The source file was imported anew (or removed) while its text was being read."""
+
+
+def text_chunks(source_id: int, updated_at: datetime | None = None) -> Iterator[str]:
     """The text of the source file in pieces that joined are the whole text: at least one (empty for
-    an empty text), none if there is no such file."""
+    an empty text), none if there is no such file. With `updated_at` (the version the caller read
+    the file's other fields at), TextChanged when the text is of another version, before or while it
+    is read, so that text and fields never come from two imports."""
     if connection.vendor == "sqlite":
-        yield from _sqlite_chunks(source_id)
+        yield from _sqlite_chunks(source_id, updated_at)
     else:
-        yield from _substr_chunks(source_id)
+        yield from _substr_chunks(source_id, updated_at)
 
 
 def text_lines(source_id: int, first: int, last: int) -> list[str]:
@@ -63,7 +71,7 @@ def lines_in_chunks(chunks: Iterable[str], first: int, last: int) -> list[str]:
     return "".join(parts).split("\n")[: last - first + 1]
 
 
-def _sqlite_chunks(source_id: int) -> Iterator[str]:
+def _sqlite_chunks(source_id: int, updated_at: datetime | None) -> Iterator[str]:
     connection.ensure_connection()
     raw = connection.connection
     with _small_reads(raw):
@@ -73,6 +81,8 @@ def _sqlite_chunks(source_id: int) -> Iterator[str]:
             return
         decoder = codecs.getincrementaldecoder("utf-8")()
         with blob:
+            # While the blob is open the connection reads one snapshot: the check holds for the whole text.
+            _check_version(source_id, updated_at)
             while piece := blob.read(CHUNK):
                 yield decoder.decode(piece)
         yield decoder.decode(b"", final=True)
@@ -97,16 +107,25 @@ def _small_reads(raw: sqlite3.Connection) -> Iterator[None]:
             raw.execute(f"PRAGMA mmap_size={int(mapped[0])}")
 
 
-def _substr_chunks(source_id: int) -> Iterator[str]:
-    table = connection.ops.quote_name(SourceFile._meta.db_table)
+def _substr_chunks(source_id: int, updated_at: datetime | None) -> Iterator[str]:
+    # Each piece is its own query (and snapshot): each is asked of the version the first one read.
+    row = SourceFile.without_content.filter(pk=source_id)
+    if updated_at is None:
+        updated_at = row.values_list("updated_at", flat=True).first()
+        if updated_at is None:
+            return
     start = 1
-    with connection.cursor() as cursor:
-        while True:
-            cursor.execute(f"SELECT substr(text, %s, %s) FROM {table} WHERE id = %s", [start, PG_CHUNK, source_id])
-            row = cursor.fetchone()
-            if row is None or (start > 1 and not row[0]):
-                return
-            yield row[0]
-            if len(row[0]) < PG_CHUNK:
-                return
-            start += PG_CHUNK
+    while True:
+        piece = row.filter(updated_at=updated_at).values_list(Substr("text", start, PG_CHUNK), flat=True).first()
+        if piece is None:
+            raise TextChanged(f"source file {source_id} was imported anew or removed while its text was read")
+        if start == 1 or piece:
+            yield piece
+        if len(piece) < PG_CHUNK:
+            return
+        start += PG_CHUNK
+
+
+def _check_version(source_id: int, updated_at: datetime | None) -> None:
+    if updated_at is not None and not SourceFile.without_content.filter(pk=source_id, updated_at=updated_at).exists():
+        raise TextChanged(f"source file {source_id} was imported anew or removed while its text was read")

@@ -62,13 +62,13 @@ def source_documents(source: SourceFile):
 def source_download(request, pk: int):
     """Staff get the original file; the public the text read from it, with personal data masked, streamed."""
     if shows_private(request):
-        source = get_object_or_404(SourceFile, pk=pk)
+        source = get_object_or_404(SourceFile.objects.defer("text"), pk=pk)
         content_type = "application/pdf" if source.kind == "pdf" else "text/plain; charset=utf-8"
         response = HttpResponse(bytes(source.data), content_type=content_type)
         filename = source.name
     else:
         source = get_object_or_404(SourceFile.objects.defer("data", "text"), pk=pk)
-        pieces = masked_stream(text_chunks(pk), current_masker().mask)
+        pieces = masked_stream(text_chunks(pk, source.updated_at), current_masker().mask)
         response = StreamingHttpResponse(pieces, content_type="text/plain; charset=utf-8")
         response.personal_data_masked = True
         filename = source.name.rsplit(".", 1)[0] + ".txt"

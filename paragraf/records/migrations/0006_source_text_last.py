@@ -23,6 +23,9 @@ class Migration(migrations.Migration):
             "UPDATE records_sourcefile SET text_last = text, data_last = data",
             reverse_sql="UPDATE records_sourcefile SET text = text_last, data = data_last",
         ),
+        # Defaults first, so that undoing the removals can add the columns back to rows that exist.
+        migrations.AlterField("sourcefile", "text", models.TextField("text read", default="")),
+        migrations.AlterField("sourcefile", "data", models.BinaryField("original bytes", default=b"")),
         migrations.RemoveField("sourcefile", "data"),
         migrations.RemoveField("sourcefile", "text"),
         migrations.RenameField("sourcefile", "text_last", "text"),
