@@ -196,13 +196,23 @@ def _csv_value(value) -> str:
 
 @contextlib.contextmanager
 def consistent_snapshot():
-    """On PostgreSQL, read every table of the dump in one snapshot (a read-only REPEATABLE READ
-    transaction), so an import running meanwhile shows up wholly or not at all. SQLite reads
-    without a transaction: one would take the write lock (transaction_mode IMMEDIATE)."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
+    """Read every table of the dump in one snapshot, so an import running meanwhile shows up wholly
+    or not at all (and a source file's text is of the version of its row). PostgreSQL: a read-only
+    REPEATABLE READ transaction. SQLite: a deferred transaction begun by hand (Django's would take
+    the write lock: transaction_mode IMMEDIATE); in WAL mode it reads one snapshot and blocks no
+    writer. Inside a transaction already (tests), that one is the snapshot."""
+    if connection.in_atomic_block:
         yield
-        return
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        yield
+    elif connection.vendor == "postgresql":
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+    else:
+        connection.ensure_connection()
+        raw = connection.connection
+        raw.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            raw.execute("ROLLBACK")  # nothing was written

@@ -30,9 +30,11 @@ class TextChanged(RuntimeError):
 
 def text_chunks(source_id: int, updated_at: datetime | None = None) -> Iterator[str]:
     """The text of the source file in pieces that joined are the whole text: at least one (empty for
-    an empty text), none if there is no such file. With `updated_at` (the version the caller read
-    the file's other fields at), TextChanged when the text is of another version, before or while it
-    is read, so that text and fields never come from two imports."""
+    an empty text), none if there is no such file. The pieces are of one version of the file: on
+    SQLite the blob is read in one snapshot; on PostgreSQL each piece is asked of the version of the
+    first, and TextChanged ends the read if the file was imported anew meanwhile. With `updated_at`
+    (the version the caller read the file's other fields at), TextChanged also when the text is of
+    another version than that one."""
     if connection.vendor == "sqlite":
         yield from _sqlite_chunks(source_id, updated_at)
     else:

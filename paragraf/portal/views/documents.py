@@ -68,7 +68,7 @@ def source_download(request, pk: int):
         filename = source.name
     else:
         source = get_object_or_404(SourceFile.objects.defer("data", "text"), pk=pk)
-        pieces = masked_stream(text_chunks(pk, source.updated_at), current_masker().mask)
+        pieces = masked_stream(text_chunks(pk), current_masker().mask)
         response = StreamingHttpResponse(pieces, content_type="text/plain; charset=utf-8")
         response.personal_data_masked = True
         filename = source.name.rsplit(".", 1)[0] + ".txt"
