@@ -163,6 +163,28 @@ def test_a_malformed_line_is_named_and_nothing_is_stored(corpus_database, tmp_pa
         paragraf(env, "import-export", dump)
 
 
+EXPORT_WHILE_A_MEETING_CHANGES = """
+import subprocess, sys
+from paragraf.exchange.export import consistent_snapshot, jsonl_lines
+change = "from paragraf.records.models import Meeting; Meeting.objects.update(place='Ändrad plats')"
+with consistent_snapshot():
+    lines = jsonl_lines()
+    first = next(lines) + next(lines)
+    subprocess.run([sys.executable, "-m", "paragraf", "manage", "shell", "-v", "0", "-c", change], check=True)
+    dump = first + "".join(lines)
+print("Ändrad plats" in dump, "Ändrad plats" in "".join(jsonl_lines()))
+"""
+
+
+def test_an_export_reads_one_snapshot_while_another_process_writes(tmp_path):
+    with fresh_database(tmp_path) as env:
+        paragraf(env, "migrate", "-v0")
+        paragraf(env, "import", "--publish", sorted(CORPUS.glob("*.txt"))[-1])
+        run = paragraf(env, "manage", "shell", "-v", "0", "-c", EXPORT_WHILE_A_MEETING_CHANGES)
+        # the export begun before the change has none of it; one begun after has it
+        assert run.stdout.decode().split() == ["False", "True"]
+
+
 # ---------------------------------------------------------------- the export in the test database
 
 in_test_database = pytest.mark.django_db
