@@ -20,7 +20,8 @@ from django.db.models.functions import Substr
 from paragraf.records.models import SourceFile
 
 CHUNK = 1 << 20  # bytes read from SQLite at a time
-PG_CHUNK = 4 << 20  # characters a PostgreSQL query returns (each query detoasts the value once)
+PG_CHUNK = 1 << 20  # characters a PostgreSQL query returns (each query detoasts the value up to its end)
+READ_ATTEMPTS = 3  # of a range of lines, when imports change the file under it
 READ_CACHE_KIB = 2048  # SQLite's page cache while a text is read
 
 
@@ -42,7 +43,13 @@ def text_chunks(source_id: int, updated_at: datetime | None = None) -> Iterator[
 
 
 def text_lines(source_id: int, first: int, last: int) -> list[str]:
-    """Lines `first`..`last` (from 1) of the source file's text, read only up to the last of them."""
+    """Lines `first`..`last` (from 1) of the source file's text, read only up to the last of them
+    (read again, of the new version, when the file is imported anew meanwhile)."""
+    for _ in range(READ_ATTEMPTS - 1):
+        try:
+            return lines_in_chunks(text_chunks(source_id), first, last)
+        except TextChanged:
+            continue
     return lines_in_chunks(text_chunks(source_id), first, last)
 
 
@@ -110,17 +117,21 @@ def _small_reads(raw: sqlite3.Connection) -> Iterator[None]:
 
 
 def _substr_chunks(source_id: int, updated_at: datetime | None) -> Iterator[str]:
-    # Each piece is its own query (and snapshot): each is asked of the version the first one read.
-    row = SourceFile.without_content.filter(pk=source_id)
-    if updated_at is None:
-        updated_at = row.values_list("updated_at", flat=True).first()
-        if updated_at is None:
-            return
+    # Each piece is its own query (and snapshot): the first one says which version is read, and each
+    # later piece is asked of that version.
+    rows = SourceFile.without_content.filter(pk=source_id)
+    if updated_at is not None:
+        rows = rows.filter(updated_at=updated_at)
     start = 1
     while True:
-        piece = row.filter(updated_at=updated_at).values_list(Substr("text", start, PG_CHUNK), flat=True).first()
-        if piece is None:
+        found = rows.values_list("updated_at", Substr("text", start, PG_CHUNK)).first()
+        if found is None:
+            if start == 1 and updated_at is None:
+                return  # no such file
             raise TextChanged(f"source file {source_id} was imported anew or removed while its text was read")
+        version, piece = found
+        if updated_at is None:
+            updated_at, rows = version, rows.filter(updated_at=version)
         if start == 1 or piece:
             yield piece
         if len(piece) < PG_CHUNK:
