@@ -59,6 +59,11 @@ class Row:
     id: int
     fields: dict
 
+    @property
+    def streamed(self) -> bool:
+        """Whether a field is a StreamedText (written in pieces)."""
+        return any(isinstance(value, StreamedText) for value in self.fields.values())
+
 
 def find_organization(key: str) -> Organization:
     """An organisation by slug or name; LookupError names the known ones."""
@@ -104,7 +109,7 @@ def jsonl_lines(organization: Organization | None = None) -> Iterator[str]:
     file comes in several pieces (its text streamed)."""
     yield _json(header(organization))
     for row in export_rows(organization):
-        if any(isinstance(value, StreamedText) for value in row.fields.values()):
+        if row.streamed:
             yield from _streamed_json(row)
         else:
             yield _json({"model": row.table.name, "id": row.id, "fields": row.fields})
@@ -152,7 +157,7 @@ def _write_tables(open_file, organization, progress) -> None:
             writer = csv.writer(file)
             writer.writerow(["id", *(field.name for field in table.fields[1:])])
             while row is not None and row.table is table:
-                if any(isinstance(value, StreamedText) for value in row.fields.values()):
+                if row.streamed:
                     _write_streamed_csv_row(file, [row.id, *row.fields.values()])
                 else:
                     writer.writerow([row.id, *(_csv_value(v) for v in row.fields.values())])

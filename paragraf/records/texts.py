@@ -4,7 +4,8 @@ A packet's text can be tens of megabytes; read whole into a request it costs sev
 in memory (the database's copy, the string, the lines split from it), and a few such requests at
 once take a server past any limit. Pages of lines, a § or a document's span and the streamed
 downloads read it here instead: on SQLite through incremental blob I/O (only the pages read are
-loaded, through a small page cache), on PostgreSQL by `substr` in pieces (the server detoasts, this process holds one piece).
+loaded, through a small page cache), on PostgreSQL by `substr` in pieces (the server detoasts,
+this process holds one piece).
 """
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ READ_CACHE_KIB = 2048  # SQLite's page cache while a text is read
 class TextChanged(RuntimeError):
     """The source file was imported anew (or removed) while its text was being read."""
 
+    def __init__(self, source_id: int):
+        super().__init__(f"source file {source_id} was imported anew or removed while its text was read")
+
 
 def text_chunks(source_id: int, updated_at: datetime | None = None) -> Iterator[str]:
     """The text of the source file in pieces that joined are the whole text: at least one (empty for
@@ -45,12 +49,12 @@ def text_chunks(source_id: int, updated_at: datetime | None = None) -> Iterator[
 def text_lines(source_id: int, first: int, last: int) -> list[str]:
     """Lines `first`..`last` (from 1) of the source file's text, read only up to the last of them
     (read again, of the new version, when the file is imported anew meanwhile)."""
-    for _ in range(READ_ATTEMPTS - 1):
+    for attempt in range(1, READ_ATTEMPTS + 1):
         try:
             return lines_in_chunks(text_chunks(source_id), first, last)
         except TextChanged:
-            continue
-    return lines_in_chunks(text_chunks(source_id), first, last)
+            if attempt == READ_ATTEMPTS:
+                raise
 
 
 def lines_in_chunks(chunks: Iterable[str], first: int, last: int) -> list[str]:
@@ -128,7 +132,7 @@ def _substr_chunks(source_id: int, updated_at: datetime | None) -> Iterator[str]
         if found is None:
             if start == 1 and updated_at is None:
                 return  # no such file
-            raise TextChanged(f"source file {source_id} was imported anew or removed while its text was read")
+            raise TextChanged(source_id)
         version, piece = found
         if updated_at is None:
             updated_at, rows = version, rows.filter(updated_at=version)
@@ -141,4 +145,4 @@ def _substr_chunks(source_id: int, updated_at: datetime | None) -> Iterator[str]
 
 def _check_version(source_id: int, updated_at: datetime | None) -> None:
     if updated_at is not None and not SourceFile.without_content.filter(pk=source_id, updated_at=updated_at).exists():
-        raise TextChanged(f"source file {source_id} was imported anew or removed while its text was read")
+        raise TextChanged(source_id)
