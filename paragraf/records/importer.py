@@ -199,7 +199,11 @@ class PacketStore:
     def _meeting(self, data: dict) -> Meeting:
         body = self.bodies.get(data["body"])
         date = _date(data["date"], _first_line(data))
-        meeting, created = Meeting.objects.get_or_create(body=body, date=date)
+        # A meeting the secretariat prepared is the same meeting: a packet of it makes it public.
+        meeting, created = Meeting.all_objects.get_or_create(body=body, date=date)
+        if not meeting.published:
+            meeting.published = True
+            meeting.save(update_fields=["published"])
         if created:
             self.created.add(("meeting", meeting.pk))
         self._count("meetings")

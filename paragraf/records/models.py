@@ -55,6 +55,22 @@ class SourceFile(models.Model):
         super().refresh_from_db(using, fields, SourceFile.objects.all() if from_queryset is None else from_queryset)
 
 
+class PublishedMeetings(models.Manager):
+    """Meetings the public may see: every imported one; one the secretariat prepares once its notice is
+    published (`Meeting.published`). The default manager, so that every public reader leaves drafts out;
+    the secretariat and the importer use `Meeting.all_objects`."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(published=True)
+
+
+class OfPublishedMeetings(models.Manager):
+    """Rows of a meeting the public may see (agenda items, the called): the default manager of each."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(meeting__published=True)
+
+
 class Timestamped(models.Model):
     """When a record was first stored and last changed (OParl `created`/`modified`, HTTP Last-Modified)."""
 
@@ -228,12 +244,24 @@ class Membership(Timestamped):
 class Case(Timestamped):
     """One case (ärende) of an organisation, identified by the year/number core of its case number."""
 
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        PREPARED = "prepared", _("prepared")
+        DECIDED = "decided", _("decided")
+        CLOSED = "closed", _("closed")
+
     organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="cases")
     year = models.PositiveIntegerField(_("year"))
     serial = models.PositiveIntegerField(_("serial number"))
     number = models.CharField(_("case number"), max_length=40)
     prefixes = models.JSONField(_("series prefixes seen"), default=list, blank=True)
     title = models.CharField(_("title"), max_length=500, blank=True)
+    # Kept by the secretariat (paragraf/secretariat); an imported case is open until staff say otherwise.
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    office = models.CharField(_("responsible office"), max_length=200, blank=True)
+    prepared_for = models.ForeignKey(
+        "Body", verbose_name=_("ready for"), on_delete=models.SET_NULL, null=True, blank=True, related_name="prepared_cases"
+    )
 
     class Meta:
         verbose_name = _("case")
@@ -263,8 +291,14 @@ class Meeting(Timestamped):
     secretary = models.CharField(_("secretary"), max_length=200, blank=True)
     chair = models.CharField(_("chair"), max_length=200, blank=True)
     adjusters = models.JSONField(_("adjusters"), default=list, blank=True)
+    # False while the secretariat prepares the meeting: no public reader sees it (PublishedMeetings).
+    published = models.BooleanField(_("public"), default=True, db_index=True)
+
+    objects = PublishedMeetings()
+    all_objects = models.Manager()
 
     class Meta:
+        base_manager_name = "all_objects"
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-date", "body__name"]
@@ -284,7 +318,11 @@ class AgendaItem(Sourced):
     section = models.CharField(_("section"), max_length=300, blank=True)
     presenter = models.CharField(_("presenter"), max_length=300, blank=True)
 
+    objects = OfPublishedMeetings()
+    all_objects = models.Manager()
+
     class Meta:
+        base_manager_name = "all_objects"
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["meeting", "position"]
@@ -304,7 +342,11 @@ class Invitation(Sourced):
     group = models.CharField(_("group"), max_length=30)
     role = models.CharField(_("role"), max_length=200, blank=True)
 
+    objects = OfPublishedMeetings()
+    all_objects = models.Manager()
+
     class Meta:
+        base_manager_name = "all_objects"
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["meeting", "position"]

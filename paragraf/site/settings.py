@@ -34,6 +34,13 @@ AXES_FAILURE_LIMIT    failed logins of one user name from one address before it 
 AXES_COOLOFF_MINUTES  how long a lockout lasts (default 15; 0: until `paragraf manage axes_reset`)
 PARAGRAF_ADMIN_TOTP   "1": staff also give a code from a TOTP device (`paragraf totp USER`) to use the admin
 
+The secretariat (paragraf/secretariat):
+PARAGRAF_PUBLIC_URL   the portal's address, for links in mails (default http://127.0.0.1:8000)
+PARAGRAF_MAX_DOCUMENT_MB  largest PDF a secretary may upload to a case (default 50)
+EMAIL_HOST, EMAIL_PORT (587), EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS ("1" default),
+DEFAULT_FROM_EMAIL    SMTP for the notices mailed to members; without EMAIL_HOST mails are written
+                      to the console log (EMAIL_BACKEND may name any Django mail backend)
+
 Fixed in both profiles: a Content-Security-Policy (no inline scripts or styles, nothing from other
 origins), Django's four password validators, failed logins logged (logger "axes") and kept in the admin.
 """
@@ -138,6 +145,7 @@ INSTALLED_APPS = [
     "paragraf.records",
     "paragraf.privacy",
     "paragraf.search",
+    "paragraf.secretariat.apps.SecretariatConfig",
     "paragraf.portal",
     "paragraf.api",
     "paragraf.staff",
@@ -180,6 +188,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before the password is checked
     "django.contrib.auth.backends.ModelBackend",
+    "rules.permissions.ObjectPermissionBackend",  # the secretariat's per-body permissions (paragraf/secretariat/permissions.py)
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 _cooloff = int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
@@ -269,3 +278,19 @@ PARAGRAF_MAX_PACKET_MB = float(os.environ.get("PARAGRAF_MAX_PACKET_MB", "100"))
 # A write on SQLite waits this long for the lock (e.g. while an import runs) before the busy page.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["timeout"] = float(os.environ.get("PARAGRAF_SQLITE_TIMEOUT", "20"))
+
+# ---------------------------------------------------------------- the secretariat (issue 13)
+LOGIN_URL = "secretariat:login"
+LOGIN_REDIRECT_URL = "secretariat:start"
+PARAGRAF_PUBLIC_URL = os.environ.get("PARAGRAF_PUBLIC_URL", "http://127.0.0.1:8000")
+PARAGRAF_MAX_DOCUMENT_MB = float(os.environ.get("PARAGRAF_MAX_DOCUMENT_MB", "50"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default for form fields; files go by FILE_UPLOAD_* below
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads are spooled to a temporary file
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _flag("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "paragraf@localhost")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend")

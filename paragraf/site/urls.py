@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from paragraf.portal import urls as portal_urls  # first: registers the `isodate` converter the secretariat's addresses use
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("paragraf.api.urls")),
-    path("", include("paragraf.portal.urls")),
+    # Before the portal, whose `<slug:body>/` would take `sekretariat/`.
+    path("", include("paragraf.secretariat.urls")),
+    path("", include(portal_urls)),
 ]

@@ -9,6 +9,7 @@ from paragraf.privacy.layer import masker_for
 from paragraf.privacy.masking import Masker
 from paragraf.records.basis import BasisLink, link_basis
 from paragraf.records.models import CitedStep, Document, Election, Meeting, Paragraph, SourceFile, Vote
+from paragraf.secretariat.published import published_notice
 
 ATTENDANCE_GROUPS = [
     ("beslutande", "Beslutande"),
@@ -55,6 +56,9 @@ def meeting(request, body: str, date):
     documents = Document.objects.filter(case_id__in=case_ids).exclude(kind__in=["protokoll", "protokollsutdrag", "kallelse"]).order_by("date", "title")
     sources = SourceFile.objects.filter(pk__in={meeting.notice_source_id, meeting.minutes_source_id} | set(
         meeting.paragraphs.values_list("copies__source_file", flat=True))).only("id", "name")
+    notice = published_notice(meeting, request.user)  # a notice published from the secretariat, with its documents
+    for item in agenda:
+        item.secretariat_documents = notice.documents.get(item.pk, []) if notice else []
     context = {
         "meeting": meeting,
         "agenda": agenda,
@@ -63,6 +67,7 @@ def meeting(request, body: str, date):
         "paragraphs": paragraphs,
         "documents": documents,
         "sources": sources,
+        "notice": notice,
     }
     return render(request, "portal/meeting.html", context)
 

@@ -1,0 +1,125 @@
+"""The secretariat's forms (labels in Swedish, as every page of the secretariat)."""
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from django import forms
+from django.conf import settings
+
+from paragraf.records.models import Body, Case, Organization
+from paragraf.secretariat.agenda import SECTIONS
+from paragraf.secretariat.models import CaseDocument
+from paragraf.secretariat.typeset.packet import InvalidPdf, pdf_page_count
+
+CALLED_GROUP_CHOICES = [("ledamot", "Ordinarie ledamot"), ("ersättare", "Ersättare"),
+                        ("adjungerad", "Adjungerad"), ("tjänsteman", "Tjänsteman")]
+
+
+class CaseForm(forms.Form):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Organisation", empty_label=None)
+    prefix = forms.CharField(label="Diarieserie (förled)", max_length=12, required=False, help_text="Till exempel RS i RS 2023/217.")
+    title = forms.CharField(label="Rubrik", max_length=500)
+    office = forms.CharField(label="Ansvarig förvaltning eller enhet", max_length=200, required=False)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+class CaseEditForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = ["title", "office", "status", "prepared_for"]
+        labels = {"title": "Rubrik", "office": "Ansvarig förvaltning eller enhet", "status": "Status",
+                  "prepared_for": "Redo för organ"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["prepared_for"].queryset = Body.objects.filter(organization=self.instance.organization).order_by("name")
+        self.fields["status"].choices = [("open", "Öppet"), ("prepared", "Berett"), ("decided", "Beslutat"), ("closed", "Avslutat")]
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=300)
+    date = forms.DateField(label="Datum", initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label="Typ av handling", choices=[
+        ("tjansteskrivelse", "Tjänsteskrivelse"), ("beslutsunderlag", "Beslutsunderlag"), ("protokollsutdrag", "Protokollsutdrag"),
+        ("motion", "Motion"), ("skrivelse", "Skrivelse"), ("rapport", "Rapport"), ("bilaga", "Bilaga"), ("ovrigt", "Övrigt")])
+    confidential = forms.BooleanField(label="Omfattas av sekretess (visas aldrig för allmänheten)", required=False)
+    file = forms.FileField(label="Fil (PDF)", help_text="Endast PDF. Spara ett Word- eller LibreOffice-dokument som PDF först.",
+                           widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = int(settings.PARAGRAF_MAX_DOCUMENT_MB * 1024 * 1024)
+        if upload.size > limit:
+            raise forms.ValidationError(f"Filen är större än {settings.PARAGRAF_MAX_DOCUMENT_MB:g} MB.")
+        data = upload.read()
+        try:
+            self.pages = pdf_page_count(data)
+        except InvalidPdf as error:
+            raise forms.ValidationError(f"{upload.name} är ingen läsbar PDF ({error}). Endast PDF tas emot.") from None
+        self.data_bytes = data
+        return upload
+
+    def save(self, case: Case, user) -> CaseDocument:
+        upload = self.cleaned_data["file"]
+        data = self.data_bytes
+        return CaseDocument.with_data.create(
+            case=case, title=self.cleaned_data["title"], date=self.cleaned_data["date"], kind=self.cleaned_data["kind"],
+            confidential=self.cleaned_data["confidential"], file_name=upload.name[:255], pages=self.pages, size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(), uploaded_by=user, data=data)
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label="Tid", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    place = forms.CharField(label="Plats", max_length=300, required=False)
+
+
+class ItemForm(forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=1000, required=False, help_text="Tom: ärendets rubrik.")
+    case = forms.ModelChoiceField(Case.objects.none(), label="Ärende", required=False, empty_label="(inget ärende)")
+    section = forms.CharField(label="Avsnitt", max_length=300, required=False,
+                              widget=forms.TextInput(attrs={"list": "avsnitt"}))
+    presenter = forms.CharField(label="Föredragande", max_length=300, required=False)
+    sections = SECTIONS
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = Case.objects.filter(organization=organization).order_by("-year", "-serial")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("title") and not data.get("case"):
+            raise forms.ValidationError("Ange en rubrik eller välj ett ärende.")
+        return data
+
+
+class CalledForm(forms.Form):
+    name = forms.CharField(label="Namn", max_length=200)
+    party = forms.CharField(label="Parti (förkortning)", max_length=12, required=False)
+    group = forms.ChoiceField(label="Kallas som", choices=CALLED_GROUP_CHOICES, initial="adjungerad")
+    role = forms.CharField(label="Uppdrag eller titel", max_length=200, required=False)
+
+
+class AttachForm(forms.Form):
+    document = forms.ModelChoiceField(CaseDocument.objects.none(), label="Handling", empty_label=None)
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = CaseDocument.objects.filter(case__organization=organization).select_related("case")
+        self.fields["document"].label_from_instance = lambda d: f"{d.case.number}: {d.title}" + (" (sekretess)" if d.confidential else "")
+
+
+class StandardItemsForm(forms.Form):
+    items = forms.CharField(label="Standardpunkter, en per rad (rubrik | avsnitt)", widget=forms.Textarea(attrs={"rows": 10}), required=False)
+
+    def rows(self) -> list[tuple[str, str]]:
+        result = []
+        for line in self.cleaned_data["items"].splitlines():
+            title, _bar, section = line.partition("|")
+            if title.strip():
+                result.append((title.strip()[:300], section.strip()[:300]))
+        return result

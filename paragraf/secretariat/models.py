@@ -1,0 +1,174 @@
+"""What the secretariat keeps beside the records: who serves which body, the case series, the
+documents (handlingar) uploaded to cases, each agenda item's documents, a body's standard items and
+every published version of a notice with its PDFs."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from paragraf.records.models import AgendaItem, Body, Case, Meeting, Organization, Person
+
+
+class BodySecretary(models.Model):
+    """A user who is secretary of a body: prepares its meetings (docs/roles.md)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="secretary_of")
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="secretaries")
+
+    class Meta:
+        verbose_name = _("secretary of a body")
+        verbose_name_plural = _("secretaries of bodies")
+        constraints = [models.UniqueConstraint(fields=["user", "body"], name="body_secretary_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.body}"
+
+
+class MemberAccount(models.Model):
+    """The login of an elected member: which person of the records the user is. Their bodies are the
+    person's memberships (records.Membership)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="member_account")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="accounts")
+
+    class Meta:
+        verbose_name = _("member account")
+        verbose_name_plural = _("member accounts")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.person}"
+
+
+class CaseSeries(models.Model):
+    """The last serial issued in an organisation's case series of a year, and the series prefix
+    (`RS` in `RS 2023/217`). Serials are one series per organisation and year, as `records.Case` is."""
+
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField(_("year"))
+    last_serial = models.PositiveIntegerField(_("last serial number issued"))
+
+    class Meta:
+        verbose_name = _("case series")
+        verbose_name_plural = _("case series")
+        constraints = [models.UniqueConstraint(fields=["organization", "year"], name="case_series_unique_year")]
+
+
+class WithoutData(models.Manager):
+    """Documents without their bytes: lists and links never load a PDF."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("data")
+
+
+class CaseDocument(models.Model):
+    """A document (handling) uploaded to a case: a PDF, public or confidential (sekretess)."""
+
+    class Kind(models.TextChoices):
+        STAFF_REPORT = "tjansteskrivelse", _("staff report")
+        BASIS = "beslutsunderlag", _("decision basis")
+        EXTRACT = "protokollsutdrag", _("extract of minutes")
+        MOTION = "motion", _("motion")
+        LETTER = "skrivelse", _("letter")
+        REPORT = "rapport", _("report")
+        APPENDIX = "bilaga", _("appendix")
+        OTHER = "ovrigt", _("other")
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="uploaded_documents")
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    confidential = models.BooleanField(_("confidential (sekretess)"), default=False)
+    file_name = models.CharField(_("file name"), max_length=255)
+    pages = models.PositiveIntegerField(_("pages"))
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    data = models.BinaryField(_("PDF"))
+
+    objects = WithoutData()
+    with_data = models.Manager()
+
+    class Meta:
+        base_manager_name = "objects"
+        verbose_name = _("document of a case")
+        verbose_name_plural = _("documents of cases")
+        ordering = ["case", "date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaDocument(models.Model):
+    """A document that goes with an agenda item, in the order of the packet."""
+
+    agenda_item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="attached")
+    document = models.ForeignKey(CaseDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="agenda_links")
+    position = models.PositiveIntegerField(_("position"))
+
+    class Meta:
+        verbose_name = _("document of an agenda item")
+        verbose_name_plural = _("documents of agenda items")
+        ordering = ["agenda_item", "position"]
+        constraints = [models.UniqueConstraint(fields=["agenda_item", "document"], name="agenda_document_once")]
+
+
+class StandardItem(models.Model):
+    """An item every meeting of a body starts its agenda with (`Upprop och val av protokollsjusterare` …)."""
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="standard_items")
+    position = models.PositiveIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=300)
+    section = models.CharField(_("section"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("standard item")
+        verbose_name_plural = _("standard items")
+        ordering = ["body", "position"]
+
+
+class Preparation(models.Model):
+    """A meeting prepared in the secretariat (not read from a packet)."""
+
+    meeting = models.OneToOneField(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="preparation")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, related_name="+")
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("prepared meeting")
+        verbose_name_plural = _("prepared meetings")
+
+
+class WithoutPdfs(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().defer("notice_pdf", "packet_pdf")
+
+
+class NoticeVersion(models.Model):
+    """One published notice of a meeting: the first, then each amended one (`Ändrad kallelse`) with what
+    changed; its content as published (JSON), the notice PDF and the packet PDF (public documents only)."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="notice_versions")
+    version = models.PositiveIntegerField(_("version"))
+    published = models.DateTimeField(_("published"), auto_now_add=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("published by"), on_delete=models.SET_NULL, null=True, related_name="+")
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+    content = models.JSONField(_("content"))
+    withheld = models.PositiveIntegerField(_("confidential documents left out"), default=0)
+    notice_pdf = models.BinaryField(_("notice PDF"))
+    packet_pdf = models.BinaryField(_("packet PDF"))
+
+    objects = WithoutPdfs()
+    with_pdfs = models.Manager()
+
+    class Meta:
+        base_manager_name = "objects"
+        verbose_name = _("published notice")
+        verbose_name_plural = _("published notices")
+        ordering = ["meeting", "-version"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "version"], name="notice_version_unique")]
+
+    @property
+    def amended(self) -> bool:
+        return self.version > 1

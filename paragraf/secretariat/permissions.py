@@ -1,0 +1,78 @@
+"""Who may do what in the secretariat (docs/roles.md), as django-rules predicates over Django's users.
+
+Roles: the administrator (a superuser, or in the group `Administratör`); the secretary of a body (a
+`BodySecretary` row, the user in the group `Sekreterare`); a member of a body (a `MemberAccount`
+whose person has a `Membership` of the body); the public (anyone else, logged in or not).
+Each permission is asked with `user.has_perm(name, obj)`; the views ask nothing else.
+"""
+from __future__ import annotations
+
+import rules
+from django.db.models import Q
+
+from paragraf.records.models import Body, Meeting, Membership
+
+ADMINISTRATORS = "Administratör"
+SECRETARIES = "Sekreterare"
+
+
+@rules.predicate
+def is_administrator(user) -> bool:
+    return user.is_active and (user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists())
+
+
+@rules.predicate
+def is_secretary(user) -> bool:
+    return user.is_active and user.secretary_of.exists()
+
+
+def _secretary_of(user, body: Body) -> bool:
+    return user.is_active and user.secretary_of.filter(body=body).exists()
+
+
+def member_bodies(user) -> set[int]:
+    """The ids of the bodies the user's person is (or was) a member or substitute of."""
+    if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
+        return set()
+    return set(Membership.objects.filter(person_id=user.member_account.person_id).values_list("body_id", flat=True))
+
+
+@rules.predicate
+def is_secretary_of_body(user, body: Body) -> bool:
+    return user.is_authenticated and _secretary_of(user, body)
+
+
+@rules.predicate
+def is_secretary_of_meeting(user, meeting: Meeting) -> bool:
+    return user.is_authenticated and _secretary_of(user, meeting.body)
+
+
+@rules.predicate
+def is_member_of_published_meeting(user, meeting: Meeting) -> bool:
+    return meeting.published and meeting.body_id in member_bodies(user)
+
+
+@rules.predicate
+def is_public_document(user, document) -> bool:
+    """Public, and on the agenda of a meeting whose notice is published."""
+    return not document.confidential and document.agenda_links.filter(agenda_item__meeting__published=True).exists()
+
+
+@rules.predicate
+def is_member_reading_document(user, document) -> bool:
+    """A member reads a document (confidential ones too) on the agenda of a published meeting of their body."""
+    bodies = member_bodies(user)
+    return bool(bodies) and document.agenda_links.filter(
+        Q(agenda_item__meeting__published=True) & Q(agenda_item__meeting__body_id__in=bodies)).exists()
+
+
+staff = is_administrator | is_secretary
+rules.add_perm("secretariat.use", staff)
+rules.add_perm("secretariat.manage_cases", staff)
+rules.add_perm("secretariat.create_meeting", is_administrator | is_secretary_of_body)
+rules.add_perm("secretariat.edit_meeting", is_administrator | is_secretary_of_meeting)
+rules.add_perm("secretariat.publish_notice", is_administrator | is_secretary_of_meeting)
+rules.add_perm("secretariat.edit_standard_items", is_administrator | is_secretary_of_body)
+rules.add_perm("secretariat.view_unpublished_meeting", is_administrator | is_secretary_of_meeting)
+rules.add_perm("secretariat.view_confidential_documents", staff | is_member_of_published_meeting)
+rules.add_perm("secretariat.view_document", staff | is_public_document | is_member_reading_document)

@@ -1,0 +1,190 @@
+"""The secretariat prepares a meeting (issue 13): cases and their numbers, documents, the agenda, the
+called, publishing the notice and its packet, amended notices, mail to members; a draft is seen by no
+public reader."""
+from __future__ import annotations
+
+import datetime
+import io
+import threading
+
+import pikepdf
+import pypdfium2
+import pytest
+from django.core import mail
+from django.db import connection
+
+from paragraf.records.models import AgendaItem, Case, Invitation, Meeting, Organization
+from paragraf.secretariat import agenda, notices
+from paragraf.secretariat.models import NoticeVersion
+from paragraf.secretariat.numbering import register_case
+from tests.secretariat_world import MEETING_DATE, World, document, pdf_bytes, publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    return World.build()
+
+
+def login(client, world: World, role: str):
+    client.force_login(world.users[role])
+    return client
+
+
+def pdf_text(data: bytes) -> str:
+    pdf = pypdfium2.PdfDocument(data)
+    return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+
+
+def test_a_new_meeting_starts_from_the_standard_items_the_ready_cases_and_the_members(world):
+    case = world.case("Regelverk för sjukresor")
+    not_ready = world.case("Inte berett", ready=False)
+    meeting = agenda.create_meeting(world.body, MEETING_DATE, datetime.time(13), "Sal A", world.users["secretary"])
+    items = agenda.items(meeting)
+    assert [i.title for i in items[:5]] == [title for title, _ in agenda.DEFAULT_STANDARD_ITEMS]
+    assert [i.number for i in items] == list(range(1, len(items) + 1))
+    assert [i.case for i in items if i.case] == [case] and not_ready not in [i.case for i in items]
+    called = agenda.called(meeting)
+    ordinary = [c for c in called if c.group == "ledamot"]
+    assert len(ordinary) == 15 and ordinary[0].role == "ordförande"
+    assert {c.group for c in called} == {"ledamot", "ersättare"}
+    # A case already on one of the body's agendas is not offered to the next meeting.
+    assert case not in agenda.ready_cases(world.body)
+
+
+def test_a_draft_is_seen_by_no_public_reader(world, client):
+    meeting = world.meeting()
+    path = f"/{world.body.slug}/{meeting.date.isoformat()}/"
+    assert client.get(path).status_code == 404
+    assert client.get(path + "handlingar.pdf").status_code == 404
+    assert MEETING_DATE.isoformat() not in client.get(f"/{world.body.slug}/kalender.ics").content.decode()
+    assert client.get(f"/oparl/v1.1/meeting/{meeting.pk}/").status_code == 404
+    item = AgendaItem.all_objects.filter(meeting=meeting).first()
+    assert client.get(f"/oparl/v1.1/agenda-item/notice/{item.pk}/").status_code == 404
+    assert not Meeting.objects.filter(pk=meeting.pk).exists() and Meeting.all_objects.filter(pk=meeting.pk).exists()
+    assert not AgendaItem.objects.filter(meeting=meeting).exists() and AgendaItem.all_objects.filter(meeting=meeting).exists()
+    assert not Invitation.objects.filter(meeting=meeting).exists()
+    # The case page of a case on the draft agenda does not show the draft.
+    case = AgendaItem.all_objects.filter(meeting=meeting, case__isnull=False).first().case
+    page = client.get(f"/arenden/{case.organization.slug}/{case.year}-{case.serial}/")
+    assert page.status_code == 200 and MEETING_DATE.isoformat() not in page.content.decode()
+
+
+def test_publishing_makes_the_meeting_public_with_its_public_documents_and_mails_the_members(world, client):
+    meeting = world.meeting(published=True)
+    assert meeting.published
+    page = client.get(f"/{world.body.slug}/{meeting.date.isoformat()}/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Regelverk för sjukresor" in html and "Tjänsteskrivelse sjukresor" in html
+    assert "Hemlig bilaga" not in html and "1 handling omfattas av sekretess" in html
+    packet = client.get(f"/{world.body.slug}/{meeting.date.isoformat()}/handlingar.pdf")
+    assert packet.status_code == 200 and packet["Content-Type"] == "application/pdf"
+    text = pdf_text(b"".join(packet.streaming_content) if packet.streaming else packet.content)
+    assert "Tjänsteskrivelse sjukresor" in text and "Hemlig bilaga" not in text and "KALLELSE" in text
+    assert MEETING_DATE.isoformat().replace("-", "") in client.get(f"/{world.body.slug}/kalender.ics").content.decode()
+    oparl = client.get(f"/oparl/v1.1/meeting/{meeting.pk}/").json()
+    assert oparl["start"].startswith(MEETING_DATE.isoformat()) and len(oparl["agendaItem"]) == len(agenda.items(meeting))
+    assert [m.to for m in mail.outbox] == [[world.member_email]]
+    assert mail.outbox[0].subject.startswith("Kallelse: Regionstyrelsen")
+    assert "Regelverk för sjukresor" in mail.outbox[0].body
+
+
+def test_a_change_after_publishing_is_an_amended_notice_with_what_changed(world, client):
+    meeting = world.meeting(published=True)
+    mail.outbox.clear()
+    with pytest.raises(notices.NothingChanged):
+        notices.publish(meeting, world.users["secretary"])
+    agenda.add_item(meeting, title="Extra ärende om solpaneler", section="Övrigt")
+    version = publish(meeting, world.users["secretary"])
+    assert version.version == 2 and version.amended
+    assert any("Ny punkt" in line and "solpaneler" in line for line in version.changes)
+    assert mail.outbox[0].subject.startswith("Ändrad kallelse: Regionstyrelsen")
+    html = client.get(f"/{world.body.slug}/{meeting.date.isoformat()}/").content.decode()
+    assert "Ändrad kallelse" in html and "Extra ärende om solpaneler" in html
+    notice = NoticeVersion.with_pdfs.get(pk=version.pk).notice_pdf
+    assert "Ändrad kallelse" in pdf_text(bytes(notice))
+
+
+def test_the_packet_holds_the_notice_and_every_public_document_in_agenda_order_with_bookmarks(world):
+    meeting = world.meeting()
+    first = agenda.items(meeting)[0]
+    case = world.case("Ett andra ärende", ready=False)
+    from paragraf.secretariat.models import AgendaDocument
+
+    AgendaDocument.objects.create(agenda_item=first, document=document(case, "Först i paketet", pages=3), position=1)
+    version = notices.publish(meeting, world.users["secretary"])
+    packet = pikepdf.open(io.BytesIO(bytes(NoticeVersion.with_pdfs.get(pk=version.pk).packet_pdf)))
+    notice_pages = len(pikepdf.open(io.BytesIO(bytes(NoticeVersion.with_pdfs.get(pk=version.pk).notice_pdf))).pages)
+    assert len(packet.pages) == notice_pages + 3 + 1  # the confidential one left out
+    with packet.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+    assert titles[0] == "Kallelse" and titles[1].startswith("1. ")
+    assert version.withheld == 1
+
+
+def test_a_document_must_be_a_readable_pdf(world, client):
+    login(client, world, "secretary")
+    case = world.case("Ärende med handling", ready=False)
+    bad = io.BytesIO(b"PK\x03\x04 this is a docx, not a PDF")
+    bad.name = "skrivelse.docx"
+    answer = client.post(f"/sekretariat/arenden/{case.pk}/handlingar/", {
+        "title": "Skrivelse", "date": "2027-02-01", "kind": "skrivelse", "file": bad})
+    assert answer.status_code == 400
+    assert "skrivelse.docx är ingen läsbar PDF" in answer.content.decode()
+    good = io.BytesIO(pdf_bytes("Skrivelse", pages=2))
+    good.name = "skrivelse.pdf"
+    answer = client.post(f"/sekretariat/arenden/{case.pk}/handlingar/", {
+        "title": "Skrivelse", "date": "2027-02-01", "kind": "skrivelse", "confidential": "on", "file": good})
+    assert answer.status_code == 302
+    stored = case.uploaded_documents.get()
+    assert (stored.pages, stored.confidential, stored.uploaded_by) == (2, True, world.users["secretary"])
+
+
+def test_case_numbers_follow_the_series_after_the_imported_cases(world):
+    organization = world.body.organization
+    highest_2023 = max(Case.objects.filter(organization=organization, year=2023).values_list("serial", flat=True))
+    first = register_case(organization, 2023, "RS", "Nytt ärende")
+    second = register_case(organization, 2023, "RS", "Ett till")
+    assert (first.serial, second.serial) == (highest_2023 + 1, highest_2023 + 2)
+    assert first.number == f"RS 2023/{highest_2023 + 1}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_case_numbers_are_unique_when_many_register_at_once():
+    """On PostgreSQL (CI): threads with their own connections. The SQLite test database is in memory with
+    a shared cache, which answers a second writer 'table is locked' at once instead of waiting."""
+    if connection.vendor == "sqlite":
+        pytest.skip("needs PostgreSQL (DATABASE_URL): the in-memory SQLite test database has no busy wait")
+    organization = Organization.objects.create(name="Samtidiga kommunen", slug="samtidiga-kommunen")
+    numbers, errors = [], []
+
+    def register(n: int) -> None:
+        try:
+            for i in range(5):
+                numbers.append(register_case(organization, 2027, "KS", f"Ärende {n}-{i}").serial)
+        except Exception as error:  # noqa: BLE001  (reported below)
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(numbers) == list(range(1, 31))
+
+
+def test_reordering_moves_an_item_and_numbers_all_anew(world, client):
+    meeting = world.meeting()
+    login(client, world, "secretary")
+    items = agenda.items(meeting)
+    last = items[-1]
+    answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/punkter/{last.pk}/flytta/", {"offset": "-2"})
+    assert answer.status_code == 302
+    after = agenda.items(meeting)
+    assert [i.pk for i in after] == [i.pk for i in items[:-3]] + [last.pk] + [i.pk for i in items[-3:-1]]
+    assert [i.number for i in after] == list(range(1, len(after) + 1))
