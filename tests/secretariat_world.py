@@ -59,15 +59,16 @@ class World:
     def build(cls) -> World:
         body = Body.objects.get(slug="regionstyrelsen")
         other = Body.objects.exclude(pk=body.pk).filter(organization=body.organization).order_by("name").first()
-        administrator = User.objects.create_user("administrator", "admin@example.se", PASSWORD, is_staff=True)
+        # Passwords are set only where a test logs in through the form (hashing takes a while).
+        administrator = User.objects.create_user("administrator", "admin@example.se", None, is_staff=True)
         administrator.groups.add(Group.objects.get(name=ADMINISTRATORS))
-        secretary = User.objects.create_user("sekreterare-rs", "rs@example.se", PASSWORD)
+        secretary = User.objects.create_user("sekreterare-rs", "rs@example.se", None)
         secretary.groups.add(Group.objects.get(name=SECRETARIES))
         BodySecretary.objects.create(user=secretary, body=body)
-        other_secretary = User.objects.create_user("sekreterare-annan", "annan@example.se", PASSWORD)
+        other_secretary = User.objects.create_user("sekreterare-annan", "annan@example.se", None)
         other_secretary.groups.add(Group.objects.get(name=SECRETARIES))
         BodySecretary.objects.create(user=other_secretary, body=other)
-        member = User.objects.create_user("ledamot", cls.member_email, PASSWORD)
+        member = User.objects.create_user("ledamot", cls.member_email, None)
         person = Membership.objects.filter(body=body, role=Membership.Role.MEMBER).order_by("person__name").first().person
         MemberAccount.objects.create(user=member, person=person)
         users = {"administrator": administrator, "secretary": secretary, "other_secretary": other_secretary,

@@ -110,6 +110,7 @@ class BodyAliasInline(admin.TabularInline):
 class BodyAdmin(CorrectionsAdmin):
     list_display = ("name", "kind", "parent", "organization")
     list_filter = ("organization", "kind")
+    search_fields = ("name",)
     inlines = [BodyAliasInline]
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,4 +8,6 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Secretariat")
 
     def ready(self) -> None:
-        from paragraf.secretariat import permissions  # noqa: F401  (registers the rules)
+        from paragraf.secretariat import permissions
+
+        post_migrate.connect(permissions.grant_administrators, sender=self)

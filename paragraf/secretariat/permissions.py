@@ -76,3 +76,13 @@ rules.add_perm("secretariat.edit_standard_items", is_administrator | is_secretar
 rules.add_perm("secretariat.view_unpublished_meeting", is_administrator | is_secretary_of_meeting)
 rules.add_perm("secretariat.view_confidential_documents", staff | is_member_of_published_meeting)
 rules.add_perm("secretariat.view_document", staff | is_public_document | is_member_reading_document)
+
+
+def grant_administrators(**_kwargs) -> None:
+    """After every migrate: the group `Administratör` holds every permission of the admin (users,
+    groups, the records, the secretariat), so an administrator need not be a superuser."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
+    Group.objects.get_or_create(name=SECRETARIES)
+    group.permissions.set(Permission.objects.all())

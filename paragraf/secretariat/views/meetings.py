@@ -40,7 +40,8 @@ def start(request):
 
 
 @permission("secretariat.create_meeting", _body)
-def meeting_new(request, body: Body, **_kwargs):
+def meeting_new(request, the_body: Body, body: int):
+    body = the_body
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -210,7 +211,8 @@ def publish(request, meeting: Meeting, pk: int):
 
 
 @permission("secretariat.edit_standard_items", _body)
-def standard_items(request, body: Body, **_kwargs):
+def standard_items(request, the_body: Body, body: int):
+    body = the_body
     current = agenda.standard_items(body)
     form = StandardItemsForm(request.POST or None, initial={"items": "\n".join(f"{t} | {s}" if s else t for t, s in current)})
     if request.method == "POST" and form.is_valid():

@@ -1,0 +1,46 @@
+"""The secretariat's rows in the admin: who is secretary of which body, members' accounts, the case
+series, a body's standard items, the published notices (read only)."""
+from __future__ import annotations
+
+from django.contrib import admin
+
+from paragraf.secretariat import models as m
+
+
+@admin.register(m.BodySecretary)
+class BodySecretaryAdmin(admin.ModelAdmin):
+    list_display = ("user", "body")
+    list_filter = ("body__organization",)
+    autocomplete_fields = ("body",)
+    search_fields = ("user__username", "body__name")
+
+
+@admin.register(m.MemberAccount)
+class MemberAccountAdmin(admin.ModelAdmin):
+    list_display = ("user", "person")
+    autocomplete_fields = ("person",)
+    search_fields = ("user__username", "person__name")
+
+
+@admin.register(m.CaseSeries)
+class CaseSeriesAdmin(admin.ModelAdmin):
+    list_display = ("organization", "year", "last_serial")
+
+
+@admin.register(m.StandardItem)
+class StandardItemAdmin(admin.ModelAdmin):
+    list_display = ("body", "position", "title", "section")
+    list_filter = ("body",)
+
+
+@admin.register(m.NoticeVersion)
+class NoticeVersionAdmin(admin.ModelAdmin):
+    list_display = ("meeting", "version", "published", "published_by", "withheld")
+    fields = ("meeting", "version", "published", "published_by", "changes", "withheld")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
