@@ -27,9 +27,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_corpus(data: Path, corpus: bool = True, **environ: str) -> Iterator[str]:
-    """Migrate a SQLite database under `data`, import the corpus (unless not `corpus`), serve it;
-    yields the base URL. `environ`: more variables for the `paragraf` processes (another profile …)."""
+def serve_corpus(data: Path, corpus: bool = True, prepare: str = "", **environ: str) -> Iterator[str]:
+    """Migrate a SQLite database under `data`, import the corpus (unless not `corpus`), run the Python
+    code `prepare` against it (`paragraf manage shell -c`), serve it; yields the base URL.
+    `environ`: more variables for the `paragraf` processes (another profile …)."""
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
@@ -48,6 +49,8 @@ def serve_corpus(data: Path, corpus: bool = True, **environ: str) -> Iterator[st
         subprocess.run([*paragraf, "import", "--publish", *map(str, sorted(CORPUS.glob("*.txt")))], env=env, check=True, capture_output=True)
     subprocess.run([*paragraf, "manage", "createsuperuser", "--noinput", "--username", STAFF_USER, "--email", ""],
                    env={**env, "DJANGO_SUPERUSER_PASSWORD": STAFF_PASSWORD}, check=True, capture_output=True)
+    if prepare:
+        subprocess.run([*paragraf, "manage", "shell", "-c", prepare], env=env, check=True)
     port = free_port()
     log = (data / "serve.log").open("wb")
     process = subprocess.Popen([*paragraf, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -30,7 +30,7 @@ def test_no_module_of_the_importer_mentions_django():
 
 def test_records_never_imports_the_apps_that_read_it():
     for path in (ROOT / "paragraf" / "records").rglob("*.py"):
-        assert not re.search(r"^\s*(from|import)\s+paragraf\.(search|portal|api|exchange|privacy)", path.read_text(), re.M), path
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.(search|portal|api|exchange|privacy|secretariat)", path.read_text(), re.M), path
 
 
 def test_the_privacy_layer_reads_only_records_and_the_importer():
@@ -77,3 +77,14 @@ def test_the_apps_that_read_records_never_import_each_other():
 def test_the_staff_login_imports_no_other_app():
     for path in (ROOT / "paragraf" / "staff").rglob("*.py"):
         assert not re.search(r"^\s*(from|import)\s+paragraf\.(?!staff\b)", path.read_text(encoding="utf-8"), re.M), path
+
+
+def test_the_secretariat_reads_only_records_and_its_typesetting_is_pure_python():
+    """The portal may show what the secretariat published; the secretariat never imports the apps that
+    show things to the public. Its typesetting (notice and packet PDFs) knows no Django."""
+    for path in (ROOT / "paragraf" / "secretariat").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.(search|portal|api|exchange|privacy|staff)\b", text, re.M), path
+    for path in (ROOT / "paragraf" / "secretariat" / "typeset").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+(django|paragraf\.(?!secretariat\.typeset))", text, re.M), path

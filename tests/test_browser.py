@@ -11,45 +11,25 @@
 - Content-Security-Policy: no page type and no admin page used (log in, a change list with its
   actions, a change form with its date widgets) makes Chromium refuse anything.
 
-Without /usr/bin/chromium (`apt-get install chromium`) the tests are skipped, except when
-the environment variable CI is set: then they fail, so CI cannot pass without running them.
+Without /usr/bin/chromium the tests are skipped, except in CI (tests/browsing.py).
 """
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
-from importlib import resources
-from pathlib import Path
 
 import pytest
 
+from tests.browsing import axe_violations, describe, launch
 from tests.conftest import ROOT
 from tests.live_portal import STAFF_PASSWORD, STAFF_USER, serve_corpus
 
-CHROMIUM = Path("/usr/bin/chromium")
-# No internet here: without the background-networking flags Chromium keeps trying to reach Google.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = [1280, 360]
 # The source file page shows a whole packet (~17 000 numbered lines, one link each): axe needs
 # ~45 s per run on it. Its lines are one template loop, so axe checks the page with the first
 # SOURCE_LINES_CHECKED lines; the 360 px overflow check runs on the whole page first.
 SOURCE_LINES_CHECKED = 300
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
-
-
-def unavailable(reason: str):
-    if in_ci():
-        pytest.fail(f"{reason}; CI is set, so the browser tests may not be skipped", pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +40,8 @@ def portal(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        unavailable(f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("browser tests need playwright (pip install -c constraints.txt -e '.[dev]')")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launch() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -116,28 +88,6 @@ def page_urls(browser, portal):
     }
     context.close()
     return urls
-
-
-def axe_violations(page) -> list[dict]:
-    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
-    page.evaluate(resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8"))
-    return page.evaluate(
-        """([tags]) => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
-                        .then(results => results.violations)""",
-        [WCAG_TAGS],
-    )
-
-
-def describe(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        lines.append(f"{v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"][:10]:
-            lines.append(f"    at {' '.join(map(str, node['target']))}: {node['html'][:200]}")
-            lines.append("      " + " ".join(node["failureSummary"].split()))
-        if len(v["nodes"]) > 10:
-            lines.append(f"    … and {len(v['nodes']) - 10} more")
-    return "\n".join(lines)
 
 
 PAGE_TYPES = ["start", "search", "organisation", "body", "meeting", "paragraph", "secret-ballot", "elections", "case",

@@ -75,7 +75,7 @@ def _upload(client, s: Scene):
     upload = io.BytesIO(pdf_bytes("Matrisdokument"))
     upload.name = "matris.pdf"
     return client.post(f"/sekretariat/arenden/{s.case.pk}/handlingar/",
-                       {"title": "Matrisdokument", "date": "2027-02-01", "kind": "skrivelse", "file": upload})
+                       {"handling-title": "Matrisdokument", "handling-date": "2027-02-01", "handling-kind": "skrivelse", "handling-file": upload})
 
 
 def _last_item(s: Scene) -> AgendaItem:

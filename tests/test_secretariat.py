@@ -130,13 +130,13 @@ def test_a_document_must_be_a_readable_pdf(world, client):
     bad = io.BytesIO(b"PK\x03\x04 this is a docx, not a PDF")
     bad.name = "skrivelse.docx"
     answer = client.post(f"/sekretariat/arenden/{case.pk}/handlingar/", {
-        "title": "Skrivelse", "date": "2027-02-01", "kind": "skrivelse", "file": bad})
+        "handling-title": "Skrivelse", "handling-date": "2027-02-01", "handling-kind": "skrivelse", "handling-file": bad})
     assert answer.status_code == 400
     assert "skrivelse.docx är ingen läsbar PDF" in answer.content.decode()
     good = io.BytesIO(pdf_bytes("Skrivelse", pages=2))
     good.name = "skrivelse.pdf"
     answer = client.post(f"/sekretariat/arenden/{case.pk}/handlingar/", {
-        "title": "Skrivelse", "date": "2027-02-01", "kind": "skrivelse", "confidential": "on", "file": good})
+        "handling-title": "Skrivelse", "handling-date": "2027-02-01", "handling-kind": "skrivelse", "handling-confidential": "on", "handling-file": good})
     assert answer.status_code == 302
     stored = case.uploaded_documents.get()
     assert (stored.pages, stored.confidential, stored.uploaded_by) == (2, True, world.users["secretary"])

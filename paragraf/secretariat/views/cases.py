@@ -15,6 +15,7 @@ from paragraf.secretariat.permissions import is_administrator
 from paragraf.secretariat.views.access import permission
 
 PAGE_SIZE = 50
+UPLOAD = "handling"  # the upload form's prefix: its title is not the case's
 
 
 def organizations_of(user):
@@ -53,12 +54,12 @@ def case(request, case: Case, pk: int):
         messages.success(request, "Ärendet är sparat.")
         return redirect("secretariat:case", pk=case.pk)
     documents = CaseDocument.objects.filter(case=case).order_by("date", "pk")
-    return render(request, "secretariat/case.html", {"case": case, "form": form, "documents": documents, "upload": DocumentForm()})
+    return render(request, "secretariat/case.html", {"case": case, "form": form, "documents": documents, "upload": DocumentForm(prefix=UPLOAD)})
 
 
 @permission("secretariat.manage_cases", _case)
 def upload(request, case: Case, pk: int):
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(request.POST or None, request.FILES or None, prefix=UPLOAD)
     if request.method == "POST" and form.is_valid():
         document = form.save(case, request.user)
         messages.success(request, f"Handlingen {document.title} ({document.pages} sidor) är uppladdad.")

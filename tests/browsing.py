@@ -1,0 +1,71 @@
+"""Debian's Chromium driven by Playwright, and axe-core's accessibility check: shared by the browser
+tests (tests/test_browser.py, tests/test_secretariat_browser.py).
+
+Without /usr/bin/chromium (`apt-get install chromium`) browser tests are skipped, except when the
+environment variable CI is set: then they fail, so CI cannot pass without running them.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+# No internet here: without the background-networking flags Chromium keeps trying to reach Google.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def unavailable(reason: str):
+    if in_ci():
+        pytest.fail(f"{reason}; CI is set, so the browser tests may not be skipped", pytrace=False)
+    pytest.skip(reason)
+
+
+@contextlib.contextmanager
+def launch():
+    """A headless Chromium (skips the test, or fails it in CI, where there is none)."""
+    if not CHROMIUM.exists():
+        unavailable(f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("browser tests need playwright (pip install -c constraints.txt -e '.[dev]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    page.evaluate(resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8"))
+    return page.evaluate(
+        """([tags]) => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+                        .then(results => results.violations)""",
+        [WCAG_TAGS],
+    )
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["nodes"][:10]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}: {node['html'][:200]}")
+            lines.append("      " + " ".join(node["failureSummary"].split()))
+        if len(v["nodes"]) > 10:
+            lines.append(f"    … and {len(v['nodes']) - 10} more")
+    return "\n".join(lines)
