@@ -23,7 +23,7 @@ test: venv
 
 BENCH_DB := sqlite:///$(CURDIR)/data-bench/make-bench.sqlite3
 
-## bench: parse, PDF extraction, import, a walk of the whole API over the corpus, the portal on a generated 20k-§ SQLite database, and load: clients over every page type beside an import, server memory on a 50 MB packet (PDF part needs pdftotext: apt-get install poppler-utils)
+## bench: parse, PDF extraction, import, a walk of the whole API over the corpus, the portal on a generated 20k-§ SQLite database, and load: clients over every page type beside an import, server memory on a 50 MB packet; a meeting packet PDF of 300 pages (PDF part needs pdftotext: apt-get install poppler-utils)
 bench: venv
 	$(BIN)/paragraf bench parse
 	$(BIN)/paragraf bench import
@@ -32,6 +32,7 @@ bench: venv
 	$(BIN)/paragraf bench generate --paragraphs 20000 --database $(BENCH_DB)
 	$(BIN)/paragraf bench portal --database $(BENCH_DB) --duration 10
 	$(BIN)/paragraf bench load --duration 10
+	$(BIN)/paragraf bench packet
 
 ## demo: migrate a SQLite database under data/, import both corpus packets, serve on http://127.0.0.1:8000
 demo: venv

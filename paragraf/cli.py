@@ -188,6 +188,17 @@ def bench_load(database: str | None, clients: int, duration: float, threads: int
         sys.exit(1)
 
 
+@bench.command("packet", short_help="Building a meeting packet PDF (notice, 300 pages) vs concatenating its PDFs.")
+@click.option("--repeat", "-n", default=3, show_default=True, type=click.IntRange(1), help="Runs of each; the best is reported.")
+@click.option("--check", is_flag=True, help="Exit 1 when the build is over its limit.")
+def bench_packet(repeat: int, check: bool) -> None:
+    """The notice typeset and the packet of 28 items and 300 pages assembled (outline, page stamps), beside
+    concatenating the same PDFs with pikepdf: time, peak Python memory and peak RSS."""
+    ok = _benchmarks_module("bench_packet").main(repeat=repeat, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 def _benchmarks_module(name: str):
     root = Path(__file__).resolve().parent.parent
     if not (root / "benchmarks" / f"{name}.py").is_file():
