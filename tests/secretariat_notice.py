@@ -10,6 +10,7 @@ so any text is safe; `rotate` sets the pages' /Rotate with pikepdf.
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import io
 import json
 from collections.abc import Sequence
@@ -22,8 +23,12 @@ import typst
 from paragraf.ingest import parse_path
 from paragraf.secretariat.typeset.model import CalledGroup, CalledPerson, Notice, NoticeItem
 
-SEED = Path(__file__).resolve().parent.parent / "samples" / "corpus" / "000_9183b8d70dd3de41.txt"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SEED = SAMPLES / "corpus" / "000_9183b8d70dd3de41.txt"
 SEED_DATE = "2023-03-07"
+AGENDA_FIELDS = ("number", "title", "case_number", "section")
+INVITED_FIELDS = ("name", "party", "group", "role")
+HEADER_FIELDS = ("body", "date", "start_time", "place")
 #: The heading each group of the packet contract is printed under, and whether it is called
 #: (`Kallade`) or told (`För kännedom`), as in the seed's notice.
 GROUPS = {
@@ -97,3 +102,40 @@ def document_pdf(title: str, pages: Sequence[Sequence[str]], size_mm: tuple[floa
         out = io.BytesIO()
         doc.save(out)
     return out.getvalue()
+
+
+def read_back(pdf: bytes, folder, name: str = "kallelse.pdf") -> dict:
+    """The PDF parsed as `paragraf parse FILE.pdf` parses it."""
+    path = folder / name
+    path.write_bytes(pdf)
+    return parse_path(path)
+
+
+def only_meeting(packet: dict) -> dict:
+    assert len(packet["meetings"]) == 1, [(m["body"], m["date"]) for m in packet["meetings"]]
+    return packet["meetings"][0]
+
+
+def scorer():
+    """samples/eval/score.py as a module."""
+    spec = importlib.util.spec_from_file_location("score", SAMPLES / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold_of(meeting: dict, first_line: int) -> dict:
+    """The gold annotation (samples/eval/FORMAT.md) of the notice of `meeting` as the seed's parse
+    gives it; `first_line` is where the notice begins in the text of the PDF (its first line)."""
+    return {
+        "seed": "kallelse.pdf",
+        "scope": "the notice of Regionstyrelsen 2023-03-07 typeset from the seed's parse",
+        "documents": [{"kind": "kallelse", "first_line": first_line, "title": meeting["body"], "date": meeting["date"],
+                       "case_number": None}],
+        "meetings": [{
+            **{key: meeting[key] for key in ("body", "date", "start_time", "end_time", "place")},
+            "agenda": [{f: a[f] for f in AGENDA_FIELDS} for a in meeting["agenda"]],
+            "invited": [{f: p[f] for f in INVITED_FIELDS} for p in meeting["invited"]],
+            "attendance": [], "signatories": None, "paragraphs": [],
+        }],
+    }

@@ -188,3 +188,69 @@ def test_reordering_moves_an_item_and_numbers_all_anew(world, client):
     after = agenda.items(meeting)
     assert [i.pk for i in after] == [i.pk for i in items[:-3]] + [last.pk] + [i.pk for i in items[-3:-1]]
     assert [i.number for i in after] == list(range(1, len(after) + 1))
+
+
+def test_the_login_form_locks_a_user_name_out_after_the_failure_limit(client, django_user_model, settings):
+    from tests.secretariat_world import PASSWORD
+
+    django_user_model.objects.create_user("sekreterare-x", password=PASSWORD)
+    limit = settings.AXES_FAILURE_LIMIT
+    for attempt in range(1, limit + 1):
+        response = client.post("/konto/logga-in/", {"username": "sekreterare-x", "password": "fel"})
+        assert response.status_code == (429 if attempt == limit else 200), attempt
+    assert client.post("/konto/logga-in/", {"username": "sekreterare-x", "password": PASSWORD}).status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_confidential_documents_enter_neither_search_nor_the_apis(world, client):
+    meeting = world.meeting(published=True)
+    from paragraf.search.models import SearchEntry
+
+    assert not SearchEntry.objects.filter(title__icontains="Hemlig").exists()
+    assert not SearchEntry.objects.filter(text__icontains="Hemlig").exists()
+    searched = client.get("/sok/", {"q": "Hemlig bilaga"})
+    assert searched.status_code == 200 and "/dokument/" not in searched.content.decode()
+    oparl = client.get(f"/oparl/v1.1/meeting/{meeting.pk}/")
+    assert oparl.status_code == 200 and "Hemlig" not in oparl.content.decode()
+    feed = client.get(f"/{world.body.slug}/beslut.atom")
+    assert feed.status_code == 200 and "Hemlig" not in feed.content.decode()
+
+
+def test_an_imported_case_on_a_prepared_agenda_keeps_its_path_and_the_body_lists_the_meeting(world, client):
+    case = Case.objects.get(organization=world.body.organization, year=2023, serial=217)
+    before = client.get(f"/arenden/{case.organization.slug}/2023-217/").content.decode()
+    meeting = agenda.create_meeting(world.body, MEETING_DATE, datetime.time(13), "Sal A", world.users["secretary"])
+    agenda.add_item(meeting, title="", section="Beslutsärenden till regionfullmäktige", case=case)
+    publish(meeting, world.users["secretary"])
+    after = client.get(f"/arenden/{case.organization.slug}/2023-217/").content.decode()
+    assert 'datetime="2023-03-07"' in before and 'datetime="2023-03-07"' in after  # the imported steps stay
+    assert 'datetime="2027-03-09"' not in before and 'datetime="2027-03-09"' in after  # the prepared meeting joins the path
+    assert f"/{world.body.slug}/2027-03-09/" in client.get(f"/{world.body.slug}/").content.decode()
+
+
+def test_a_meeting_prepared_like_the_seed_notice_reads_back_the_same_scored_one(world, tmp_path):
+    """Regionstyrelsen 2023-03-07 (28 items, 38 called) authored in the secretariat: the notice PDF it
+    publishes is read back by `paragraf parse` to the same meeting, agenda and called (score.py: 1.0)."""
+    from paragraf.secretariat.typeset.notice import notice_pdf
+    from tests.secretariat_notice import gold_of, only_meeting, read_back, scorer, seed_meeting
+
+    _packet, seed = seed_meeting()
+    meeting = Meeting.all_objects.create(body=world.body, date=MEETING_DATE, start_time=datetime.time.fromisoformat(seed["start_time"]),
+                                         place=seed["place"], published=False)
+    for a in seed["agenda"]:
+        agenda.add_item(meeting, title=a["title"], section=a["section"] or "")
+        AgendaItem.all_objects.filter(meeting=meeting, number=a["number"]).update(case_number=a["case_number"] or "")
+    for p in seed["invited"]:
+        agenda.add_called(meeting, p["name"], p["party"] or "", p["group"], p["role"] or "")
+    parsed = read_back(notice_pdf(notices.notice_of(meeting)), tmp_path)
+    expected = {**seed, "date": MEETING_DATE.isoformat()}
+    result = scorer().combined(gold_of(expected, first_line=1), parsed)
+    assert result["score"] == 1.0, result
+    for measure in ("meetings", "agenda", "invited", "documents"):
+        assert result[measure]["f1"] == 1.0, (measure, result[measure])
+    got = only_meeting(parsed)
+    assert (got["body"], got["date"], got["start_time"], got["place"]) == ("Regionstyrelsen", "2027-03-09", "13:00", "Sal A, Regionens hus")
+    assert [(i["name"], i["party"], i["group"], i["role"]) for i in got["invited"]] == \
+        [(i["name"], i["party"], i["group"], i["role"]) for i in seed["invited"]]
+    assert [(a["number"], a["title"], a["case_number"], a["section"]) for a in got["agenda"]] == \
+        [(a["number"], a["title"], a["case_number"], a["section"]) for a in seed["agenda"]]

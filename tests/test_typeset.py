@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import importlib.util
 import io
 import json
 import subprocess
@@ -18,18 +17,17 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
-from paragraf.ingest import parse_path
 from paragraf.ingest.pdf import extract_pages
 from paragraf.secretariat.typeset.model import CalledGroup, CalledPerson, Notice, NoticeItem, PacketDocument, PacketItem
 from paragraf.secretariat.typeset.notice import notice_pdf
 from paragraf.secretariat.typeset.packet import InvalidPdf, PacketError, packet_pdf, pdf_page_count
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT
 from tests.pdfs import render_pdf
-from tests.secretariat_notice import corpus_lines, document_pdf, notice_from_meeting, seed_meeting
+from tests.secretariat_notice import (
+    AGENDA_FIELDS, HEADER_FIELDS, INVITED_FIELDS, corpus_lines, document_pdf, gold_of, notice_from_meeting, only_meeting, read_back,
+    scorer, seed_meeting,
+)
 
-AGENDA_FIELDS = ("number", "title", "case_number", "section")
-INVITED_FIELDS = ("name", "party", "group", "role")
-HEADER_FIELDS = ("body", "date", "start_time", "place")
 HOSTILE = [
     "Budget #let x = 1 *fet* _kursiv_ $x^2$ [länk] \\ @ref <etikett> `kod`",
     "Citat \"så\" och 'så' -- eller --- ... ~ // ej /* kommentar */ = + - 100 % & {a} ^ officiell",
@@ -49,48 +47,12 @@ def seed_notice(seed):
     return notice_from_meeting(meeting, packet["organization"])
 
 
-def read_back(pdf: bytes, tmp_path, name: str = "kallelse.pdf") -> dict:
-    """The PDF parsed as `paragraf parse FILE.pdf` parses it."""
-    path = tmp_path / name
-    path.write_bytes(pdf)
-    return parse_path(path)
-
-
 def rows(entries: list[dict], fields: tuple[str, ...]) -> list[tuple]:
     return [tuple(entry[f] for f in fields) for entry in entries]
 
 
-def only_meeting(packet: dict) -> dict:
-    assert len(packet["meetings"]) == 1, [(m["body"], m["date"]) for m in packet["meetings"]]
-    return packet["meetings"][0]
-
-
 def folded(text: str) -> str:
     return " ".join(text.split())
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SAMPLES / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def gold_of(meeting: dict, first_line: int) -> dict:
-    """The gold annotation (samples/eval/FORMAT.md) of the notice of `meeting` as the seed's parse
-    gives it; `first_line` is where the notice begins in the text of the PDF (its first line)."""
-    return {
-        "seed": "kallelse.pdf",
-        "scope": "the notice of Regionstyrelsen 2023-03-07 typeset from the seed's parse",
-        "documents": [{"kind": "kallelse", "first_line": first_line, "title": meeting["body"], "date": meeting["date"],
-                       "case_number": None}],
-        "meetings": [{
-            **{key: meeting[key] for key in ("body", "date", "start_time", "end_time", "place")},
-            "agenda": [{f: a[f] for f in AGENDA_FIELDS} for a in meeting["agenda"]],
-            "invited": [{f: p[f] for f in INVITED_FIELDS} for p in meeting["invited"]],
-            "attendance": [], "signatories": None, "paragraphs": [],
-        }],
-    }
 
 
 def test_notice_round_trip_scores_one(seed, seed_notice, tmp_path):
@@ -108,7 +70,7 @@ def test_notice_round_trip_scores_one(seed, seed_notice, tmp_path):
     gold_path.write_text(json.dumps(gold_of(meeting, first_line=1), ensure_ascii=False), encoding="utf-8")
     predicted_path.write_text(json.dumps(parsed, ensure_ascii=False), encoding="utf-8")
     gold, predicted = (json.loads(p.read_text(encoding="utf-8")) for p in (gold_path, predicted_path))
-    result = _scorer().combined(gold, predicted)
+    result = scorer().combined(gold, predicted)
     assert result["score"] == 1.0, result
     for measure in ("meetings", "agenda", "invited", "documents"):
         assert result[measure]["f1"] == 1.0, (measure, result[measure])
