@@ -237,14 +237,16 @@ def request(conn: http.client.HTTPConnection, url: str, keep: int = 0) -> Reply:
 
 
 def page_types() -> set[str]:
-    """Every named public route of the URL configuration: portal, OParl, native API, export."""
+    """Every named public route of the URL configuration: portal, OParl, native API, export. The
+    secretariat's are left out: its pages are for logged-in staff, and its public PDFs exist only for
+    meetings prepared and published in it, which a database of imported packets has none of."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
     found = {FILTERED}
 
     def walk(patterns, namespace):
         for p in patterns:
-            if isinstance(p, URLResolver) and p.namespace != "admin":
+            if isinstance(p, URLResolver) and p.namespace not in ("admin", "secretariat"):
                 walk(p.url_patterns, p.namespace or namespace)
             elif isinstance(p, URLPattern) and p.name:
                 found.add(f"{namespace}:{p.name}" if namespace else p.name)
