@@ -89,6 +89,7 @@ def test_publishing_makes_the_meeting_public_with_its_public_documents_and_mails
     assert [m.to for m in mail.outbox] == [[world.member_email]]
     assert mail.outbox[0].subject.startswith("Kallelse: Regionstyrelsen")
     assert "Regelverk för sjukresor" in mail.outbox[0].body
+    assert f"http://127.0.0.1:8000/{world.body.slug}/2027-03-09/" in mail.outbox[0].body  # PARAGRAF_PUBLIC_URL
 
 
 def test_a_change_after_publishing_is_an_amended_notice_with_what_changed(world, client):
@@ -254,3 +255,32 @@ def test_a_meeting_prepared_like_the_seed_notice_reads_back_the_same_scored_one(
         [(i["name"], i["party"], i["group"], i["role"]) for i in seed["invited"]]
     assert [(a["number"], a["title"], a["case_number"], a["section"]) for a in got["agenda"]] == \
         [(a["number"], a["title"], a["case_number"], a["section"]) for a in seed["agenda"]]
+
+
+def test_a_document_larger_than_the_limit_is_refused(world, client, settings):
+    settings.PARAGRAF_MAX_DOCUMENT_MB = 0.001  # about 1 kB
+    login(client, world, "secretary")
+    case = world.case("Ärende med stor handling", ready=False)
+    big = io.BytesIO(pdf_bytes("Stor handling", pages=3))
+    big.name = "stor.pdf"
+    answer = client.post(f"/sekretariat/arenden/{case.pk}/handlingar/", {
+        "handling-title": "Stor", "handling-date": "2027-02-01", "handling-kind": "rapport", "handling-file": big})
+    assert answer.status_code == 400 and "Filen är större än 0.001 MB" in answer.content.decode()
+    assert not case.uploaded_documents.exists()
+
+
+def test_a_packet_of_a_prepared_meeting_imported_later_makes_it_public_not_a_second_one(world, tmp_path):
+    from paragraf.ingest.identity import MeetingHints
+    from paragraf.records.importer import import_path
+    from tests.conftest import CORPUS
+
+    meeting = world.meeting()
+    assert not meeting.published
+    notice = (CORPUS / "000_9183b8d70dd3de41.txt").read_text(encoding="utf-8").split("\n")[:166]
+    packet = tmp_path / "kallelse-2027-03-09.txt"
+    packet.write_text("\n".join(notice).replace("2023-03-07", MEETING_DATE.isoformat()), encoding="utf-8")
+    result = import_path(packet, hints=MeetingHints(organization=world.body.organization.name))
+    assert result.ok, result.message
+    same = Meeting.all_objects.filter(body__name="Regionstyrelsen", date=MEETING_DATE)
+    assert [m.pk for m in same] == [meeting.pk] and same.get().published
+    assert AgendaItem.objects.filter(meeting=meeting).count() == 28  # the packet's notice, by position

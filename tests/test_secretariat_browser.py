@@ -159,6 +159,14 @@ def test_a_secretary_prepares_and_publishes_a_meeting_the_public_and_a_member_se
         page.keyboard.press("Enter")
     titles = agenda_titles(page)
     assert titles[8] != "Solceller på Regionens hus" and titles[9] == "Solceller på Regionens hus"
+    # … and the mouse: the last row dragged onto the seventh (the whole table in view: no scrolling).
+    page.set_viewport_size({"width": 1280, "height": 4000})
+    rows = page.locator("table.agenda tr[data-move]")
+    with page.expect_navigation():
+        rows.nth(9).drag_to(rows.nth(6), source_position={"x": 20, "y": 10}, target_position={"x": 20, "y": 10})
+    page.set_viewport_size({"width": 1280, "height": 900})
+    after = agenda_titles(page)
+    assert after == titles[:6] + [titles[9]] + titles[6:9], (titles, after)
 
     page.locator("table.agenda tr[data-move]").nth(5).get_by_role("link").click()
     check(page, checked)
