@@ -29,6 +29,7 @@ from paragraf.ingest.paragraph import proposers
 from paragraf.ingest.source import Source, read_bytes
 from paragraf.ingest.version import parser_version
 from paragraf.records import serving
+from paragraf.records.locks import LOG as LOCK_LOG
 from paragraf.records.basis import line_of, link_basis
 from paragraf.records.memberships import rebuild_memberships
 from paragraf.records.models import (
@@ -201,6 +202,9 @@ class PacketStore:
         date = _date(data["date"], _first_line(data))
         # A meeting the secretariat prepared is the same meeting: a packet of it makes it public.
         meeting, created = Meeting.all_objects.get_or_create(body=body, date=date)
+        if meeting.locked:
+            LOCK_LOG.warning("refused: import of %s into %s (justerad)", self.file.name, meeting)
+            raise ImportProblem(f"{meeting} är justerat i sekretariatet: protokollet kan inte ändras av en ny inläsning")
         if not meeting.published:
             meeting.published = True
             meeting.save(update_fields=["published"])

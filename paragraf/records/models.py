@@ -293,6 +293,9 @@ class Meeting(Timestamped):
     adjusters = models.JSONField(_("adjusters"), default=list, blank=True)
     # False while the secretariat prepares the meeting: no public reader sees it (PublishedMeetings).
     published = models.BooleanField(_("public"), default=True, db_index=True)
+    # Justerad in the secretariat: the meeting and everything of its minutes can no longer change
+    # (records/locks.py; triggers in the database refuse it whatever the path).
+    locked = models.BooleanField(_("justerad (locked)"), default=False)
 
     objects = PublishedMeetings()
     all_objects = models.Manager()
