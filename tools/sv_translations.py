@@ -11,6 +11,23 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "paragraf" / "locale" / "sv" / "LC_MESSAGES" / "django.po"
 
 SV = {
+    "revision": "revision",
+    "updated by": "ändrad av",
+    "history of the minutes": "protokollets historik",
+    "minutes being recorded": "protokoll under arbete",
+    "signers": "undertecknare",
+    "deadline": "sista dag",
+    "minutes PDF": "protokoll (PDF)",
+    "justerad": "justerat",
+    "history of the justering": "justeringens historik",
+    "justering": "justering",
+    "justeringar": "justeringar",
+    "posted": "anslaget",
+    "last day to appeal": "sista dag att överklaga",
+    "taken down": "tas ned",
+    "posting": "anslag",
+    "postings": "anslag",
+    "justerad (locked)": "justerat (låst)",
     "PDF": "PDF",
     "Secretariat": "Sekretariat",
     "appendix": "bilaga",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from paragraf.records.models import AgendaItem, Body, Case, Meeting, Organization, Person
 
@@ -172,3 +173,52 @@ class NoticeVersion(models.Model):
     @property
     def amended(self) -> bool:
         return self.version > 1
+
+
+class MinutesDraft(models.Model):
+    """The minutes of a meeting as the secretary records them, before justering: one typed document
+    (`content`, the `typeset.minutes_model.Minutes` of the meeting as JSON), saved with the revision it
+    was edited from (optimistic locking: a save from an older revision is refused, nothing is lost).
+    Every save is kept in its history (django-simple-history: who, when, before and after)."""
+
+    meeting = models.OneToOneField(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="minutes_draft")
+    content = models.JSONField(_("content"), default=dict)
+    revision = models.PositiveIntegerField(_("revision"), default=0)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL, null=True, related_name="+")
+    history = HistoricalRecords(verbose_name=_("history of the minutes"))
+
+    class Meta:
+        verbose_name = _("minutes being recorded")
+        verbose_name_plural = _("minutes being recorded")
+
+
+class Justering(models.Model):
+    """The sign-off of a meeting's minutes: the PDF made from the recorded minutes, signed in turn by
+    the chair and the adjusters (PAdES, each an incremental update of `signed_pdf`); complete when all
+    have signed, then the meeting is justerad and can no longer change."""
+
+    meeting = models.OneToOneField(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="justering")
+    signers = models.JSONField(_("signers"), default=list)  # [{"role", "name", "signed": ISO time or None}]
+    deadline = models.DateField(_("deadline"))
+    signed_pdf = models.BinaryField(_("minutes PDF"))
+    completed = models.DateTimeField(_("justerad"), null=True, blank=True)
+    history = HistoricalRecords(verbose_name=_("history of the justering"), excluded_fields=["signed_pdf"])
+
+    class Meta:
+        verbose_name = _("justering")
+        verbose_name_plural = _("justeringar")
+
+
+class Posting(models.Model):
+    """The notice on the notice board (anslagstavlan) that a meeting's minutes are justerade."""
+
+    meeting = models.OneToOneField(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="posting")
+    posted = models.DateField(_("posted"))
+    appeal_last_day = models.DateField(_("last day to appeal"))
+    taken_down = models.DateField(_("taken down"))
+
+    class Meta:
+        verbose_name = _("posting")
+        verbose_name_plural = _("postings")
+        ordering = ["-posted", "meeting"]

@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "paragraf.privacy",
     "paragraf.search",
     "paragraf.secretariat.apps.SecretariatConfig",
+    "simple_history",  # the audit log of the secretariat (who changed what, before and after)
     "paragraf.portal",
     "paragraf.api",
     "paragraf.staff",
@@ -166,6 +167,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # the audit log records who made a change
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # The bounds of public work (below): huge ids, rates per client, SQLite busy while an import runs.
     "paragraf.site.bounds.PathNumberMiddleware",
