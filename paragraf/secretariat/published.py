@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from paragraf.records.models import Meeting
-from paragraf.secretariat.models import AgendaDocument, NoticeVersion
+from paragraf.secretariat.models import AgendaDocument, NoticeVersion, Posting
 
 
 @dataclass(frozen=True)
@@ -54,3 +54,24 @@ def published_notice(meeting: Meeting, user) -> PublishedNotice | None:
         version=version.version, published=version.published, changes=version.changes, withheld=version.withheld,
         notice_url=reverse("secretariat:notice", kwargs=where), packet_url=reverse("secretariat:packet", kwargs=where),
         documents=documents)
+
+
+@dataclass(frozen=True)
+class PostedMinutes:
+    justered: datetime.date
+    posted: datetime.date
+    appeal_last_day: datetime.date
+    taken_down: datetime.date
+    minutes_url: str
+
+
+def posted_minutes(meeting: Meeting) -> PostedMinutes | None:
+    """The justering and posting of the meeting's minutes, when they are on the notice board."""
+    posting = Posting.objects.filter(meeting=meeting, meeting__justering__completed__isnull=False).select_related("meeting__justering").defer(
+        "meeting__justering__signed_pdf").first()
+    if posting is None:
+        return None
+    return PostedMinutes(
+        justered=posting.meeting.justering.completed.date(), posted=posting.posted, appeal_last_day=posting.appeal_last_day,
+        taken_down=posting.taken_down,
+        minutes_url=reverse("secretariat:signed_minutes", kwargs={"body": meeting.body.slug, "date": meeting.date}))

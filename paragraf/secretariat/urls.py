@@ -2,7 +2,7 @@
 The `isodate` converter is the portal's, registered before these are read (paragraf/site/urls.py)."""
 from django.urls import path
 
-from paragraf.secretariat.views import account, cases, meetings, public
+from paragraf.secretariat.views import account, board, cases, meetings, public
 
 app_name = "secretariat"
 urlpatterns = [
@@ -26,7 +26,10 @@ urlpatterns = [
     path("sekretariat/sammantraden/<int:pk>/kallade/<int:called>/ta-bort/", meetings.called_delete, name="called_delete"),
     path("sekretariat/sammantraden/<int:pk>/kallelse-utkast.pdf", meetings.notice_preview, name="notice_preview"),
     path("sekretariat/sammantraden/<int:pk>/publicera/", meetings.publish, name="publish"),
+    path("anslagstavla/", board.board, name="board"),
+    path("anslagstavla/flode.atom", board.BoardFeed(), name="board_feed"),
     path("dokument/<int:pk>/fil", public.document, name="document"),
     path("<slug:body>/<isodate:date>/kallelse.pdf", public.notice, name="notice"),
     path("<slug:body>/<isodate:date>/handlingar.pdf", public.packet, name="packet"),
+    path("<slug:body>/<isodate:date>/protokoll.pdf", board.signed_minutes, name="signed_minutes"),
 ]

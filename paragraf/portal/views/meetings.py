@@ -9,7 +9,7 @@ from paragraf.privacy.layer import masker_for
 from paragraf.privacy.masking import Masker
 from paragraf.records.basis import BasisLink, link_basis
 from paragraf.records.models import CitedStep, Document, Election, Meeting, Paragraph, SourceFile, Vote
-from paragraf.secretariat.published import published_notice
+from paragraf.secretariat.published import posted_minutes, published_notice
 
 ATTENDANCE_GROUPS = [
     ("beslutande", "Beslutande"),
@@ -68,6 +68,7 @@ def meeting(request, body: str, date):
         "documents": documents,
         "sources": sources,
         "notice": notice,
+        "posted": posted_minutes(meeting),
     }
     return render(request, "portal/meeting.html", context)
 
