@@ -37,6 +37,9 @@ PARAGRAF_ADMIN_TOTP   "1": staff also give a code from a TOTP device (`paragraf 
 The secretariat (paragraf/secretariat):
 PARAGRAF_PUBLIC_URL   the portal's address, for links in mails (default http://127.0.0.1:8000)
 PARAGRAF_MAX_DOCUMENT_MB  largest PDF a secretary may upload to a case (default 50)
+PARAGRAF_SIGNING      how minutes are signed at justering: local:DIR (a development CA, made on first
+                      use; default local:<data dir>/signing-ca) or pkcs12:FILE (the organisation's
+                      certificate; its passphrase in PARAGRAF_SIGNING_PASSPHRASE). docs/signing.md
 EMAIL_HOST, EMAIL_PORT (587), EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS ("1" default),
 DEFAULT_FROM_EMAIL    SMTP for the notices mailed to members; without EMAIL_HOST mails are written
                       to the console log (EMAIL_BACKEND may name any Django mail backend)
@@ -286,6 +289,8 @@ LOGIN_URL = "secretariat:login"
 LOGIN_REDIRECT_URL = "secretariat:start"
 PARAGRAF_PUBLIC_URL = os.environ.get("PARAGRAF_PUBLIC_URL", "http://127.0.0.1:8000")
 PARAGRAF_MAX_DOCUMENT_MB = float(os.environ.get("PARAGRAF_MAX_DOCUMENT_MB", "50"))
+PARAGRAF_SIGNING = os.environ.get("PARAGRAF_SIGNING") or f"local:{DATA_DIR / 'signing-ca'}"
+PARAGRAF_SIGNING_PASSPHRASE = os.environ.get("PARAGRAF_SIGNING_PASSPHRASE", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default for form fields; files go by FILE_UPLOAD_* below
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads are spooled to a temporary file
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -1,0 +1,96 @@
+"""Justering: the minutes PDF signed by the chair and the adjusters, one after another (PAdES, each an
+incremental update), then the meeting justerad: the signed PDF read into the records by the importer
+(every § traceable to its line of the signed minutes), the meeting locked (records/locks.py) and the
+minutes posted on the notice board with the dates the law gives (dates.py)."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from paragraf.ingest.identity import MeetingHints
+from paragraf.records.importer import import_bytes
+from paragraf.records.models import Meeting
+from paragraf.secretariat.dates import justering_deadline, posting_dates
+from paragraf.secretariat.models import Justering, Posting
+from paragraf.secretariat.signing.interface import Signer
+
+CHAIR, ADJUSTER = "Ordförande", "Justerare"
+
+
+class JusteringError(ValueError):
+    """A signature refused (not a signer, signed already, the deadline …), the reason in Swedish."""
+
+
+def configured_signer() -> Signer:
+    """The signer of the settings (PARAGRAF_SIGNING): `local:DIR` (a development CA, made on first use)
+    or `pkcs12:FILE` (an organisation certificate, its passphrase in PARAGRAF_SIGNING_PASSPHRASE)."""
+    from paragraf.secretariat.signing.local_ca import LocalCA, init_ca
+    from paragraf.secretariat.signing.pkcs12 import Pkcs12Signer
+
+    kind, _colon, where = settings.PARAGRAF_SIGNING.partition(":")
+    if kind == "pkcs12":
+        return Pkcs12Signer(where, settings.PARAGRAF_SIGNING_PASSPHRASE)
+    if kind == "local":
+        if not (Path(where) / "ca.pem").exists():
+            init_ca(where)
+        return LocalCA(where)
+    raise JusteringError(f"PARAGRAF_SIGNING={settings.PARAGRAF_SIGNING!r}: expected local:DIR or pkcs12:FILE")
+
+
+def start(meeting: Meeting, pdf: bytes, chair: str, adjusters: list[str]) -> Justering:
+    """The minutes PDF made ready for signing by the chair and the adjusters (named at the meeting)."""
+    if Justering.objects.filter(meeting=meeting, completed__isnull=False).exists():
+        raise JusteringError("Protokollet är redan justerat.")
+    signers = [{"role": CHAIR, "name": chair, "signed": None}] + [{"role": ADJUSTER, "name": name, "signed": None} for name in adjusters]
+    justering, _created = Justering.objects.update_or_create(
+        meeting=meeting, defaults={"signers": signers, "signed_pdf": pdf, "deadline": justering_deadline(meeting.date)})
+    return justering
+
+
+def waiting(justering: Justering) -> list[str]:
+    return [entry["name"] for entry in justering.signers if not entry["signed"]]
+
+
+def sign(justering: Justering, name: str, signer: Signer) -> Justering:
+    """`name` signs the minutes (the next incremental signature); the last signature justerar them."""
+    with transaction.atomic():
+        justering = Justering.objects.select_for_update().get(pk=justering.pk)
+        if justering.completed:
+            raise JusteringError("Protokollet är redan justerat.")
+        entry = next((e for e in justering.signers if e["name"] == name), None)
+        if entry is None:
+            raise JusteringError(f"{name} ska inte justera protokollet.")
+        if entry["signed"]:
+            raise JusteringError(f"{name} har redan justerat protokollet.")
+        index = justering.signers.index(entry)
+        field = CHAIR if index == 0 else f"{ADJUSTER} {index}"
+        meeting = justering.meeting
+        justering.signed_pdf = signer.sign(bytes(justering.signed_pdf), signer_name=name, field=field,
+                                           reason=f"Justering av protokoll, {meeting.body.name} {meeting.date.isoformat()}",
+                                           location=meeting.place)
+        entry["signed"] = timezone.now().isoformat(timespec="seconds")
+        justering.save()
+        if not waiting(justering):
+            complete(justering)
+    return justering
+
+
+def complete(justering: Justering, today: datetime.date | None = None) -> Posting:
+    """All have signed: the signed minutes read into the records, the meeting locked and posted."""
+    meeting = justering.meeting
+    hints = MeetingHints(organization=meeting.body.organization.name, body=meeting.body.name, date=meeting.date.isoformat())
+    result = import_bytes(bytes(justering.signed_pdf), f"protokoll-{meeting.body.slug}-{meeting.date.isoformat()}-justerat.pdf",
+                          hints=hints)
+    if not result.ok:
+        raise JusteringError(f"Det justerade protokollet kunde inte läsas in: {result.message}")
+    Meeting.all_objects.filter(pk=meeting.pk).update(locked=True)
+    justering.completed = timezone.now()
+    justering.save(update_fields=["completed"])
+    dates = posting_dates(today or timezone.localdate())
+    posting, _created = Posting.objects.update_or_create(
+        meeting=meeting, defaults={"posted": dates.posted, "appeal_last_day": dates.appeal_last_day, "taken_down": dates.taken_down})
+    return posting
