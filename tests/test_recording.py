@@ -60,3 +60,38 @@ def test_two_secretaries_never_overwrite_each_other(world, draft):
     history = list(saved.history.order_by("history_date"))
     assert [h.revision for h in history][-1] == 1 and history[-1].history_user == first
     assert history[-1].content["paragraphs"][0]["decision"] == "Till justerare utses A och B."
+
+
+def test_the_secretary_records_through_the_pages_and_a_stale_save_is_refused(world, draft, client):
+    meeting = draft.meeting
+    client.force_login(world.users["secretary"])
+    page = client.get(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/")
+    assert page.status_code == 200 and "Upprop" in page.content.decode()
+    rec = recording.from_json(draft.content)
+    absent = next(e for e in rec.roll if e.ordinary and not e.role)
+    present = [e.name for e in rec.roll if e.name != absent.name]
+    answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/", {
+        "revision": "0", "present": present, "chair": rec.chair, "adjuster_1": present[1], "adjuster_2": present[2],
+        "secretary": "Nathalie Bijelic Eriksson", "end_time": "15:40"})
+    assert answer.status_code == 302
+    rec = recording.from_json(type(draft).objects.get(pk=draft.pk).content)
+    assert any(e.serves_for == absent.name for e in rec.roll) and rec.adjusters == present[1:3]
+
+    number = rec.paragraphs[-1].number
+    serving = rec.serving(number)
+    form = {"revision": "1", "decision": "Regionstyrelsen bifaller förslaget.", "vote": "open", "yes_option": "bifall",
+            "no_option": "avslag", "recipients": "Regionfullmäktige"}
+    form.update({f"ballot_{i}": ("yes" if i < 8 else "no") for i in range(len(serving))})
+    answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/{number}/", form)
+    assert answer.status_code == 302
+    saved = recording.from_json(type(draft).objects.get(pk=draft.pk).content).paragraph(number)
+    assert saved.vote.ballots == {name: ("yes" if i < 8 else "no") for i, name in enumerate(serving)}
+
+    # The same form again, from the revision it was read at: someone saved since.
+    answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/{number}/", form, headers={"X-Autosave": "1"})
+    assert answer.status_code == 409 and "sparade protokollet medan du ändrade det" in answer.json()["error"]
+    # A vote with a member missing is refused with the reason.
+    form.update(revision="2")
+    form.pop("ballot_0")
+    answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/{number}/", form)
+    assert answer.status_code == 400 and f"Röst saknas för: {serving[0]}" in answer.content.decode()

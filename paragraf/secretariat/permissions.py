@@ -86,3 +86,26 @@ def grant_administrators(**_kwargs) -> None:
     group, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
     Group.objects.get_or_create(name=SECRETARIES)
     group.permissions.set(Permission.objects.all())
+
+
+@rules.predicate
+def is_pending_signer(user, meeting: Meeting) -> bool:
+    """The user's person is the chair or an adjuster of the meeting's justering and has not signed yet."""
+    if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
+        return False
+    justering = getattr(meeting, "justering", None)
+    name = user.member_account.person.name
+    return justering is not None and any(e["name"] == name and not e["signed"] for e in justering.signers)
+
+
+@rules.predicate
+def is_signer(user, meeting: Meeting) -> bool:
+    if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
+        return False
+    justering = getattr(meeting, "justering", None)
+    return justering is not None and any(e["name"] == user.member_account.person.name for e in justering.signers)
+
+
+rules.add_perm("secretariat.record_meeting", is_administrator | is_secretary_of_meeting)
+rules.add_perm("secretariat.view_justering", is_administrator | is_secretary_of_meeting | is_signer)
+rules.add_perm("secretariat.sign_minutes", is_pending_signer)

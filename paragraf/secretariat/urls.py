@@ -2,7 +2,7 @@
 The `isodate` converter is the portal's, registered before these are read (paragraf/site/urls.py)."""
 from django.urls import path
 
-from paragraf.secretariat.views import account, board, cases, meetings, public
+from paragraf.secretariat.views import account, board, cases, meetings, minutes, public
 
 app_name = "secretariat"
 urlpatterns = [
@@ -28,6 +28,11 @@ urlpatterns = [
     path("sekretariat/sammantraden/<int:pk>/publicera/", meetings.publish, name="publish"),
     path("anslagstavla/", board.board, name="board"),
     path("anslagstavla/flode.atom", board.BoardFeed(), name="board_feed"),
+    path("sekretariat/sammantraden/<int:pk>/protokoll/", minutes.minutes, name="minutes"),
+    path("sekretariat/sammantraden/<int:pk>/protokoll/<int:number>/", minutes.paragraph, name="minutes_paragraph"),
+    path("sekretariat/sammantraden/<int:pk>/protokoll/justering/", minutes.start_justering, name="start_justering"),
+    path("sekretariat/sammantraden/<int:pk>/justering/", minutes.justering_page, name="justering"),
+    path("sekretariat/sammantraden/<int:pk>/justering/signera/", minutes.sign, name="sign"),
     path("dokument/<int:pk>/fil", public.document, name="document"),
     path("<slug:body>/<isodate:date>/kallelse.pdf", public.notice, name="notice"),
     path("<slug:body>/<isodate:date>/handlingar.pdf", public.packet, name="packet"),

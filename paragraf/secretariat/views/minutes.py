@@ -1,0 +1,186 @@
+"""Recording a meeting: the roll call, each § (decision, proposals, procedure, vote, elections,
+reservations, notes, recipients), autosaved with the revision it was read at; the justering."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from paragraf.records.models import Meeting
+from paragraf.secretariat import justering as signoff
+from paragraf.secretariat import recording
+from paragraf.secretariat.models import Justering
+from paragraf.secretariat.recording import RecordedElection, RecordedVote
+from paragraf.secretariat.rollcall import RecordingError
+from paragraf.secretariat.views.access import permission
+
+CHOICES = (("yes", "Ja"), ("no", "Nej"), ("abstain", "Avstår"))
+
+
+def _meeting(pk: int, **_ignored) -> Meeting:
+    return get_object_or_404(Meeting.all_objects.select_related("body__organization"), pk=pk, preparation__isnull=False)
+
+
+def _revision(request) -> int:
+    try:
+        return int(request.POST.get("revision", "-1"))
+    except ValueError:
+        return -1
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _saved(request, draft, minutes, done: str, back: str):
+    """Save, or say why not: a conflict or a refused fact (400/409), as JSON to the autosave."""
+    autosave = request.headers.get("X-Autosave") == "1"
+    try:
+        draft = recording.save(draft, minutes, _revision(request), request.user)
+    except recording.Conflict as error:
+        if autosave:
+            return JsonResponse({"error": str(error)}, status=409)
+        messages.error(request, str(error))
+        return redirect(back)
+    if autosave:
+        return JsonResponse({"revision": draft.revision})
+    messages.success(request, done)
+    return redirect(back)
+
+
+@permission("secretariat.record_meeting", _meeting)
+def minutes(request, meeting: Meeting, pk: int):
+    draft = recording.draft_of(meeting)
+    rec = recording.from_json(draft.content)
+    if request.method == "POST":
+        present = set(request.POST.getlist("present"))
+        serves_for = {e.name: request.POST.get(f"serves_for_{i}", "") for i, e in enumerate(rec.roll)}
+        for i, entry in enumerate(rec.roll):
+            entry.first = _number(request.POST.get(f"first_{i}"))
+            entry.last = _number(request.POST.get(f"last_{i}"))
+        rec = recording.roll_call(rec, present, serves_for)
+        rec.chair = request.POST.get("chair", rec.chair).strip()
+        rec.adjusters = [name for name in (request.POST.get("adjuster_1", ""), request.POST.get("adjuster_2", "")) if name.strip()]
+        rec.secretary = request.POST.get("secretary", rec.secretary).strip()
+        rec.end_time = request.POST.get("end_time", rec.end_time).strip()
+        return _saved(request, draft, rec, "Uppropet är sparat.", request.path)
+    absent = [e.name for e in rec.roll if e.ordinary and not e.present]
+    justering = Justering.objects.filter(meeting=meeting).defer("signed_pdf").first()
+    context = {"meeting": meeting, "draft": draft, "rec": rec, "roll": list(enumerate(rec.roll)), "absent": absent,
+               "people": [e.name for e in rec.roll if e.present], "justering": justering,
+               "waiting": signoff.waiting(justering) if justering else []}
+    return render(request, "secretariat/minutes.html", context)
+
+
+def _number(value) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@permission("secretariat.record_meeting", _meeting)
+def paragraph(request, meeting: Meeting, pk: int, number: int):
+    draft = recording.draft_of(meeting)
+    rec = recording.from_json(draft.content)
+    try:
+        para = rec.paragraph(number)
+    except RecordingError:
+        raise Http404("Paragrafen finns inte.") from None
+    serving = rec.serving(number)
+    back = request.path
+    if request.method == "POST":
+        try:
+            _apply(request.POST, rec, number, serving)
+        except RecordingError as error:
+            if request.headers.get("X-Autosave") == "1":
+                return JsonResponse({"error": str(error)}, status=400)
+            return _paragraph_page(request, meeting, draft, rec, para, serving, error=str(error), status=400)
+        return _saved(request, draft, rec, f"§ {number} är sparad.", back)
+    return _paragraph_page(request, meeting, draft, rec, para, serving)
+
+
+def _apply(data, rec: recording.Recording, number: int, serving: list[str]) -> None:
+    para = rec.paragraph(number)
+    para.decision = data.get("decision", "").strip()
+    para.proposals = _lines(data.get("proposals", ""))
+    para.procedure = data.get("procedure", "").strip()
+    para.notes = _lines(data.get("notes", ""))
+    para.recipients = _lines(data.get("recipients", ""))
+    para.elections = [_election(line) for line in _lines(data.get("elections", ""))]
+    method = data.get("vote", "")
+    para.vote = None
+    if method == "open":
+        ballots = {name: data.get(f"ballot_{i}", "") for i, name in enumerate(serving) if data.get(f"ballot_{i}")}
+        recording.record_open_vote(rec, number, ballots, data.get("yes_option", "").strip(), data.get("no_option", "").strip(),
+                                   data.get("chair_choice") or None)
+    elif method == "secret":
+        options = []
+        for line in _lines(data.get("options", "")):
+            name, _colon, count = line.rpartition(":")
+            if not name or not count.strip().isdigit():
+                raise RecordingError(f"Skriv varje kandidat som 'Namn: antal röster' ({line!r}).")
+            options.append((name.strip(), int(count)))
+        recording.record_secret_ballot(rec, number, options, _number(data.get("blank")) or 0)
+    para.reservations = []
+    reserving = data.getlist("reserving")
+    if reserving:
+        recording.record_reservation(rec, number, reserving, data.get("reservation_text", "").strip())
+
+
+def _election(line: str) -> RecordedElection:
+    """`Namn (Parti) | uppdrag | organisation | period`."""
+    parts = [part.strip() for part in line.split("|")] + ["", "", ""]
+    name, party = parts[0], ""
+    if name.endswith(")") and "(" in name:
+        name, _open, party = name[:-1].rpartition("(")
+        name = name.strip()
+    return RecordedElection(name=name, party=party.strip(), post=parts[1], organisation=parts[2], period=parts[3])
+
+
+def _paragraph_page(request, meeting, draft, rec, para, serving, error: str = "", status: int = 200):
+    vote = para.vote or RecordedVote("")
+    ballots = [(i, name, vote.ballots.get(name, "")) for i, name in enumerate(serving)]
+    context = {"meeting": meeting, "draft": draft, "para": para, "serving": serving, "ballots": ballots, "choices": CHOICES,
+               "vote": vote, "error": error,
+               "reserving": {n for r in para.reservations for n in r.names},
+               "reservation_text": para.reservations[0].text if para.reservations else "",
+               "options_text": "\n".join(f"{name}: {count}" for name, count in vote.options),
+               "elections_text": "\n".join(" | ".join([f"{e.name} ({e.party})" if e.party else e.name, e.post, e.organisation, e.period])
+                                           for e in para.elections),
+               "previous": para.number - 1 if para.number > 1 else None,
+               "next": para.number + 1 if any(p.number == para.number + 1 for p in rec.paragraphs) else None}
+    return render(request, "secretariat/paragraph.html", context, status=status)
+
+
+@require_POST
+@permission("secretariat.record_meeting", _meeting)
+def start_justering(request, meeting: Meeting, pk: int):
+    from paragraf.secretariat.minutes_pdf import minutes_of
+
+    rec = recording.from_json(recording.draft_of(meeting).content)
+    if not rec.chair or len(rec.adjusters) < 1:
+        messages.error(request, "Ange ordförande och justerare i uppropet först.")
+        return redirect("secretariat:minutes", pk=meeting.pk)
+    signoff.start(meeting, minutes_of(meeting, rec), rec.chair, rec.adjusters)
+    messages.success(request, "Protokollet är klart för justering: ordföranden och justerarna kan nu signera det.")
+    return redirect("secretariat:minutes", pk=meeting.pk)
+
+
+@require_POST
+@permission("secretariat.sign_minutes", _meeting)
+def sign(request, meeting: Meeting, pk: int):
+    name = request.user.member_account.person.name
+    try:
+        signoff.sign(meeting.justering, name, signoff.configured_signer())
+    except signoff.JusteringError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{name} har justerat protokollet.")
+    return redirect("secretariat:justering", pk=meeting.pk)
+
+
+@permission("secretariat.view_justering", _meeting)
+def justering_page(request, meeting: Meeting, pk: int):
+    return render(request, "secretariat/justering.html", {"meeting": meeting, "justering": meeting.justering})
