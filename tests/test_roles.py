@@ -14,7 +14,7 @@ import pytest
 
 from paragraf.records.models import AgendaItem, Case, Invitation, Meeting
 from paragraf.secretariat import agenda
-from paragraf.secretariat.models import AgendaDocument, CaseDocument, StandardItem
+from paragraf.secretariat.models import AgendaDocument, CaseDocument, MinutesDraft, StandardItem
 from tests.conftest import ROOT
 from tests.secretariat_world import World, document, pdf_bytes
 
@@ -136,6 +136,10 @@ ACTIONS: dict[str, Action] = {
     "see_confidential_listed": Action(lambda c, s: c.get(s.portal(s.published)),
                                       lambda r, s: "Hemlig bilaga" in r.content.decode(), refused_by_absence=True),
     "see_confidential_document": _download(lambda s: f"/dokument/{s.link(s.published, confidential=True).pk}/fil"),
+    "record_meeting": Action(
+        lambda c, s: c.post(f"/sekretariat/sammantraden/{s.published.pk}/protokoll/1/", {"revision": "0", "decision": "Matrisbeslut."}),
+        lambda r, s: MinutesDraft.objects.filter(meeting=s.published, content__paragraphs__0__decision="Matrisbeslut.").exists()),
+    "see_notice_board": Action(lambda c, s: c.get("/anslagstavla/"), lambda r, s: r.status_code == 200),
     "manage_users": Action(lambda c, s: c.get("/admin/auth/user/"), lambda r, s: r.status_code == 200),
 }
 
