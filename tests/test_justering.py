@@ -1,0 +1,89 @@
+"""From the recorded meeting to the posted minutes: the minutes PDF signed by the chair and two
+adjusters (three valid PAdES signatures), the signed minutes read into the records, the meeting locked,
+the posting on the notice board with the appeal date."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import DatabaseError, transaction
+
+from paragraf.records.models import Ballot, Dissent, Meeting, Paragraph, Vote
+from paragraf.secretariat import justering as signoff
+from paragraf.secretariat import recording
+from paragraf.secretariat.dates import posting_dates
+from paragraf.secretariat.minutes_pdf import minutes_of
+from paragraf.secretariat.models import Justering, Posting
+from paragraf.secretariat.signing.local_ca import LocalCA, init_ca
+from paragraf.secretariat.signing.validation import validate
+from tests.secretariat_world import World
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ca(tmp_path) -> LocalCA:
+    return init_ca(tmp_path / "ca")
+
+
+@pytest.fixture
+def recorded():
+    """A published meeting of Regionstyrelsen recorded: one member absent and replaced, an open vote
+    at the ready case's §, a reservation there, decisions and recipients."""
+    world = World.build()
+    meeting = world.meeting(published=True)
+    draft = recording.draft_of(meeting)
+    rec = recording.from_json(draft.content)
+    absent = next(e for e in rec.roll if e.ordinary and not e.role)
+    rec = recording.roll_call(rec, {e.name for e in rec.roll} - {absent.name}, {})
+    members = [e.name for e in rec.roll if e.ordinary and e.name != rec.chair]
+    rec.adjusters, rec.secretary, rec.end_time = members[:2], "Nathalie Bijelic Eriksson", "15:40"
+    for p in rec.paragraphs:
+        p.decision = f"Regionstyrelsen beslutar i ärendet {p.title.lower()}."
+    case = next(p for p in rec.paragraphs if p.case_number)
+    case.recipients = ["Regionfullmäktige"]
+    serving = rec.serving(case.number)
+    ballots = {name: ("no" if i >= 9 else "yes") for i, name in enumerate(serving)}
+    recording.record_open_vote(rec, case.number, ballots, "att bifalla förslaget", "att avslå förslaget")
+    recording.record_reservation(rec, case.number, serving[9:11], "")
+    recording.save(draft, rec, draft.revision, world.users["secretary"])
+    return world, meeting, rec, case.number
+
+
+def test_three_signatures_justerar_posts_and_locks_the_meeting(recorded, ca):
+    world, meeting, rec, number = recorded
+    justering = signoff.start(meeting, minutes_of(meeting, rec), rec.chair, rec.adjusters)
+    assert justering.deadline == datetime.date(2027, 3, 23)
+    for name in [rec.chair, *rec.adjusters]:
+        assert not Meeting.all_objects.get(pk=meeting.pk).locked
+        signoff.sign(justering, name, ca)
+    justering = Justering.objects.get(pk=justering.pk)
+    assert justering.completed is not None and signoff.waiting(justering) == []
+
+    statuses = validate(bytes(justering.signed_pdf), [ca.root_pem])
+    assert [s.signer for s in statuses] == [rec.chair, *rec.adjusters]
+    assert all(s.intact and s.valid and s.trusted for s in statuses)
+
+    meeting = Meeting.all_objects.get(pk=meeting.pk)
+    assert meeting.locked and meeting.minutes_source is not None
+    vote = Vote.objects.get(paragraph__meeting=meeting, paragraph__number=number)
+    assert (vote.yes, vote.no, vote.abstain) == (9, 6, 0)
+    assert Ballot.objects.filter(vote=vote).count() == 15
+    assert Dissent.objects.filter(paragraph__meeting=meeting, paragraph__number=number).count() == 1
+    assert Paragraph.objects.filter(meeting=meeting).count() == len(rec.paragraphs)
+
+    posting = Posting.objects.get(meeting=meeting)
+    dates = posting_dates(posting.posted)
+    assert (posting.appeal_last_day, posting.taken_down) == (dates.appeal_last_day, dates.taken_down)
+    with pytest.raises(DatabaseError, match="justerad"), transaction.atomic():
+        Paragraph.objects.filter(meeting=meeting).update(decision="Ändrat efter justeringen")
+
+
+def test_only_the_named_sign_and_each_once(recorded, ca):
+    _world, meeting, rec, _number = recorded
+    justering = signoff.start(meeting, minutes_of(meeting, rec), rec.chair, rec.adjusters)
+    with pytest.raises(signoff.JusteringError, match="Adam Starck ska inte justera"):
+        signoff.sign(justering, "Adam Starck", ca)
+    signoff.sign(justering, rec.chair, ca)
+    with pytest.raises(signoff.JusteringError, match="har redan justerat"):
+        signoff.sign(justering, rec.chair, ca)
