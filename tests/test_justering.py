@@ -87,3 +87,22 @@ def test_only_the_named_sign_and_each_once(recorded, ca):
     signoff.sign(justering, rec.chair, ca)
     with pytest.raises(signoff.JusteringError, match="har redan justerat"):
         signoff.sign(justering, rec.chair, ca)
+
+
+def test_after_justering_the_recording_pages_and_the_admin_refuse_changes_and_log_them(recorded, ca, client, caplog):
+    world, meeting, rec, number = recorded
+    justering = signoff.start(meeting, minutes_of(meeting, rec), rec.chair, rec.adjusters)
+    for name in [rec.chair, *rec.adjusters]:
+        signoff.sign(justering, name, ca)
+    client.force_login(world.users["secretary"])
+    answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/{number}/", {"revision": "99", "decision": "Ändrat"})
+    assert answer.status_code == 403 and "Protokollet är justerat och kan inte ändras" in answer.content.decode()
+    client.force_login(world.users["administrator"])
+    paragraph = Paragraph.objects.get(meeting=meeting, number=number)
+    page = client.get(f"/admin/records/paragraph/{paragraph.pk}/change/")
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    answer = client.post(f"/admin/records/paragraph/{paragraph.pk}/change/", {"decision": "Ändrat i administrationen"})
+    assert answer.status_code == 403
+    assert Paragraph.objects.get(pk=paragraph.pk).decision != "Ändrat i administrationen"
+    refused = [r.getMessage() for r in caplog.records if r.name == "paragraf.records.locks"]
+    assert any("changing the minutes" in m for m in refused) and any("in the admin (justerad)" in m for m in refused)

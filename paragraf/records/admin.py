@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from paragraf.records import locks
 from paragraf.records import models as m
 from paragraf.records.overrides import record_override
 from paragraf.records.resolve import Parties, People
@@ -16,7 +17,23 @@ from paragraf.records.speakers import Speakers, resolve_dissents
 
 
 class CorrectionsAdmin(admin.ModelAdmin):
-    """Changes to an imported record are kept as corrections that survive re-import."""
+    """Changes to an imported record are kept as corrections that survive re-import. A record of a
+    justerad meeting is shown read only (records/locks.py; the database refuses a change anyway), and a
+    change tried all the same is logged."""
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._locked(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._locked(request, obj)
+
+    def _locked(self, request, obj) -> bool:
+        if obj is None or not locks.is_locked(locks.meeting_id_of(obj)):
+            return False
+        if request.method == "POST":
+            locks.LOG.warning("refused: %s changing %s %s in the admin (justerad)", request.user.get_username(),
+                              obj._meta.verbose_name, obj.pk)
+        return True
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

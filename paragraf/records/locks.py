@@ -29,6 +29,21 @@ def is_locked(meeting_id: int | None) -> bool:
     return meeting_id is not None and Meeting.all_objects.filter(pk=meeting_id, locked=True).exists()
 
 
+def meeting_id_of(obj) -> int | None:
+    """The meeting a record belongs to (a meeting itself, a row with `meeting`, with `paragraph`, a ballot)."""
+    from paragraf.records.models import Ballot, Meeting
+
+    if isinstance(obj, Meeting):
+        return obj.pk
+    if isinstance(obj, Ballot):
+        return obj.vote.paragraph.meeting_id
+    if hasattr(obj, "meeting_id"):
+        return obj.meeting_id
+    if hasattr(obj, "paragraph_id"):
+        return obj.paragraph.meeting_id
+    return None
+
+
 def refuse(what: str, meeting) -> None:
     """Log and raise: someone tried to change a justerad meeting."""
     LOG.warning("refused: %s of %s (justerad)", what, meeting)

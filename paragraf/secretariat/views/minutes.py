@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from paragraf.records import locks
 from paragraf.records.models import Meeting
 from paragraf.secretariat import justering as signoff
 from paragraf.secretariat import recording
@@ -16,6 +17,7 @@ from paragraf.secretariat.rollcall import RecordingError
 from paragraf.secretariat.views.access import permission
 
 CHOICES = (("yes", "Ja"), ("no", "Nej"), ("abstain", "Avstår"))
+JUSTERAD = "Protokollet är justerat och kan inte ändras. En rättelse är ett nytt beslut som justeras för sig."
 
 
 def _meeting(pk: int, **_ignored) -> Meeting:
@@ -31,6 +33,14 @@ def _revision(request) -> int:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _locked(request, meeting: Meeting):
+    """A change to the minutes of a justerad meeting: refused (403) and logged."""
+    locks.LOG.warning("refused: %s changing the minutes of %s (justerad)", request.user.get_username(), meeting)
+    if request.headers.get("X-Autosave") == "1":
+        return JsonResponse({"error": JUSTERAD}, status=403)
+    return render(request, "403.html", {"reason": JUSTERAD}, status=403)
 
 
 def _saved(request, draft, minutes, done: str, back: str):
@@ -53,6 +63,8 @@ def _saved(request, draft, minutes, done: str, back: str):
 def minutes(request, meeting: Meeting, pk: int):
     draft = recording.draft_of(meeting)
     rec = recording.from_json(draft.content)
+    if request.method == "POST" and meeting.locked:
+        return _locked(request, meeting)
     if request.method == "POST":
         present = set(request.POST.getlist("present"))
         serves_for = {e.name: request.POST.get(f"serves_for_{i}", "") for i, e in enumerate(rec.roll)}
@@ -90,6 +102,8 @@ def paragraph(request, meeting: Meeting, pk: int, number: int):
         raise Http404("Paragrafen finns inte.") from None
     serving = rec.serving(number)
     back = request.path
+    if request.method == "POST" and meeting.locked:
+        return _locked(request, meeting)
     if request.method == "POST":
         try:
             _apply(request.POST, rec, number, serving)
