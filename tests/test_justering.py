@@ -35,8 +35,8 @@ def recorded():
     draft = recording.draft_of(meeting)
     rec = recording.from_json(draft.content)
     absent = next(e for e in rec.roll if e.ordinary and not e.role)
-    rec = recording.roll_call(rec, {e.name for e in rec.roll} - {absent.name}, {})
-    members = [e.name for e in rec.roll if e.ordinary and e.name != rec.chair]
+    rec = recording.roll_call(rec, {e.key for e in rec.roll} - {absent.key}, {})
+    members = [e.key for e in rec.roll if e.ordinary and e.key != rec.chair]
     rec.adjusters, rec.secretary, rec.end_time = members[:2], "Nathalie Bijelic Eriksson", "15:40"
     for p in rec.paragraphs:
         p.decision = f"Regionstyrelsen beslutar i ärendet {p.title.lower()}."
@@ -52,16 +52,17 @@ def recorded():
 
 def test_three_signatures_justerar_posts_and_locks_the_meeting(recorded, ca):
     world, meeting, rec, number = recorded
-    justering = signoff.start(meeting, minutes_of(meeting, rec), rec.chair, rec.adjusters)
+    names = [rec.name_of(key) for key in [rec.chair, *rec.adjusters]]
+    justering = signoff.start(meeting, minutes_of(meeting, rec), names[0], names[1:])
     assert justering.deadline == datetime.date(2027, 3, 23)
-    for name in [rec.chair, *rec.adjusters]:
+    for name in names:
         assert not Meeting.all_objects.get(pk=meeting.pk).locked
         signoff.sign(justering, name, ca)
     justering = Justering.objects.get(pk=justering.pk)
     assert justering.completed is not None and signoff.waiting(justering) == []
 
     statuses = validate(bytes(justering.signed_pdf), [ca.root_pem])
-    assert [s.signer for s in statuses] == [rec.chair, *rec.adjusters]
+    assert [s.signer for s in statuses] == names
     assert all(s.intact and s.valid and s.trusted for s in statuses)
 
     meeting = Meeting.all_objects.get(pk=meeting.pk)
@@ -81,18 +82,20 @@ def test_three_signatures_justerar_posts_and_locks_the_meeting(recorded, ca):
 
 def test_only_the_named_sign_and_each_once(recorded, ca):
     _world, meeting, rec, _number = recorded
-    justering = signoff.start(meeting, minutes_of(meeting, rec), rec.chair, rec.adjusters)
+    chair = rec.name_of(rec.chair)
+    justering = signoff.start(meeting, minutes_of(meeting, rec), chair, [rec.name_of(key) for key in rec.adjusters])
     with pytest.raises(signoff.JusteringError, match="Adam Starck ska inte justera"):
         signoff.sign(justering, "Adam Starck", ca)
-    signoff.sign(justering, rec.chair, ca)
+    signoff.sign(justering, chair, ca)
     with pytest.raises(signoff.JusteringError, match="har redan justerat"):
-        signoff.sign(justering, rec.chair, ca)
+        signoff.sign(justering, chair, ca)
 
 
 def test_after_justering_the_recording_pages_and_the_admin_refuse_changes_and_log_them(recorded, ca, client, caplog):
     world, meeting, rec, number = recorded
-    justering = signoff.start(meeting, minutes_of(meeting, rec), rec.chair, rec.adjusters)
-    for name in [rec.chair, *rec.adjusters]:
+    names = [rec.name_of(key) for key in [rec.chair, *rec.adjusters]]
+    justering = signoff.start(meeting, minutes_of(meeting, rec), names[0], names[1:])
+    for name in names:
         signoff.sign(justering, name, ca)
     client.force_login(world.users["secretary"])
     answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/{number}/", {"revision": "99", "decision": "Ändrat"})

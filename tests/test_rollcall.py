@@ -23,32 +23,32 @@ def roll(absent=(), **changes) -> list[Presence]:
 
 def test_an_absent_member_is_replaced_by_the_first_substitute_of_the_same_party_in_order():
     entries = propose_substitutes(roll(absent=(BORGSTROM, NEDERGAARD)))
-    serves = {e.called.name: e.serves_for for e in entries if e.serves_for}
-    assert serves == {"Adam Starck": "Annelie Borgström", "Pontus Lundgren": "Martin Nedergaard-Hansen"}
-    assert serving_at(entries, 1) == ["Rachel De Basso", "Maria Frisk", "Adam Starck", "Pontus Lundgren"]
+    serves = {e.called.key: e.serves_for for e in entries if e.serves_for}
+    assert serves == {"Adam Starck (S)": "Annelie Borgström (S)", "Pontus Lundgren (BA)": "Martin Nedergaard-Hansen (BA)"}
+    assert serving_at(entries, 1) == ["Rachel De Basso (S)", "Maria Frisk (KD)", "Adam Starck (S)", "Pontus Lundgren (BA)"]
 
 
 def test_the_secretarys_choice_of_substitute_is_kept():
-    chosen = roll(absent=(BORGSTROM,), **{"Nena Stamenkovic": {"serves_for": "Annelie Borgström"}})
+    chosen = roll(absent=(BORGSTROM,), **{"Nena Stamenkovic": {"serves_for": "Annelie Borgström (S)"}})
     entries = propose_substitutes(chosen)
     assert [e.called.name for e in entries if e.serves_for] == ["Nena Stamenkovic"]
 
 
 def test_without_a_substitute_of_the_party_another_serves():
     entries = propose_substitutes(roll(absent=(FRISK,)))
-    assert [(e.called.name, e.serves_for) for e in entries if e.serves_for] == [("Adam Starck", "Maria Frisk")]
+    assert [(e.called.name, e.serves_for) for e in entries if e.serves_for] == [("Adam Starck", "Maria Frisk (KD)")]
 
 
 def test_a_member_who_leaves_after_a_paragraph_is_replaced_from_the_next():
-    entries = roll(**{"Maria Frisk": {"last": 13}, "Adam Starck": {"serves_for": "Maria Frisk", "first": 14}})
-    assert "Maria Frisk" in serving_at(entries, 13) and "Adam Starck" not in serving_at(entries, 13)
-    assert "Maria Frisk" not in serving_at(entries, 14) and "Adam Starck" in serving_at(entries, 14)
+    entries = roll(**{"Maria Frisk": {"last": 13}, "Adam Starck": {"serves_for": "Maria Frisk (KD)", "first": 14}})
+    assert "Maria Frisk (KD)" in serving_at(entries, 13) and "Adam Starck (S)" not in serving_at(entries, 13)
+    assert "Maria Frisk (KD)" not in serving_at(entries, 14) and "Adam Starck (S)" in serving_at(entries, 14)
 
 
 def test_jav_at_one_paragraph_lets_the_substitute_serve_there_only():
-    entries = roll(**{"Maria Frisk": {"disqualified": frozenset({5})}, "Adam Starck": {"serves_for": "Maria Frisk"}})
-    assert "Maria Frisk" not in serving_at(entries, 5) and "Adam Starck" in serving_at(entries, 5)
-    assert "Maria Frisk" in serving_at(entries, 6) and "Adam Starck" not in serving_at(entries, 6)
+    entries = roll(**{"Maria Frisk": {"disqualified": frozenset({5})}, "Adam Starck": {"serves_for": "Maria Frisk (KD)"}})
+    assert "Maria Frisk (KD)" not in serving_at(entries, 5) and "Adam Starck (S)" in serving_at(entries, 5)
+    assert "Maria Frisk (KD)" in serving_at(entries, 6) and "Adam Starck (S)" not in serving_at(entries, 6)
 
 
 def test_an_open_vote_counts_every_serving_member_once():

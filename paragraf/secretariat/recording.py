@@ -32,6 +32,11 @@ class RollEntry:
     last: int | None = None
     disqualified: list[int] = field(default_factory=list)
 
+    @property
+    def key(self) -> str:
+        """`Name (S)`: who the entry is (rollcall.Called.key); votes, reservations and `serves_for` name it so."""
+        return Called(self.name, self.party, self.ordinary).key
+
     def presence(self) -> Presence:
         return Presence(Called(self.name, self.party, self.ordinary), self.present, self.serves_for, self.first, self.last,
                         frozenset(self.disqualified))
@@ -81,10 +86,16 @@ class RecordedParagraph:
 class Recording:
     roll: list[RollEntry]
     paragraphs: list[RecordedParagraph]
-    chair: str = ""
+    chair: str = ""  # the key of the roll entry (`Name (S)`), as the adjusters
     adjusters: list[str] = field(default_factory=list)
     secretary: str = ""
     end_time: str = ""  # HH:MM
+
+    def name_of(self, key: str) -> str:
+        return next((e.name for e in self.roll if e.key == key), key)
+
+    def party_of(self, key: str) -> str:
+        return next((e.party for e in self.roll if e.key == key), "")
 
     def serving(self, number: int) -> list[str]:
         return serving_at([e.presence() for e in self.roll], number)
@@ -120,7 +131,7 @@ def initial(meeting: Meeting) -> Recording:
     roll = [RollEntry(name=c.name, party=c.party, ordinary=c.group == "ledamot", role=c.role)
             for c in agenda.called(meeting) if c.group in ("ledamot", "ersättare")]
     paragraphs = [RecordedParagraph(number=i.number, title=i.title, case_number=i.case_number) for i in agenda.items(meeting)]
-    chair = next((e.name for e in roll if e.role == "ordförande"), "")
+    chair = next((e.key for e in roll if e.role == "ordförande"), "")
     return Recording(roll=roll, paragraphs=paragraphs, chair=chair)
 
 
@@ -150,11 +161,11 @@ def save(draft: MinutesDraft, recording: Recording, revision: int, user) -> Minu
 
 
 def roll_call(recording: Recording, present: set[str], serves_for: dict[str, str]) -> Recording:
-    """Who of the called is here, and whom each substitute serves for (the secretary's choice, else
-    Paragraf's proposal: the order of service, the same party first)."""
+    """Who of the called is here (keys, `Name (S)`), and whom each substitute serves for (key → key: the
+    secretary's choice, else Paragraf's proposal: the order of service, the same party first)."""
     for entry in recording.roll:
-        entry.present = entry.name in present
-        entry.serves_for = serves_for.get(entry.name, "") if entry.present and not entry.ordinary else ""
+        entry.present = entry.key in present
+        entry.serves_for = serves_for.get(entry.key, "") if entry.present and not entry.ordinary else ""
     proposed = propose_substitutes([e.presence() for e in recording.roll])
     for entry, presence in zip(recording.roll, proposed):
         entry.serves_for = presence.serves_for

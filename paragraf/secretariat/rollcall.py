@@ -19,6 +19,12 @@ class Called:
     party: str
     ordinary: bool
 
+    @property
+    def key(self) -> str:
+        """Who it is in the roll call: `Name (S)`. Two called of one name are of two parties (a member of
+        M and a substitute of BA may share a name), so the party tells them apart."""
+        return f"{self.name} ({self.party})" if self.party else self.name
+
 
 @dataclass(frozen=True)
 class Presence:
@@ -27,7 +33,7 @@ class Presence:
 
     called: Called
     present: bool = True
-    serves_for: str = ""  # the name of the absent ordinary member a substitute serves for
+    serves_for: str = ""  # the key (`Name (S)`) of the absent ordinary member a substitute serves for
     first: int | None = None  # arrives at this §
     last: int | None = None  # leaves after this §
     disqualified: frozenset[int] = field(default_factory=frozenset)  # § with jäv
@@ -40,31 +46,31 @@ def propose_substitutes(entries: Sequence[Presence]) -> list[Presence]:
     """Each absent ordinary member replaced by the first present substitute of the same party in the
     order of service, else by the first present substitute left; substitutes already serving keep
     whom they serve for (the secretary's choice)."""
-    taken = {e.called.name for e in entries if e.serves_for}
+    taken = {e.called.key for e in entries if e.serves_for}
     served = {e.serves_for for e in entries if e.serves_for}
-    absent = [e.called for e in entries if e.called.ordinary and not e.present and e.called.name not in served]
+    absent = [e.called for e in entries if e.called.ordinary and not e.present and e.called.key not in served]
     result = list(entries)
     for member in absent:
-        free = [i for i, e in enumerate(result) if not e.called.ordinary and e.present and e.called.name not in taken]
+        free = [i for i, e in enumerate(result) if not e.called.ordinary and e.present and e.called.key not in taken]
         same_party = [i for i in free if result[i].called.party == member.party]
         chosen = (same_party or free or [None])[0]
         if chosen is not None:
-            result[chosen] = replace(result[chosen], serves_for=member.name)
-            taken.add(result[chosen].called.name)
+            result[chosen] = replace(result[chosen], serves_for=member.key)
+            taken.add(result[chosen].called.key)
     return result
 
 
 def serving_at(entries: Iterable[Presence], number: int) -> list[str]:
-    """The names of those who serve (decide) at § `number`: present ordinary members and substitutes
+    """The keys (`Name (S)`) of those who serve (decide) at § `number`: present ordinary members and substitutes
     serving for an ordinary member not here at that §, neither with jäv there. A member with jäv at a
     § is replaced there by the substitute serving for them, or by one who is free."""
     entries = list(entries)
     here = [e for e in entries if e.here_at(number) and number not in e.disqualified]
-    serving = [e.called.name for e in here if e.called.ordinary]
-    away = {e.called.name for e in entries if e.called.ordinary and e.called.name not in serving}
+    serving = [e.called.key for e in here if e.called.ordinary]
+    away = {e.called.key for e in entries if e.called.ordinary and e.called.key not in serving}
     for e in here:
         if not e.called.ordinary and e.serves_for in away:
-            serving.append(e.called.name)
+            serving.append(e.called.key)
             away.discard(e.serves_for)
     return serving
 

@@ -14,36 +14,20 @@ title may hold `#`, `*`, `$`, `[`, `\\` or anything else.
 from __future__ import annotations
 
 import json
-import re
 
-import typst
-
+from paragraf.secretariat.typeset.layout import FONT, chunks, compile_pdf, one_line as _line
 from paragraf.secretariat.typeset.model import CalledGroup, CalledPerson, Notice
 
-FONT = "Libertinus Serif"  # embedded in Typst itself: the same PDF on every machine
+__all__ = ["FONT", "NoticeError", "chunks", "notice_data", "notice_pdf", "person_line"]
 
 TEMPLATE = r"""
 #let n = json(bytes(sys.inputs.notice))
 #set document(title: n.title, author: n.organisation)
 #set text(font: sys.inputs.font, size: 11pt, lang: "sv", hyphenate: false)
 #set par(justify: false)
-// The header's first line is one run of text across the whole width (justified, the words of each
-// side glued by narrow no-break spaces): PDFium takes a page whose text covers most of its width
-// for horizontal text; on a short notice it would otherwise join lines ("Tid: … 1 Upprop …").
-#let header = context {
-  let number = here().page()
-  let glued(words) = words.replace(" ", "\u{202f}")
-  par(justify: true, text(weight: "bold", glued(upper(n.organisation)) + " " + glued(n.label + " " + str(number)
-    + "(" + str(counter(page).final().first()) + ")") + linebreak(justify: true)))
-  v(0.6em)
-  text(size: 13pt, weight: "bold", n.body)
-  linebreak()
-  n.when
-  if number == 1 and n.place != "" { linebreak(); n.place }
-}
+#let header = page-header(n.organisation, n.label, n.body, (n.when,), if n.place != "" { (n.place,) } else { () })
 #set page(paper: "a4", margin: (top: 4.2cm, bottom: 2.2cm, left: 2.5cm, right: 2.2cm),
   header: header, header-ascent: 12%)
-#let words(chunks) = chunks.map(c => if " " in c { box(c) } else { c }).join(" ")
 #if n.amendment != () {
   block(above: 0pt, below: 1.4em, width: 100%, inset: (left: 0.8em), stroke: (left: 1.5pt),
     [#text(weight: "bold", "Ändrad kallelse:") #words(n.amendment)])
@@ -75,11 +59,7 @@ class NoticeError(ValueError):
 
 def notice_pdf(notice: Notice) -> bytes:
     """The notice as an A4 PDF (fonts embedded)."""
-    data = json.dumps(notice_data(notice), ensure_ascii=False)
-    try:
-        return typst.compile(TEMPLATE.encode(), sys_inputs={"notice": data, "font": FONT}, ignore_system_fonts=True)
-    except typst.TypstError as exc:  # a bug of the template, never of the text
-        raise NoticeError(f"Typst could not typeset the notice: {exc.message}") from exc
+    return compile_pdf(TEMPLATE, NoticeError, "the notice", {"notice": json.dumps(notice_data(notice), ensure_ascii=False)})
 
 
 def notice_data(notice: Notice) -> dict:
@@ -120,26 +100,3 @@ def person_line(person: CalledPerson) -> str:
 
 def _group(group: CalledGroup) -> dict:
     return {"heading": _line(group.heading), "people": [person_line(p) for p in group.people]}
-
-
-def _line(text: str) -> str:
-    """A value printed on one line: whitespace (a line break too) folded to single spaces."""
-    return " ".join(text.split())
-
-
-LABEL = re.compile(r"[^:]+:")
-MAX_CHUNK = 40  # characters: a longer run of glued words could not fit a line
-
-
-def chunks(text: str) -> list[str]:
-    """The words of a text that may wrap, each number or label (`Tid:`) glued to the word before it
-    (`Ärende 29`): no line may begin with one, or a reader would take `12 ärenden …` for item 12 and
-    `Tid: 2023-03-08` for the meeting's time. Typst keeps a chunk on one line.
-    (A chunk grows to `MAX_CHUNK` characters at most, so it always fits a line.)"""
-    out: list[str] = []
-    for word in text.split():
-        if out and (word[0].isdigit() or LABEL.fullmatch(word)) and len(out[-1]) + len(word) < MAX_CHUNK:
-            out[-1] += " " + word
-        else:
-            out.append(word)
-    return out

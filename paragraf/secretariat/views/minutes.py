@@ -67,7 +67,7 @@ def minutes(request, meeting: Meeting, pk: int):
         return _locked(request, meeting)
     if request.method == "POST":
         present = set(request.POST.getlist("present"))
-        serves_for = {e.name: request.POST.get(f"serves_for_{i}", "") for i, e in enumerate(rec.roll)}
+        serves_for = {e.key: request.POST.get(f"serves_for_{i}", "") for i, e in enumerate(rec.roll)}
         for i, entry in enumerate(rec.roll):
             entry.first = _number(request.POST.get(f"first_{i}"))
             entry.last = _number(request.POST.get(f"last_{i}"))
@@ -77,10 +77,10 @@ def minutes(request, meeting: Meeting, pk: int):
         rec.secretary = request.POST.get("secretary", rec.secretary).strip()
         rec.end_time = request.POST.get("end_time", rec.end_time).strip()
         return _saved(request, draft, rec, "Uppropet är sparat.", request.path)
-    absent = [e.name for e in rec.roll if e.ordinary and not e.present]
+    absent = [e.key for e in rec.roll if e.ordinary and not e.present]
     justering = Justering.objects.filter(meeting=meeting).defer("signed_pdf").first()
     context = {"meeting": meeting, "draft": draft, "rec": rec, "roll": list(enumerate(rec.roll)), "absent": absent,
-               "people": [e.name for e in rec.roll if e.present], "justering": justering,
+               "people": [e.key for e in rec.roll if e.present], "justering": justering,
                "waiting": signoff.waiting(justering) if justering else []}
     return render(request, "secretariat/minutes.html", context)
 
@@ -177,7 +177,7 @@ def start_justering(request, meeting: Meeting, pk: int):
     if not rec.chair or len(rec.adjusters) < 1:
         messages.error(request, "Ange ordförande och justerare i uppropet först.")
         return redirect("secretariat:minutes", pk=meeting.pk)
-    signoff.start(meeting, minutes_of(meeting, rec), rec.chair, rec.adjusters)
+    signoff.start(meeting, minutes_of(meeting, rec), rec.name_of(rec.chair), [rec.name_of(key) for key in rec.adjusters])
     messages.success(request, "Protokollet är klart för justering: ordföranden och justerarna kan nu signera det.")
     return redirect("secretariat:minutes", pk=meeting.pk)
 
