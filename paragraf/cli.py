@@ -199,6 +199,17 @@ def bench_packet(repeat: int, check: bool) -> None:
         sys.exit(1)
 
 
+@bench.command("sign", short_help="Signing a 50-page minutes PDF (PAdES) vs a pikepdf save and a bare signature.")
+@click.option("--repeat", "-n", default=5, show_default=True, type=click.IntRange(1), help="Runs of each; the best is reported.")
+@click.option("--check", is_flag=True, help="Exit 1 when one signature is over its limit.")
+def bench_sign(repeat: int, check: bool) -> None:
+    """One signature, and three in a row (chair, two adjusters), on a 50-page minutes PDF, beside saving the same
+    PDF with pikepdf and an ECDSA signature of its SHA-256: time, peak Python memory and peak RSS."""
+    ok = _benchmarks_module("bench_sign").main(repeat=repeat, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 def _benchmarks_module(name: str):
     root = Path(__file__).resolve().parent.parent
     if not (root / "benchmarks" / f"{name}.py").is_file():
@@ -208,6 +219,54 @@ def _benchmarks_module(name: str):
     import importlib
 
     return importlib.import_module(f"benchmarks.{name}")
+
+
+# ---------------------------------------------------------------- signing (no Django)
+
+@main.group(short_help="A development certificate authority for signing minutes (justering).")
+def ca() -> None:
+    """A certificate authority for development and tests, kept in a directory: `ca init DIR` makes its root
+    (DIR/ca.pem is the certificate to trust), `ca issue DIR NAME` a person's certificate (also made on first
+    use when PARAGRAF_SIGNING=local:DIR). Keys are stored unencrypted: it identifies nobody. docs/signing.md"""
+
+
+@ca.command("init", short_help="Make a new root CA in DIR.")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="Paragraf development CA", show_default=True, help="The root certificate's common name.")
+def ca_init(directory: Path, name: str) -> None:
+    from paragraf.secretariat.signing import SigningError, init_ca
+
+    try:
+        init_ca(directory, name)
+    except SigningError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"CA made in {directory}: trust {directory / 'ca.pem'} to validate its signatures")
+
+
+@ca.command("issue", short_help="Issue (or show) the certificate of a signer NAME.")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("name")
+@click.option("--pkcs12", "pkcs12_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write key, certificate and root as a PKCS#12 file (for PARAGRAF_SIGNING=pkcs12:FILE).")
+@click.option("--passphrase", help="Passphrase of the PKCS#12 file (asked when not given).")
+def ca_issue(directory: Path, name: str, pkcs12_path: Path | None, passphrase: str | None) -> None:
+    from paragraf.secretariat.signing import LocalCA, SigningError
+
+    try:
+        authority = LocalCA(directory)
+        authority.identity(name)
+    except SigningError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{name}: {authority.person_path(name)}")
+    if pkcs12_path is not None:
+        if passphrase is None:
+            passphrase = click.prompt("Passphrase of the PKCS#12 file", hide_input=True, confirmation_prompt=True,
+                                      default="", show_default=False)
+        data = authority.pkcs12(name, passphrase)
+        pkcs12_path.touch(mode=0o600)
+        pkcs12_path.chmod(0o600)  # readable by the owner only before the key is in it
+        pkcs12_path.write_bytes(data)
+        click.echo(f"{name}: {pkcs12_path} (PKCS#12)")
 
 
 # ---------------------------------------------------------------- the records database (Django)
