@@ -69,3 +69,35 @@ def describe(violations: list[dict]) -> str:
         if len(v["nodes"]) > 10:
             lines.append(f"    … and {len(v['nodes']) - 10} more")
     return "\n".join(lines)
+
+
+def new_page(browser, timeout_ms: int = 30_000):
+    """A page in a new context (its own cookies: one logged-in person a context)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    context.set_default_timeout(timeout_ms)
+    return context.new_page()
+
+
+def check(page, checked: list[str]) -> None:
+    """No axe violation on the page as it is, nor sideways scrolling at 360 px; the page is noted."""
+    violations = axe_violations(page)
+    assert not violations, f"{page.url}:\n{describe(violations)}"
+    size = page.viewport_size
+    page.set_viewport_size({"width": 360, "height": 800})
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    page.set_viewport_size(size)
+    assert overflow <= 0, f"{page.url} scrolls {overflow} px sideways at 360 px"
+    checked.append(page.url)
+
+
+def submit(page, button) -> None:
+    """Click and wait for the page the click leads to."""
+    with page.expect_navigation():
+        button.click()
+
+
+def log_in(page, portal: str, user: str, password: str) -> None:
+    page.goto(portal + "/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill(user)
+    page.get_by_label("Lösenord").fill(password)
+    submit(page, page.get_by_role("button", name="Logga in"))

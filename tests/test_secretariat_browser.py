@@ -11,7 +11,7 @@ import re
 import pypdfium2
 import pytest
 
-from tests.browsing import axe_violations, describe, launch
+from tests.browsing import check, launch, log_in, new_page, submit
 from tests.live_portal import serve_corpus
 from tests.secretariat_world import pdf_bytes
 
@@ -42,37 +42,6 @@ def portal(tmp_path_factory):
 def browser():
     with launch() as browser:
         yield browser
-
-
-def new_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    context.set_default_timeout(20_000)
-    return context.new_page()
-
-
-def check(page, checked: list[str]) -> None:
-    """No axe violation on the page as it is, nor sideways scrolling at 360 px."""
-    violations = axe_violations(page)
-    assert not violations, f"{page.url}:\n{describe(violations)}"
-    size = page.viewport_size
-    page.set_viewport_size({"width": 360, "height": 800})
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    page.set_viewport_size(size)
-    assert overflow <= 0, f"{page.url} scrolls {overflow} px sideways at 360 px"
-    checked.append(page.url)
-
-
-def log_in(page, portal: str, user: str) -> None:
-    page.goto(portal + "/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(user)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    submit(page, page.get_by_role("button", name="Logga in"))
-
-
-def submit(page, button) -> None:
-    """Click and wait for the page the click leads to."""
-    with page.expect_navigation():
-        button.click()
 
 
 def case_value(page, core: str) -> str:
@@ -106,7 +75,7 @@ def test_a_secretary_prepares_and_publishes_a_meeting_the_public_and_a_member_se
     page = new_page(browser)
     page.goto(portal + "/konto/logga-in/")
     check(page, checked)
-    log_in(page, portal, "sekreterare-rs")
+    log_in(page, portal, "sekreterare-rs", PASSWORD)
     assert page.url == portal + "/sekretariat/"
     check(page, checked)
 
@@ -195,7 +164,7 @@ def test_a_secretary_prepares_and_publishes_a_meeting_the_public_and_a_member_se
 
     # A member of Regionstyrelsen: sees the confidential document and opens it.
     member = new_page(browser)
-    log_in(member, portal, "ledamot-rs")
+    log_in(member, portal, "ledamot-rs", PASSWORD)
     member.goto(portal + MEETING)
     secret = member.get_by_role("link", name="Anbud med sekretess")
     assert secret.count() == 1
