@@ -98,3 +98,15 @@ def test_the_secretary_records_through_the_pages_and_a_stale_save_is_refused(wor
     form.pop("ballot_0")
     answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/{number}/", form)
     assert answer.status_code == 400 and f"Röst saknas för: {escape(serving[0])}" in answer.content.decode()
+
+
+def test_a_paragraph_page_shows_what_was_saved_line_by_line(world, draft, client):
+    client.force_login(world.users["secretary"])
+    meeting = draft.meeting
+    answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/1/", {
+        "revision": "0", "decision": "Beslut.", "basis": "Tjänsteskrivelse 2027-02-01\nProtokollsutdrag 2027-02-15",
+        "recipients": "Regionfullmäktige\nRegionens revisorer"})
+    assert answer.status_code == 302
+    page = client.get(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/1/").content.decode()
+    assert "Tjänsteskrivelse 2027-02-01\nProtokollsutdrag 2027-02-15</textarea>" in page
+    assert "Regionfullmäktige\nRegionens revisorer</textarea>" in page

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from paragraf.records.models import Meeting
-from paragraf.secretariat.recording import RecordedParagraph, Recording, RollEntry
+from paragraf.secretariat.recording import Attending, RecordedParagraph, Recording, RollEntry
 from paragraf.secretariat.typeset.minutes import minutes_pdf
 from paragraf.secretariat.typeset.minutes_model import Ballot, ElectionRecord, Minutes, MinutesParagraph, Present, VoteRecord
 
@@ -24,7 +24,9 @@ def as_minutes(meeting: Meeting, recording: Recording) -> Minutes:
     return Minutes(
         organisation=meeting.body.organization.name, body=meeting.body.name, date=meeting.date, start_time=meeting.start_time,
         end_time=datetime.time.fromisoformat(recording.end_time) if recording.end_time else None, place=meeting.place,
-        deciding=deciding, substitutes=substitutes, others=(), secretary=recording.secretary, chair=recording.name_of(recording.chair),
+        deciding=deciding, substitutes=substitutes, adjournment=recording.adjournment,
+        others=tuple(_attending(a) for a in recording.attending if a.group != "adjungerad"),
+        co_opted=tuple(_attending(a) for a in recording.attending if a.group == "adjungerad"), secretary=recording.secretary, chair=recording.name_of(recording.chair),
         adjusters=tuple(recording.name_of(key) for key in recording.adjusters),
         paragraphs=tuple(_paragraph(p, recording) for p in recording.paragraphs))
 
@@ -36,9 +38,14 @@ def _present(entry: RollEntry, first: int, last: int) -> Present:
                    paragraphs=paragraphs)
 
 
+def _attending(a: Attending) -> Present:
+    return Present(name=a.name, party=a.party, role=a.role, paragraphs=a.paragraphs)
+
+
 def _paragraph(p: RecordedParagraph, recording: Recording) -> MinutesParagraph:
     return MinutesParagraph(
-        number=p.number, title=p.title, case_number=p.case_number, decision=p.decision, proposals=tuple(p.proposals),
+        number=p.number, title=p.title, case_number=p.case_number, decision=p.decision, summary=p.summary, basis=tuple(p.basis),
+        disqualifications=tuple(p.disqualifications), proposals=tuple(p.proposals),
         procedure=p.procedure, votes=_votes(p, recording),
         elections=tuple(ElectionRecord(e.name, e.party, e.post, e.organisation, e.period) for e in p.elections),
         dissents=tuple(_dissent(r.names, r.text) for r in p.reservations),

@@ -68,11 +68,25 @@ class RecordedReservation:
 
 
 @dataclass
+class Attending:
+    """Someone present who is not called as member or substitute: co-opted (adjungerad), an official
+    (övriga), printed under their heading."""
+
+    name: str
+    party: str = ""
+    role: str = ""  # an official's title
+    group: str = "övriga"  # "övriga" | "adjungerad"
+    paragraphs: str = ""  # "§§ 1-13"
+
+
+@dataclass
 class RecordedParagraph:
     number: int
     title: str
     case_number: str = ""
     decision: str = ""
+    summary: str = ""
+    basis: list[str] = field(default_factory=list)
     proposals: list[str] = field(default_factory=list)
     procedure: str = ""
     vote: RecordedVote | None = None
@@ -80,6 +94,7 @@ class RecordedParagraph:
     reservations: list[RecordedReservation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    disqualifications: list[str] = field(default_factory=list)  # jäv, as written
 
 
 @dataclass
@@ -90,6 +105,8 @@ class Recording:
     adjusters: list[str] = field(default_factory=list)
     secretary: str = ""
     end_time: str = ""  # HH:MM
+    adjournment: str = ""  # "14:20-14:40"
+    attending: list[Attending] = field(default_factory=list)
 
     def name_of(self, key: str) -> str:
         return next((e.name for e in self.roll if e.key == key), key)
@@ -122,7 +139,8 @@ def from_json(data: dict) -> Recording:
         paragraphs.append(RecordedParagraph(**{**p, "vote": vote, "elections": [RecordedElection(**e) for e in p.get("elections", [])],
                                                "reservations": [RecordedReservation(**r) for r in p.get("reservations", [])]}))
     return Recording(roll=[RollEntry(**e) for e in data.get("roll", [])], paragraphs=paragraphs,
-                     **{k: data[k] for k in ("chair", "adjusters", "secretary", "end_time") if k in data})
+                     attending=[Attending(**a) for a in data.get("attending", [])],
+                     **{k: data[k] for k in ("chair", "adjusters", "secretary", "end_time", "adjournment") if k in data})
 
 
 def initial(meeting: Meeting) -> Recording:

@@ -118,6 +118,9 @@ def paragraph(request, meeting: Meeting, pk: int, number: int):
 def _apply(data, rec: recording.Recording, number: int, serving: list[str]) -> None:
     para = rec.paragraph(number)
     para.decision = data.get("decision", "").strip()
+    para.summary = data.get("summary", "").strip()
+    para.basis = _lines(data.get("basis", ""))
+    para.disqualifications = _lines(data.get("disqualifications", ""))
     para.proposals = _lines(data.get("proposals", ""))
     para.procedure = data.get("procedure", "").strip()
     para.notes = _lines(data.get("notes", ""))
@@ -158,6 +161,7 @@ def _paragraph_page(request, meeting, draft, rec, para, serving, error: str = ""
     ballots = [(i, name, vote.ballots.get(name, "")) for i, name in enumerate(serving)]
     context = {"meeting": meeting, "draft": draft, "para": para, "serving": serving, "ballots": ballots, "choices": CHOICES,
                "vote": vote, "error": error,
+               "texts": {name: "\n".join(getattr(para, name)) for name in ("proposals", "basis", "notes", "recipients", "disqualifications")},
                "reserving": {n for r in para.reservations for n in r.names},
                "reservation_text": para.reservations[0].text if para.reservations else "",
                "options_text": "\n".join(f"{name}: {count}" for name, count in vote.options),
