@@ -12,7 +12,7 @@ from paragraf.records.models import Ballot, Dissent, Meeting, Paragraph, Vote
 from paragraf.secretariat import justering as signoff
 from paragraf.secretariat import recording
 from paragraf.secretariat.dates import posting_dates
-from paragraf.secretariat.minutes_pdf import minutes_of
+from paragraf.secretariat.minutes_pdf import for_signing, minutes_of
 from paragraf.secretariat.models import Justering, Posting
 from paragraf.secretariat.signing.local_ca import LocalCA, init_ca
 from paragraf.secretariat.signing.validation import validate
@@ -53,7 +53,9 @@ def recorded():
 def test_three_signatures_justerar_posts_and_locks_the_meeting(recorded, ca):
     world, meeting, rec, number = recorded
     names = [rec.name_of(key) for key in [rec.chair, *rec.adjusters]]
-    justering = signoff.start(meeting, minutes_of(meeting, rec), names[0], names[1:])
+    pdf, boxes = for_signing(meeting, rec)
+    assert set(boxes) == set(names)
+    justering = signoff.start(meeting, pdf, names[0], names[1:], boxes)
     assert justering.deadline == datetime.date(2027, 3, 23)
     for name in names:
         assert not Meeting.all_objects.get(pk=meeting.pk).locked
@@ -109,3 +111,21 @@ def test_after_justering_the_recording_pages_and_the_admin_refuse_changes_and_lo
     assert Paragraph.objects.get(pk=paragraph.pk).decision != "Ändrat i administrationen"
     refused = [r.getMessage() for r in caplog.records if r.name == "paragraf.records.locks"]
     assert any("changing the minutes" in m for m in refused) and any("in the admin (justerad)" in m for m in refused)
+
+
+
+def test_an_extract_of_a_justerad_paragraph_is_certified(recorded, ca, client):
+    import pypdfium2
+
+    _world, meeting, rec, number = recorded
+    names = [rec.name_of(key) for key in [rec.chair, *rec.adjusters]]
+    justering = signoff.start(meeting, minutes_of(meeting, rec), names[0], names[1:])
+    path = f"/{meeting.body.slug}/{meeting.date.isoformat()}/{number}/utdrag.pdf"
+    assert client.get(path).status_code == 404  # not justerad yet
+    for name in names:
+        signoff.sign(justering, name, ca)
+    answer = client.get(path)
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
+    pdf = pypdfium2.PdfDocument(answer.content)
+    text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "PROTOKOLLSUTDRAG" in text and "Utdragsbestyrkande" in text and f"§ {number}" in text

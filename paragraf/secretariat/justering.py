@@ -41,11 +41,14 @@ def configured_signer() -> Signer:
     raise JusteringError(f"PARAGRAF_SIGNING={settings.PARAGRAF_SIGNING!r}: expected local:DIR or pkcs12:FILE")
 
 
-def start(meeting: Meeting, pdf: bytes, chair: str, adjusters: list[str]) -> Justering:
-    """The minutes PDF made ready for signing by the chair and the adjusters (named at the meeting)."""
+def start(meeting: Meeting, pdf: bytes, chair: str, adjusters: list[str], boxes: dict[str, list] | None = None) -> Justering:
+    """The minutes PDF made ready for signing by the chair and the adjusters (named at the meeting);
+    `boxes`: where each name's visible signature goes ([page, x1, y1, x2, y2], from the typesetting)."""
     if Justering.objects.filter(meeting=meeting, completed__isnull=False).exists():
         raise JusteringError("Protokollet är redan justerat.")
-    signers = [{"role": CHAIR, "name": chair, "signed": None}] + [{"role": ADJUSTER, "name": name, "signed": None} for name in adjusters]
+    boxes = boxes or {}
+    signers = [{"role": CHAIR, "name": chair, "signed": None, "box": boxes.get(chair)}] + [
+        {"role": ADJUSTER, "name": name, "signed": None, "box": boxes.get(name)} for name in adjusters]
     justering, _created = Justering.objects.update_or_create(
         meeting=meeting, defaults={"signers": signers, "signed_pdf": pdf, "deadline": justering_deadline(meeting.date)})
     return justering
@@ -71,7 +74,7 @@ def sign(justering: Justering, name: str, signer: Signer) -> Justering:
         meeting = justering.meeting
         justering.signed_pdf = signer.sign(bytes(justering.signed_pdf), signer_name=name, field=field,
                                            reason=f"Justering av protokoll, {meeting.body.name} {meeting.date.isoformat()}",
-                                           location=meeting.place)
+                                           location=meeting.place, box=tuple(entry["box"]) if entry.get("box") else None)
         entry["signed"] = timezone.now().isoformat(timespec="seconds")
         justering.save()
         if not waiting(justering):

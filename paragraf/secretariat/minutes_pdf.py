@@ -7,12 +7,23 @@ import datetime
 
 from paragraf.records.models import Meeting
 from paragraf.secretariat.recording import Attending, RecordedParagraph, Recording, RollEntry
-from paragraf.secretariat.typeset.minutes import minutes_pdf
+from paragraf.secretariat.typeset.minutes import extract_pdf, minutes_pdf, typeset_minutes
 from paragraf.secretariat.typeset.minutes_model import Ballot, ElectionRecord, Minutes, MinutesParagraph, Present, VoteRecord
 
 
 def minutes_of(meeting: Meeting, recording: Recording) -> bytes:
     return minutes_pdf(as_minutes(meeting, recording))
+
+
+def for_signing(meeting: Meeting, recording: Recording) -> tuple[bytes, dict[str, list]]:
+    """The minutes PDF and where each signer's visible signature goes (name → [page, x1, y1, x2, y2])."""
+    typeset = typeset_minutes(as_minutes(meeting, recording))
+    return typeset.pdf, {box.name: [box.page_index, box.x1, box.y1, box.x2, box.y2] for box in typeset.signature_boxes}
+
+
+def extract_of(meeting: Meeting, recording: Recording, numbers: list[int], certified_by: str, on: datetime.date) -> bytes:
+    """A protokollsutdrag of these § with its Utdragsbestyrkande."""
+    return extract_pdf(as_minutes(meeting, recording), numbers, certified_by, on)
 
 
 def as_minutes(meeting: Meeting, recording: Recording) -> Minutes:

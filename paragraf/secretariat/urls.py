@@ -37,4 +37,5 @@ urlpatterns = [
     path("<slug:body>/<isodate:date>/kallelse.pdf", public.notice, name="notice"),
     path("<slug:body>/<isodate:date>/handlingar.pdf", public.packet, name="packet"),
     path("<slug:body>/<isodate:date>/protokoll.pdf", board.signed_minutes, name="signed_minutes"),
+    path("<slug:body>/<isodate:date>/<int:number>/utdrag.pdf", minutes.extract, name="extract"),
 ]

@@ -7,6 +7,7 @@ or anything else.
 """
 from __future__ import annotations
 
+import json
 import re
 
 import typst
@@ -42,6 +43,17 @@ def compile_pdf(template: str, error: type[Exception], what: str, inputs: dict[s
                              ignore_system_fonts=True)
     except typst.TypstError as exc:
         raise error(f"Typst could not typeset {what}: {exc.message}") from exc
+
+
+def query_values(template: str, error: type[Exception], what: str, inputs: dict[str, str], selector: str) -> list:
+    """The values of the `metadata` elements `selector` (a label, `<signature>`) finds in the document
+    `compile_pdf` makes of the same arguments (Typst lays it out again)."""
+    try:
+        found = typst.query((PRELUDE + template).encode(), selector, field="value",
+                            sys_inputs={**inputs, "font": FONT}, ignore_system_fonts=True)
+    except typst.TypstError as exc:
+        raise error(f"Typst could not lay out {what}: {exc.message}") from exc
+    return json.loads(found)
 
 
 def one_line(text: str) -> str:

@@ -1,25 +1,27 @@
 """The minutes of a meeting (protokoll) and extracts of them (protokollsutdrag) as PDF, typeset with Typst.
 
-The layout is that of the minutes the importer reads (`paragraf.ingest.minutes`):
+The layout is that of the seed's minutes, which the importer reads (`paragraf.ingest.minutes`):
 
-- a page header on every page: `PROTOKOLL 5(60)` at the right of the organisation, the body and the
-  § range (`Regionstyrelsen §§ 1-47`), `Tid:` (with the adjournment) and `Plats:`; `Justerandes sign`
-  and `Utdragsbestyrkande` at the foot;
+- a page header on every page: the organisation and `PROTOKOLL 5(60)`, the body and the § range
+  (`Regionstyrelsen §§ 1-47`), `Tid:` (with the adjournment) and `Plats:`; `Justerandes sign` and
+  `Utdragsbestyrkande` at the foot;
+- `Innehållsförteckning`: every § with its case number and pages (its heading row on every page);
 - `Närvarande`: `Beslutande` (`Name (S) ers. Other`), `Ersättare`, `Adjungerad`,
   `Personalrepresentanter`, `Övriga` (`Name, title §§ 1-13`);
-- `Justering`: the secretary, and a signature box over the name of the chair and of each adjuster
-  (`signature_boxes`: where a signing module puts their PAdES signatures);
-- `Innehållsförteckning`: every § with its case number and pages;
+- `Justering`: the secretary, and an empty box over the name of the chair and of each adjuster, where
+  their signatures go (`signature_boxes`: page and rectangle of each, for the signing module);
 - each § on a page of its own: `§ 14`, the title, `Diarienummer:`, then `Beslut` (and the elections
   the decision does not name), `Jäv`, `Reservation`, `Sammanfattning`, `Beslutsunderlag`,
   `Yrkanden`, `Beslutsgång` (with every vote: each side and its voters, or a secret ballot's
-  counts), `Protokollsanteckning`, `Beslutet skickas till` and `Beslutets antal sidor`.
+  counts), `Protokollsanteckning`, `Beslutet skickas till` and `Beslutets antal sidor` (counted by
+  Typst). Each reservation, note and jäv stands under a heading of its own.
 
 An extract (`extract_pdf`) is the header (`PROTOKOLLSUTDRAG`) and the § asked for, each as in the
 minutes, then the `Utdragsbestyrkande`: `Utdraget bestyrks`, the date and who certifies it.
 
 No line of a text opens with a number, a label, a § sign or a new sentence (`layout.chunks`), so a
-reader takes no sentence for a heading, a vote or a new proposal. Every text goes to Typst as JSON.
+reader takes no sentence for a heading, a vote or a new proposal. Every text goes to Typst as JSON,
+never into its markup.
 """
 from __future__ import annotations
 
@@ -28,9 +30,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import typst
-
-from paragraf.secretariat.typeset.layout import FONT, PRELUDE, chunks, one_line
+from paragraf.secretariat.typeset.layout import chunks, compile_pdf, one_line, query_values
 from paragraf.secretariat.typeset.minutes_model import ElectionRecord, Minutes, MinutesParagraph, Present, VoteRecord
 
 TEMPLATE = r"""
@@ -68,7 +68,7 @@ TEMPLATE = r"""
 #let signature(s) = {
   block(above: 0.3em, below: 0.2em, breakable: false, {
     box(width: s.width * 1pt, height: s.height * 1pt, stroke: (bottom: 0.5pt), context [#metadata((
-      field: s.field, role: s.role, page: here().page(), x: here().position().x.pt(), y: here().position().y.pt(),
+      field: s.field, name: s.signer, page: here().page(), x: here().position().x.pt(), y: here().position().y.pt(),
     )) <signature>])
     linebreak()
     s.name
@@ -147,38 +147,35 @@ class SignatureBox:
 
 @dataclass(frozen=True)
 class TypesetMinutes:
+    """The minutes PDF and where its signatures go."""
+
     pdf: bytes
     signature_boxes: tuple[SignatureBox, ...]
 
 
 def minutes_pdf(minutes: Minutes) -> bytes:
     """The minutes as an A4 PDF (fonts embedded)."""
-    return typeset_minutes(minutes).pdf
+    return compile_pdf(TEMPLATE, MinutesError, "the minutes", _inputs(minutes_data(minutes)))
 
 
 def signature_boxes(minutes: Minutes) -> list[SignatureBox]:
-    """Where the chair and each adjuster sign the PDF `minutes_pdf(minutes)` gives."""
-    return list(typeset_minutes(minutes).signature_boxes)
+    """Where the chair and each adjuster sign the PDF `minutes_pdf(minutes)` gives (Typst lays the
+    minutes out again to say where their boxes are)."""
+    found = query_values(TEMPLATE, MinutesError, "the minutes", _inputs(minutes_data(minutes)), "<signature>")
+    width, height = SIGNATURE_SIZE
+    return [SignatureBox(s["page"] - 1, round(s["x"], 2), round(A4[1] - s["y"] - height, 2), round(s["x"] + width, 2),
+                         round(A4[1] - s["y"], 2), s["field"], s["name"]) for s in found]
 
 
 def typeset_minutes(minutes: Minutes) -> TypesetMinutes:
-    """The minutes PDF and its signature boxes, from one compilation."""
-    source, inputs = _program(minutes_data(minutes))
-    pdf = _compile(source, inputs, "the minutes")
-    try:  # a second run of the same program (Typst caches what it can), asked where the boxes are
-        found = json.loads(typst.query(source, "<signature>", field="value", sys_inputs=inputs, ignore_system_fonts=True))
-    except typst.TypstError as exc:
-        raise MinutesError(f"Typst could not place the signatures: {exc.message}") from exc
-    width, height = SIGNATURE_SIZE
-    boxes = tuple(SignatureBox(s["page"] - 1, round(s["x"], 2), round(A4[1] - s["y"] - height, 2),
-                               round(s["x"] + width, 2), round(A4[1] - s["y"], 2), s["field"], s["role"])
-                  for s in found)
-    return TypesetMinutes(pdf, boxes)
+    """The minutes PDF and its signature boxes."""
+    return TypesetMinutes(minutes_pdf(minutes), tuple(signature_boxes(minutes)))
 
 
 def extract_pdf(minutes: Minutes, numbers: Sequence[int], certified_by: str, certified_on: datetime.date) -> bytes:
-    """A protokollsutdrag: the § numbered `numbers` (in the minutes' order), certified as a true
-    extract by `certified_by` on `certified_on`."""
+    """A protokollsutdrag: the § numbered `numbers` (in the minutes' order), each as in the minutes but
+    without `Beslutets antal sidor` (a reader ends an extract at that line), then the
+    `Utdragsbestyrkande`: certified as a true extract by `certified_by` on `certified_on`."""
     wanted = set(numbers)
     missing = wanted - {p.number for p in minutes.paragraphs}
     if missing or not wanted:
@@ -186,18 +183,11 @@ def extract_pdf(minutes: Minutes, numbers: Sequence[int], certified_by: str, cer
     paragraphs = [p for p in minutes.paragraphs if p.number in wanted]
     data = _document(minutes, "PROTOKOLLSUTDRAG", "Protokollsutdrag", paragraphs)
     data["certification"] = ["Utdraget bestyrks", certified_on.isoformat(), one_line(certified_by)]
-    return _compile(*_program(data), "the extract")
+    return compile_pdf(TEMPLATE, MinutesError, "the extract", _inputs(data))
 
 
-def _program(data: dict) -> tuple[bytes, dict[str, str]]:
-    return (PRELUDE + TEMPLATE).encode(), {"minutes": json.dumps(data, ensure_ascii=False), "font": FONT}
-
-
-def _compile(source: bytes, inputs: dict[str, str], what: str) -> bytes:
-    try:
-        return typst.compile(source, sys_inputs=inputs, ignore_system_fonts=True)
-    except typst.TypstError as exc:  # a bug of the template, never of the text
-        raise MinutesError(f"Typst could not typeset {what}: {exc.message}") from exc
+def _inputs(data: dict) -> dict[str, str]:
+    return {"minutes": json.dumps(data, ensure_ascii=False)}
 
 
 def minutes_data(minutes: Minutes) -> dict:
@@ -257,7 +247,7 @@ def _signoff(minutes: Minutes) -> dict:
     parties = _parties(minutes.deciding)
 
     def signed(field: str, name: str) -> dict:
-        return {"field": field, "role": one_line(name), "name": _with_party(name, parties), "width": width, "height": height}
+        return {"field": field, "signer": one_line(name), "name": _with_party(name, parties), "width": width, "height": height}
 
     where = ", ".join(part for part in (one_line(minutes.justering_place),
                                         minutes.justering_date.isoformat() if minutes.justering_date else "") if part)
@@ -287,14 +277,16 @@ def paragraph_data(p: MinutesParagraph, pages: bool = True) -> dict:
     with `pages`, `Beslutets antal sidor` and the count)."""
     blocks: list[dict] = []
     _section(blocks, "Beslut", _texts(p.decision) + _appointments(p))
-    _section(blocks, "Jäv", [_text(t) for t in p.disqualifications])
-    _section(blocks, "Reservation" if len(p.dissents) == 1 else "Reservationer", [_text(t) for t in p.dissents])
+    for text in p.disqualifications:  # each under a heading of its own: a reader parts them by their headings
+        _section(blocks, "Jäv", [_text(text)])
+    for text in p.dissents:
+        _section(blocks, "Reservation", [_text(text)])
     _section(blocks, "Sammanfattning", _texts(p.summary))
     _section(blocks, "Beslutsunderlag", [{"kind": "item", "chunks": chunks(item)} for item in p.basis if item.strip()])
     _section(blocks, "Yrkanden", [_text(t) for t in p.proposals])
     _section(blocks, "Beslutsgång", _texts(p.procedure) + [b for vote in p.votes for b in vote_blocks(vote)])
-    _section(blocks, "Protokollsanteckning" if len(p.statements) == 1 else "Protokollsanteckningar",
-             [_text(t) for t in p.statements])
+    for text in p.statements:
+        _section(blocks, "Protokollsanteckning", [_text(text)])
     _section(blocks, "Beslutet skickas till", [_text(r) for r in p.recipients])
     if pages:
         blocks += [{"kind": "heading", "text": "Beslutets antal sidor"}, {"kind": "pages"}]

@@ -3,7 +3,7 @@ reservations, notes, recipients), autosaved with the revision it was read at; th
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -11,7 +11,8 @@ from paragraf.records import locks
 from paragraf.records.models import Meeting
 from paragraf.secretariat import justering as signoff
 from paragraf.secretariat import recording
-from paragraf.secretariat.models import Justering
+from paragraf.secretariat.minutes_pdf import extract_of, for_signing
+from paragraf.secretariat.models import Justering, MinutesDraft
 from paragraf.secretariat.recording import RecordedElection, RecordedVote
 from paragraf.secretariat.rollcall import RecordingError
 from paragraf.secretariat.views.access import permission
@@ -175,13 +176,12 @@ def _paragraph_page(request, meeting, draft, rec, para, serving, error: str = ""
 @require_POST
 @permission("secretariat.record_meeting", _meeting)
 def start_justering(request, meeting: Meeting, pk: int):
-    from paragraf.secretariat.minutes_pdf import minutes_of
-
     rec = recording.from_json(recording.draft_of(meeting).content)
     if not rec.chair or len(rec.adjusters) < 1:
         messages.error(request, "Ange ordförande och justerare i uppropet först.")
         return redirect("secretariat:minutes", pk=meeting.pk)
-    signoff.start(meeting, minutes_of(meeting, rec), rec.name_of(rec.chair), [rec.name_of(key) for key in rec.adjusters])
+    pdf, boxes = for_signing(meeting, rec)
+    signoff.start(meeting, pdf, rec.name_of(rec.chair), [rec.name_of(key) for key in rec.adjusters], boxes)
     messages.success(request, "Protokollet är klart för justering: ordföranden och justerarna kan nu signera det.")
     return redirect("secretariat:minutes", pk=meeting.pk)
 
@@ -202,3 +202,16 @@ def sign(request, meeting: Meeting, pk: int):
 @permission("secretariat.view_justering", _meeting)
 def justering_page(request, meeting: Meeting, pk: int):
     return render(request, "secretariat/justering.html", {"meeting": meeting, "justering": meeting.justering})
+
+
+def extract(request, body: str, date, number: int):
+    """A protokollsutdrag of one § of justerade minutes, certified by the meeting's secretary."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body__organization"), body__slug=body, date=date, locked=True)
+    draft = get_object_or_404(MinutesDraft, meeting=meeting)
+    rec = recording.from_json(draft.content)
+    if not any(p.number == number for p in rec.paragraphs):
+        raise Http404("Paragrafen finns inte.")
+    on = meeting.justering.completed.date()
+    response = HttpResponse(extract_of(meeting, rec, [number], rec.secretary, on), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="protokollsutdrag-{body}-{date.isoformat()}-{number}.pdf"'
+    return response
