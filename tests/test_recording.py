@@ -110,3 +110,16 @@ def test_a_paragraph_page_shows_what_was_saved_line_by_line(world, draft, client
     page = client.get(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/1/").content.decode()
     assert "Tjänsteskrivelse 2027-02-01\nProtokollsutdrag 2027-02-15</textarea>" in page
     assert "Regionfullmäktige\nRegionens revisorer</textarea>" in page
+
+
+def test_the_audit_log_in_the_admin_lists_every_save_with_its_user(world, draft, client):
+    rec = recording.from_json(draft.content)
+    rec.paragraphs[0].decision = "Första versionen."
+    draft = recording.save(draft, rec, draft.revision, world.users["secretary"])
+    rec.paragraphs[0].decision = "Andra versionen."
+    recording.save(draft, rec, draft.revision, world.users["administrator"])
+    client.force_login(world.users["administrator"])
+    page = client.get(f"/admin/secretariat/minutesdraft/{draft.pk}/history/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "sekreterare-rs" in html and "administrator" in html

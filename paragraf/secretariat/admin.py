@@ -3,6 +3,7 @@ series, a body's standard items, the published notices (read only)."""
 from __future__ import annotations
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from paragraf.secretariat import models as m
 
@@ -44,3 +45,39 @@ class NoticeVersionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(m.MinutesDraft)
+class MinutesDraftAdmin(SimpleHistoryAdmin):
+    """The minutes being recorded, read only here: its history (who saved what, when, before and
+    after) is the audit log an auditor reads."""
+
+    list_display = ("meeting", "revision", "updated", "updated_by")
+    fields = ("meeting", "revision", "updated", "updated_by", "content")
+    readonly_fields = fields
+    history_list_display = ("revision", "updated_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(m.Justering)
+class JusteringAdmin(SimpleHistoryAdmin):
+    list_display = ("meeting", "deadline", "completed")
+    fields = ("meeting", "signers", "deadline", "completed")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(m.Posting)
+class PostingAdmin(admin.ModelAdmin):
+    list_display = ("meeting", "posted", "appeal_last_day", "taken_down")
+    readonly_fields = ("meeting", "posted", "appeal_last_day", "taken_down")
