@@ -13,7 +13,7 @@ from paragraf.secretariat import justering as signoff
 from paragraf.secretariat import recording
 from paragraf.secretariat.minutes_pdf import extract_of, for_signing
 from paragraf.secretariat.models import Justering, MinutesDraft
-from paragraf.secretariat.recording import RecordedElection, RecordedVote
+from paragraf.secretariat.recording import Attending, RecordedElection, RecordedVote
 from paragraf.secretariat.rollcall import RecordingError
 from paragraf.secretariat.views.access import permission
 
@@ -77,13 +77,33 @@ def minutes(request, meeting: Meeting, pk: int):
         rec.adjusters = [name for name in (request.POST.get("adjuster_1", ""), request.POST.get("adjuster_2", "")) if name.strip()]
         rec.secretary = request.POST.get("secretary", rec.secretary).strip()
         rec.end_time = request.POST.get("end_time", rec.end_time).strip()
+        rec.adjournment = request.POST.get("adjournment", rec.adjournment).strip()
+        rec.attending = ([_attending(line, "adjungerad") for line in _lines(request.POST.get("co_opted", ""))]
+                         + [_attending(line, "övriga") for line in _lines(request.POST.get("others", ""))])
         return _saved(request, draft, rec, "Uppropet är sparat.", request.path)
     absent = [e.key for e in rec.roll if e.ordinary and not e.present]
     justering = Justering.objects.filter(meeting=meeting).defer("signed_pdf").first()
+    attending = {group: "\n".join(_attending_line(a) for a in rec.attending if a.group == group) for group in ("adjungerad", "övriga")}
     context = {"meeting": meeting, "draft": draft, "rec": rec, "roll": list(enumerate(rec.roll)), "absent": absent,
+               "co_opted": attending["adjungerad"], "others": attending["övriga"],
                "people": [e.key for e in rec.roll if e.present], "justering": justering,
                "waiting": signoff.waiting(justering) if justering else []}
     return render(request, "secretariat/minutes.html", context)
+
+
+def _attending(line: str, group: str) -> Attending:
+    """`Namn (Parti), titel, §§ 1-13`: the party, the title and the § restriction may be left out."""
+    parts = [part.strip() for part in line.split(",")]
+    name, party = parts[0], ""
+    if name.endswith(")") and "(" in name:
+        name, _open, party = name[:-1].rpartition("(")
+    paragraphs = parts.pop() if len(parts) > 1 and parts[-1].startswith("§") else ""
+    return Attending(name=name.strip(), party=party.strip(), role=", ".join(parts[1:]), group=group, paragraphs=paragraphs)
+
+
+def _attending_line(a: Attending) -> str:
+    name = f"{a.name} ({a.party})" if a.party else a.name
+    return ", ".join(part for part in (name, a.role, a.paragraphs) if part)
 
 
 def _number(value) -> int | None:
