@@ -59,6 +59,7 @@ def _paragraph(p: RecordedParagraph, recording: Recording) -> MinutesParagraph:
         disqualifications=tuple(p.disqualifications), proposals=tuple(p.proposals),
         procedure=p.procedure, votes=_votes(p, recording),
         elections=tuple(ElectionRecord(e.name, e.party, e.post, e.organisation, e.period) for e in p.elections),
+        nominations=tuple(ElectionRecord(e.name, e.party, e.post, e.organisation, e.period) for e in p.nominations),
         dissents=tuple(_dissent(r.names, r.text) for r in p.reservations),
         statements=tuple(p.notes), recipients=tuple(p.recipients))
 
@@ -68,12 +69,13 @@ def _votes(p: RecordedParagraph, recording: Recording) -> tuple[VoteRecord, ...]
     if vote is None:
         return ()
     if vote.method == "secret":
-        return (VoteRecord("secret", options=tuple((name, count) for name, count in vote.options), blank=vote.blank),)
+        return (VoteRecord("secret", options=tuple((name, count) for name, count in vote.options), blank=vote.blank,
+                           outcome=vote.outcome),)
     order = recording.serving(p.number)
     ballots = tuple(Ballot(recording.name_of(key), recording.party_of(key), vote.ballots[key]) for key in order if key in vote.ballots)
     choices = [b.choice for b in ballots]
     return (VoteRecord("open", vote.yes_option, vote.no_option, choices.count("yes"), choices.count("no"), choices.count("abstain"),
-                       ballots=ballots),)
+                       ballots=ballots, outcome=vote.outcome),)
 
 
 def _dissent(keys: list[str], text: str) -> str:

@@ -50,6 +50,7 @@ class RecordedVote:
     ballots: dict[str, str] = field(default_factory=dict)  # open: name → "yes" | "no" | "abstain"
     options: list[list] = field(default_factory=list)  # secret: [candidate, count]
     blank: int = 0
+    outcome: str = ""  # what the minutes say after the vote (its result, what the chair put next)
 
 
 @dataclass
@@ -91,6 +92,7 @@ class RecordedParagraph:
     procedure: str = ""
     vote: RecordedVote | None = None
     elections: list[RecordedElection] = field(default_factory=list)
+    nominations: list[RecordedElection] = field(default_factory=list)  # proposed to the body that appoints
     reservations: list[RecordedReservation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
@@ -137,6 +139,7 @@ def from_json(data: dict) -> Recording:
     for p in data.get("paragraphs", []):
         vote = RecordedVote(**p["vote"]) if p.get("vote") else None
         paragraphs.append(RecordedParagraph(**{**p, "vote": vote, "elections": [RecordedElection(**e) for e in p.get("elections", [])],
+                                               "nominations": [RecordedElection(**e) for e in p.get("nominations", [])],
                                                "reservations": [RecordedReservation(**r) for r in p.get("reservations", [])]}))
     return Recording(roll=[RollEntry(**e) for e in data.get("roll", [])], paragraphs=paragraphs,
                      attending=[Attending(**a) for a in data.get("attending", [])],
@@ -191,22 +194,23 @@ def roll_call(recording: Recording, present: set[str], serves_for: dict[str, str
 
 
 def record_open_vote(recording: Recording, number: int, ballots: dict[str, str], yes_option: str, no_option: str,
-                     chair_choice: str | None = None) -> tuple[int, int, int, str]:
+                     chair_choice: str | None = None, outcome: str = "") -> tuple[int, int, int, str]:
     """An open vote at § `number`: every serving member once; the totals and the outcome ('yes'/'no')."""
     paragraph = recording.paragraph(number)
     yes, no, abstain = check_open_vote(recording.serving(number), ballots)
     outcome = decided_by_vote(yes, no, chair_choice if chair_choice is not None else ballots.get(recording.chair))
-    paragraph.vote = RecordedVote("open", yes_option, no_option, dict(ballots))
+    paragraph.vote = RecordedVote("open", yes_option, no_option, dict(ballots), outcome=outcome)
     return yes, no, abstain, outcome
 
 
-def record_secret_ballot(recording: Recording, number: int, options: list[tuple[str, int]], blank: int) -> None:
+def record_secret_ballot(recording: Recording, number: int, options: list[tuple[str, int]], blank: int, outcome: str = "") -> None:
     """A secret ballot at § `number`: as many ballots as members serving there."""
     cast = sum(count for _name, count in options) + blank
     serving = len(recording.serving(number))
     if cast != serving:
         raise RecordingError(f"{cast} valsedlar men {serving} tjänstgörande ledamöter vid paragrafen.")
-    recording.paragraph(number).vote = RecordedVote("secret", options=[[name, count] for name, count in options], blank=blank)
+    recording.paragraph(number).vote = RecordedVote("secret", options=[[name, count] for name, count in options], blank=blank,
+                                                    outcome=outcome)
 
 
 def record_reservation(recording: Recording, number: int, names: list[str], text: str) -> None:

@@ -147,12 +147,13 @@ def _apply(data, rec: recording.Recording, number: int, serving: list[str]) -> N
     para.notes = _lines(data.get("notes", ""))
     para.recipients = _lines(data.get("recipients", ""))
     para.elections = [_election(line) for line in _lines(data.get("elections", ""))]
+    para.nominations = [_election(line) for line in _lines(data.get("nominations", ""))]
     method = data.get("vote", "")
     para.vote = None
     if method == "open":
         ballots = {name: data.get(f"ballot_{i}", "") for i, name in enumerate(serving) if data.get(f"ballot_{i}")}
         recording.record_open_vote(rec, number, ballots, data.get("yes_option", "").strip(), data.get("no_option", "").strip(),
-                                   data.get("chair_choice") or None)
+                                   data.get("chair_choice") or None, data.get("vote_outcome", "").strip())
     elif method == "secret":
         options = []
         for line in _lines(data.get("options", "")):
@@ -160,7 +161,7 @@ def _apply(data, rec: recording.Recording, number: int, serving: list[str]) -> N
             if not name or not count.strip().isdigit():
                 raise RecordingError(f"Skriv varje kandidat som 'Namn: antal röster' ({line!r}).")
             options.append((name.strip(), int(count)))
-        recording.record_secret_ballot(rec, number, options, _number(data.get("blank")) or 0)
+        recording.record_secret_ballot(rec, number, options, _number(data.get("blank")) or 0, data.get("vote_outcome", "").strip())
     para.reservations = []
     reserving = data.getlist("reserving")
     if reserving:
@@ -177,6 +178,10 @@ def _election(line: str) -> RecordedElection:
     return RecordedElection(name=name, party=party.strip(), post=parts[1], organisation=parts[2], period=parts[3])
 
 
+def _elections_text(elections) -> str:
+    return "\n".join(" | ".join([f"{e.name} ({e.party})" if e.party else e.name, e.post, e.organisation, e.period]) for e in elections)
+
+
 def _paragraph_page(request, meeting, draft, rec, para, serving, error: str = "", status: int = 200):
     vote = para.vote or RecordedVote("")
     ballots = [(i, name, vote.ballots.get(name, "")) for i, name in enumerate(serving)]
@@ -186,8 +191,7 @@ def _paragraph_page(request, meeting, draft, rec, para, serving, error: str = ""
                "reserving": {n for r in para.reservations for n in r.names},
                "reservation_text": para.reservations[0].text if para.reservations else "",
                "options_text": "\n".join(f"{name}: {count}" for name, count in vote.options),
-               "elections_text": "\n".join(" | ".join([f"{e.name} ({e.party})" if e.party else e.name, e.post, e.organisation, e.period])
-                                           for e in para.elections),
+               "elections_text": _elections_text(para.elections), "nominations_text": _elections_text(para.nominations),
                "previous": para.number - 1 if para.number > 1 else None,
                "next": para.number + 1 if any(p.number == para.number + 1 for p in rec.paragraphs) else None}
     return render(request, "secretariat/paragraph.html", context, status=status)
