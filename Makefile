@@ -33,6 +33,7 @@ bench: venv
 	$(BIN)/paragraf bench portal --database $(BENCH_DB) --duration 10
 	$(BIN)/paragraf bench load --duration 10
 	$(BIN)/paragraf bench packet
+	$(BIN)/paragraf bench minutes
 	$(BIN)/paragraf bench sign
 
 ## demo: migrate a SQLite database under data/, import both corpus packets, serve on http://127.0.0.1:8000

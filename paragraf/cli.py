@@ -199,6 +199,17 @@ def bench_packet(repeat: int, check: bool) -> None:
         sys.exit(1)
 
 
+@bench.command("minutes", short_help="Typesetting the minutes PDF (47 §) vs Typst on the same text unlaid.")
+@click.option("--repeat", "-n", default=3, show_default=True, type=click.IntRange(1), help="Runs of each; the best is reported.")
+@click.option("--check", is_flag=True, help="Exit 1 when the minutes are over their limit.")
+def bench_minutes(repeat: int, check: bool) -> None:
+    """The minutes of the seed's meeting (47 §) typeset, beside the same text typeset plain and the notice of
+    28 items; signature boxes, an extract and reading the PDF back for information: time, peak memory."""
+    ok = _benchmarks_module("bench_minutes").main(repeat=repeat, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 @bench.command("sign", short_help="Signing a 50-page minutes PDF (PAdES) vs a pikepdf save and a bare signature.")
 @click.option("--repeat", "-n", default=5, show_default=True, type=click.IntRange(1), help="Runs of each; the best is reported.")
 @click.option("--check", is_flag=True, help="Exit 1 when one signature is over its limit.")

@@ -329,9 +329,15 @@ def _stands_alone(lines: list[Line], i: int) -> bool:
 
 
 def _by_role(order: list[Section]) -> dict[str, list[Line]]:
+    """The lines of each role; a heading of a role seen before opens a block of its own (a blank line
+    between), so each `Reservation` or `Protokollsanteckning` under its own heading is one item even
+    where no blank line parts them (the text of a PDF has none)."""
     out: dict[str, list[Line]] = {}
     for section in order:
-        out.setdefault(section.role, []).extend(section.lines)
+        lines = out.setdefault(section.role, [])
+        if lines and section.lines and lines[-1].text:
+            lines.append(Line(section.lines[0].no, ""))
+        lines.extend(section.lines)
     return out
 
 

@@ -243,6 +243,7 @@ def present_line(person: Present) -> str:
 
 
 def _signoff(minutes: Minutes) -> dict:
+    """The `Justering` block: its place and date, the secretary, and the boxes of the chair and adjusters."""
     width, height = SIGNATURE_SIZE
     parties = _parties(minutes.deciding)
 
@@ -251,9 +252,10 @@ def _signoff(minutes: Minutes) -> dict:
 
     where = ", ".join(part for part in (one_line(minutes.justering_place),
                                         minutes.justering_date.isoformat() if minutes.justering_date else "") if part)
+    chair = [signed("Ordförande", minutes.chair)] if minutes.chair.strip() else []
     adjusters = [signed(f"Justerare {n}", name) for n, name in enumerate(minutes.adjusters, 1)]
     parts = [{"label": "Sekreterare", "name": one_line(minutes.secretary), "signatures": []},
-             {"label": "Ordförande", "name": "", "signatures": [signed("Ordförande", minutes.chair)]},
+             {"label": "Ordförande", "name": "", "signatures": chair},
              {"label": "Justerare", "name": "", "signatures": adjusters}]
     return {"lines": [chunks(f"Justeringens plats och tid: {where}")] if where else [],
             "parts": [part for part in parts if part["name"] or part["signatures"]]}
