@@ -123,3 +123,19 @@ def test_the_audit_log_in_the_admin_lists_every_save_with_its_user(world, draft,
     assert page.status_code == 200
     html = page.content.decode()
     assert "sekreterare-rs" in html and "administrator" in html
+
+
+def test_a_member_with_jav_leaves_for_one_paragraph_and_a_substitute_of_the_party_serves_there(world, draft, client):
+    meeting = draft.meeting
+    rec = recording.from_json(draft.content)
+    member = next(e for e in rec.roll if e.ordinary and e.party == "S" and not e.role)
+    client.force_login(world.users["secretary"])
+    answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/3/", {"revision": "0", "jav_only": "1", "jav": [member.key]})
+    assert answer.status_code == 302
+    rec = recording.from_json(type(draft).objects.get(pk=draft.pk).content)
+    at_3, at_4 = rec.serving(3), rec.serving(4)
+    assert member.key not in at_3 and member.key in at_4 and len(at_3) == len(at_4) == 15
+    (stand_in,) = set(at_3) - set(at_4)
+    assert rec.party_of(stand_in) == "S"
+    page = client.get(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/3/").content.decode()
+    assert f'value="{escape(member.key)}" id="jav-' in page and "checked" in page

@@ -45,7 +45,12 @@ def as_minutes(meeting: Meeting, recording: Recording) -> Minutes:
 def _present(entry: RollEntry, first: int, last: int) -> Present:
     restricted = entry.first not in (None, first) or entry.last not in (None, last)
     paragraphs = f"§§ {entry.first or first}-{entry.last or last}" if restricted else ""
-    return Present(name=entry.name, party=entry.party, role=entry.role if entry.ordinary else "", replaces=entry.serves_for,
+    replaces = entry.serves_for
+    if entry.stands_in and not replaces:  # serving only where a member has jäv
+        numbers = sorted(n for n, _key in entry.stands_in)
+        replaces = entry.stands_in[0][1]
+        paragraphs = f"§ {numbers[0]}" if len(numbers) == 1 else "§§ " + ", ".join(map(str, numbers))
+    return Present(name=entry.name, party=entry.party, role=entry.role if entry.ordinary else "", replaces=replaces,
                    paragraphs=paragraphs)
 
 

@@ -17,6 +17,7 @@ from paragraf.secretariat import agenda
 from paragraf.secretariat.models import MinutesDraft
 from paragraf.secretariat.rollcall import (
     Called, Presence, RecordingError, check_open_vote, check_reservation, decided_by_vote, propose_substitutes, serving_at,
+    substitute_for_jav,
 )
 
 
@@ -31,6 +32,7 @@ class RollEntry:
     first: int | None = None
     last: int | None = None
     disqualified: list[int] = field(default_factory=list)
+    stands_in: list[list] = field(default_factory=list)  # [§, key]: serving at that § only, for a member with jäv
 
     @property
     def key(self) -> str:
@@ -39,7 +41,7 @@ class RollEntry:
 
     def presence(self) -> Presence:
         return Presence(Called(self.name, self.party, self.ordinary), self.present, self.serves_for, self.first, self.last,
-                        frozenset(self.disqualified))
+                        frozenset(self.disqualified), tuple((n, k) for n, k in self.stands_in))
 
 
 @dataclass
@@ -211,6 +213,28 @@ def record_secret_ballot(recording: Recording, number: int, options: list[tuple[
         raise RecordingError(f"{cast} valsedlar men {serving} tjänstgörande ledamöter vid paragrafen.")
     recording.paragraph(number).vote = RecordedVote("secret", options=[[name, count] for name, count in options], blank=blank,
                                                     outcome=outcome)
+
+
+def record_jav(recording: Recording, number: int, keys: list[str]) -> list[str]:
+    """These members have jäv at § `number` (KL 6 kap. 24-28 §§): they leave for it, and a substitute
+    serves there for each ordinary member (the same party first). Returns who stands in, one line each."""
+    said = []
+    for entry in recording.roll:
+        entry.disqualified = sorted({n for n in entry.disqualified if n != number} | ({number} if entry.key in keys else set()))
+        entry.stands_in = [[n, k] for n, k in entry.stands_in if n != number]
+    for entry in recording.roll:
+        if entry.key in keys and entry.ordinary:
+            stand_in = substitute_for_jav([e.presence() for e in recording.roll], number, entry.key, entry.party)
+            if stand_in is None:
+                said.append(f"Ingen ersättare är ledig för {entry.key} vid § {number}.")
+                continue
+            chosen = next(e for e in recording.roll if e.key == stand_in.called.key)
+            if chosen.serves_for != entry.key:
+                chosen.stands_in.append([number, entry.key])
+            said.append(f"{chosen.key} tjänstgör för {entry.key} vid § {number}.")
+    paragraph = recording.paragraph(number)
+    paragraph.disqualifications = [f"{key} anmäler jäv och deltar inte i handläggningen av ärendet." for key in keys]
+    return said
 
 
 def record_reservation(recording: Recording, number: int, names: list[str], text: str) -> None:

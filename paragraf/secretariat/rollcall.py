@@ -37,6 +37,7 @@ class Presence:
     first: int | None = None  # arrives at this §
     last: int | None = None  # leaves after this §
     disqualified: frozenset[int] = field(default_factory=frozenset)  # § with jäv
+    stands_in: tuple[tuple[int, str], ...] = ()  # (§, key): a substitute serving at that § only (for a member with jäv)
 
     def here_at(self, number: int) -> bool:
         return self.present and (self.first is None or number >= self.first) and (self.last is None or number <= self.last)
@@ -69,10 +70,28 @@ def serving_at(entries: Iterable[Presence], number: int) -> list[str]:
     serving = [e.called.key for e in here if e.called.ordinary]
     away = {e.called.key for e in entries if e.called.ordinary and e.called.key not in serving}
     for e in here:
-        if not e.called.ordinary and e.serves_for in away:
-            serving.append(e.called.key)
-            away.discard(e.serves_for)
+        if e.called.ordinary:
+            continue
+        stands_in = dict(e.stands_in).get(number)
+        for member in (e.serves_for, stands_in):
+            if member in away:
+                serving.append(e.called.key)
+                away.discard(member)
+                break
     return serving
+
+
+def substitute_for_jav(entries: Sequence[Presence], number: int, member: str, party: str) -> Presence | None:
+    """The substitute who serves at § `number` for `member` (with jäv there): one already serving for
+    them, else the first present substitute not serving there, the same party first; None if none is free."""
+    serving = set(serving_at(entries, number))
+    for e in entries:
+        if not e.called.ordinary and (e.serves_for == member or dict(e.stands_in).get(number) == member):
+            return e
+    free = [e for e in entries if not e.called.ordinary and e.here_at(number) and e.called.key not in serving
+            and number not in e.disqualified]
+    same = [e for e in free if e.called.party == party]
+    return (same or free or [None])[0]
 
 
 class RecordingError(ValueError):

@@ -125,6 +125,9 @@ def paragraph(request, meeting: Meeting, pk: int, number: int):
     back = request.path
     if request.method == "POST" and meeting.locked:
         return _locked(request, meeting)
+    if request.method == "POST" and request.POST.get("jav_only"):
+        said = recording.record_jav(rec, number, request.POST.getlist("jav"))
+        return _saved(request, draft, rec, " ".join(said) or f"Ingen har jäv vid § {number}.", back)
     if request.method == "POST":
         try:
             _apply(request.POST, rec, number, serving)
@@ -185,7 +188,9 @@ def _elections_text(elections) -> str:
 def _paragraph_page(request, meeting, draft, rec, para, serving, error: str = "", status: int = 200):
     vote = para.vote or RecordedVote("")
     ballots = [(i, name, vote.ballots.get(name, "")) for i, name in enumerate(serving)]
+    members = [e for e in rec.roll if e.ordinary and e.present and e.presence().here_at(para.number)]
     context = {"meeting": meeting, "draft": draft, "para": para, "serving": serving, "ballots": ballots, "choices": CHOICES,
+               "jav": [(i, e.key, para.number in e.disqualified) for i, e in enumerate(members)],
                "vote": vote, "error": error,
                "texts": {name: "\n".join(getattr(para, name)) for name in ("proposals", "basis", "notes", "recipients", "disqualifications")},
                "reserving": {n for r in para.reservations for n in r.names},
