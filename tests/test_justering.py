@@ -129,3 +129,28 @@ def test_an_extract_of_a_justerad_paragraph_is_certified(recorded, ca, client):
     pdf = pypdfium2.PdfDocument(answer.content)
     text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "PROTOKOLLSUTDRAG" in text and "Utdragsbestyrkande" in text and f"§ {number}" in text
+
+
+def test_a_correction_of_justerade_minutes_is_a_new_signed_document_beside_them(recorded, ca, client):
+    world, meeting, rec, number = recorded
+    names = [rec.name_of(key) for key in [rec.chair, *rec.adjusters]]
+    with pytest.raises(signoff.JusteringError, match="Bara ett justerat protokoll rättas"):
+        signoff.correct(meeting, number, "Beslutet ska lyda: bifall.", "Skrivfel", world.users["secretary"])
+    justering = signoff.start(meeting, minutes_of(meeting, rec), names[0], names[1:])
+    for name in names:
+        signoff.sign(justering, name, ca)
+    before = Paragraph.objects.get(meeting=meeting, number=number).decision
+    client.force_login(world.users["secretary"])
+    answer = client.post(f"/sekretariat/sammantraden/{meeting.pk}/rattelse/",
+                         {"number": number, "text": "Beslutet ska lyda: Regionstyrelsen bifaller förslaget.", "reason": "Skrivfel i beslutet."})
+    assert answer.status_code == 302
+    correction = meeting.corrections.get()
+    for name in names:
+        signoff.sign_correction(correction, name, ca)
+    correction.refresh_from_db()
+    statuses = validate(bytes(correction.signed_pdf), [ca.root_pem])
+    assert [s.signer for s in statuses] == names and all(s.ok for s in statuses)
+    assert Paragraph.objects.get(meeting=meeting, number=number).decision == before  # the minutes stay as justerade
+    page = client.get(f"/{meeting.body.slug}/{meeting.date.isoformat()}/").content.decode()
+    assert "Rättelser" in page and "Beslutet ska lyda: Regionstyrelsen bifaller förslaget." in page
+    assert client.get(f"/rattelser/{correction.pk}.pdf")["Content-Type"] == "application/pdf"

@@ -11,6 +11,11 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "paragraf" / "locale" / "sv" / "LC_MESSAGES" / "django.po"
 
 SV = {
+    "corrected text": "rättad text",
+    "correction PDF": "rättelse (PDF)",
+    "history of the correction": "rättelsens historik",
+    "correction (rättelse)": "rättelse",
+    "corrections (rättelser)": "rättelser",
     "revision": "revision",
     "updated by": "ändrad av",
     "history of the minutes": "protokollets historik",

@@ -81,3 +81,16 @@ class JusteringAdmin(SimpleHistoryAdmin):
 class PostingAdmin(admin.ModelAdmin):
     list_display = ("meeting", "posted", "appeal_last_day", "taken_down")
     readonly_fields = ("meeting", "posted", "appeal_last_day", "taken_down")
+
+
+@admin.register(m.Correction)
+class CorrectionAdmin(SimpleHistoryAdmin):
+    list_display = ("meeting", "number", "created", "completed")
+    fields = ("meeting", "number", "text", "reason", "created_by", "signers", "completed")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

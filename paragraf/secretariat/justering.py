@@ -15,8 +15,10 @@ from paragraf.ingest.identity import MeetingHints
 from paragraf.records.importer import import_bytes
 from paragraf.records.models import Meeting
 from paragraf.secretariat.dates import justering_deadline, posting_dates
-from paragraf.secretariat.models import Justering, Posting
+from paragraf.secretariat.models import Correction, Justering, Posting
 from paragraf.secretariat.signing.interface import Signer
+from paragraf.secretariat.typeset.correction import Correction as CorrectionText
+from paragraf.secretariat.typeset.correction import correction_pdf
 
 CHAIR, ADJUSTER = "Ordförande", "Justerare"
 
@@ -60,26 +62,58 @@ def waiting(justering: Justering) -> list[str]:
 
 def sign(justering: Justering, name: str, signer: Signer) -> Justering:
     """`name` signs the minutes (the next incremental signature); the last signature justerar them."""
+    meeting = justering.meeting
+    reason = f"Justering av protokoll, {meeting.body.name} {meeting.date.isoformat()}"
+    return _sign_in_turn(Justering, justering.pk, name, signer, reason, complete, "Protokollet")
+
+
+def correct(meeting: Meeting, number: int, text: str, reason: str, user) -> Correction:
+    """A rättelse of § `number` of the justerade minutes, ready for those who justerade them to sign."""
+    justering = Justering.objects.filter(meeting=meeting, completed__isnull=False).defer("signed_pdf").first()
+    if justering is None:
+        raise JusteringError("Bara ett justerat protokoll rättas; före justeringen ändras protokollet direkt.")
+    if not text.strip() or not reason.strip():
+        raise JusteringError("Skriv både rättelsen och skälet till den.")
+    made = timezone.localdate()
+    pdf = correction_pdf(CorrectionText(meeting.body.organization.name, meeting.body.name, meeting.date, number, text.strip(),
+                                        reason.strip(), made))
+    signers = [{"role": e["role"], "name": e["name"], "signed": None} for e in justering.signers]
+    return Correction.objects.create(meeting=meeting, number=number, text=text.strip(), reason=reason.strip(), created_by=user,
+                                     signers=signers, signed_pdf=pdf)
+
+
+def sign_correction(correction: Correction, name: str, signer: Signer) -> Correction:
+    meeting = correction.meeting
+    reason = f"Rättelse av protokoll, {meeting.body.name} {meeting.date.isoformat()} § {correction.number}"
+    return _sign_in_turn(Correction, correction.pk, name, signer, reason, _completed, "Rättelsen")
+
+
+def _completed(record) -> None:
+    record.completed = timezone.now()
+    record.save(update_fields=["completed"])
+
+
+def _sign_in_turn(model, pk: int, name: str, signer: Signer, reason: str, on_complete, what: str):
+    """One more signature on the record's PDF, by `name` (one of its signers, once); `on_complete`
+    when all have signed."""
     with transaction.atomic():
-        justering = Justering.objects.select_for_update().get(pk=justering.pk)
-        if justering.completed:
-            raise JusteringError("Protokollet är redan justerat.")
-        entry = next((e for e in justering.signers if e["name"] == name), None)
+        record = model.objects.select_for_update().get(pk=pk)
+        if record.completed:
+            raise JusteringError(f"{what} är redan justerat.")
+        entry = next((e for e in record.signers if e["name"] == name), None)
         if entry is None:
-            raise JusteringError(f"{name} ska inte justera protokollet.")
+            raise JusteringError(f"{name} ska inte justera {what.lower()}.")
         if entry["signed"]:
-            raise JusteringError(f"{name} har redan justerat protokollet.")
-        index = justering.signers.index(entry)
+            raise JusteringError(f"{name} har redan justerat {what.lower()}.")
+        index = record.signers.index(entry)
         field = CHAIR if index == 0 else f"{ADJUSTER} {index}"
-        meeting = justering.meeting
-        justering.signed_pdf = signer.sign(bytes(justering.signed_pdf), signer_name=name, field=field,
-                                           reason=f"Justering av protokoll, {meeting.body.name} {meeting.date.isoformat()}",
-                                           location=meeting.place, box=tuple(entry["box"]) if entry.get("box") else None)
+        record.signed_pdf = signer.sign(bytes(record.signed_pdf), signer_name=name, field=field, reason=reason,
+                                        location=record.meeting.place, box=tuple(entry["box"]) if entry.get("box") else None)
         entry["signed"] = timezone.now().isoformat(timespec="seconds")
-        justering.save()
-        if not waiting(justering):
-            complete(justering)
-    return justering
+        record.save()
+        if all(e["signed"] for e in record.signers):
+            on_complete(record)
+    return record
 
 
 def complete(justering: Justering, today: datetime.date | None = None) -> Posting:

@@ -222,3 +222,25 @@ class Posting(models.Model):
         verbose_name = _("posting")
         verbose_name_plural = _("postings")
         ordering = ["-posted", "meeting"]
+
+
+class Correction(models.Model):
+    """A rättelse of a § of justerade minutes: its own PDF naming the original, signed in turn by those
+    who justerade the minutes. The minutes and their records never change; the correction is shown
+    beside them."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="corrections")
+    number = models.PositiveIntegerField(_("paragraph (§)"))
+    text = models.TextField(_("corrected text"))
+    reason = models.TextField(_("reason"))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, related_name="+")
+    signers = models.JSONField(_("signers"), default=list)
+    signed_pdf = models.BinaryField(_("correction PDF"))
+    completed = models.DateTimeField(_("justerad"), null=True, blank=True)
+    history = HistoricalRecords(verbose_name=_("history of the correction"), excluded_fields=["signed_pdf"])
+
+    class Meta:
+        verbose_name = _("correction (rättelse)")
+        verbose_name_plural = _("corrections (rättelser)")
+        ordering = ["meeting", "created"]

@@ -109,3 +109,14 @@ def is_signer(user, meeting: Meeting) -> bool:
 rules.add_perm("secretariat.record_meeting", is_administrator | is_secretary_of_meeting)
 rules.add_perm("secretariat.view_justering", is_administrator | is_secretary_of_meeting | is_signer)
 rules.add_perm("secretariat.sign_minutes", is_pending_signer)
+
+
+@rules.predicate
+def is_pending_correction_signer(user, correction) -> bool:
+    if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
+        return False
+    name = user.member_account.person.name
+    return any(e["name"] == name and not e["signed"] for e in correction.signers)
+
+
+rules.add_perm("secretariat.sign_correction", is_pending_correction_signer)

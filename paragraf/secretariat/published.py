@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from paragraf.records.models import Meeting
-from paragraf.secretariat.models import AgendaDocument, NoticeVersion, Posting
+from paragraf.secretariat.models import AgendaDocument, Correction, NoticeVersion, Posting
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,21 @@ def published_notice(meeting: Meeting, user) -> PublishedNotice | None:
 
 
 @dataclass(frozen=True)
+class CorrectionLink:
+    number: int
+    text: str
+    justered: datetime.date
+    url: str
+
+
+@dataclass(frozen=True)
 class PostedMinutes:
     justered: datetime.date
     posted: datetime.date
     appeal_last_day: datetime.date
     taken_down: datetime.date
     minutes_url: str
+    corrections: tuple[CorrectionLink, ...] = ()
 
 
 def posted_minutes(meeting: Meeting) -> PostedMinutes | None:
@@ -74,4 +83,6 @@ def posted_minutes(meeting: Meeting) -> PostedMinutes | None:
     return PostedMinutes(
         justered=posting.meeting.justering.completed.date(), posted=posting.posted, appeal_last_day=posting.appeal_last_day,
         taken_down=posting.taken_down,
-        minutes_url=reverse("secretariat:signed_minutes", kwargs={"body": meeting.body.slug, "date": meeting.date}))
+        minutes_url=reverse("secretariat:signed_minutes", kwargs={"body": meeting.body.slug, "date": meeting.date}),
+        corrections=tuple(CorrectionLink(c.number, c.text, c.completed.date(), reverse("secretariat:correction_pdf", kwargs={"pk": c.pk}))
+                          for c in Correction.objects.filter(meeting=meeting, completed__isnull=False).defer("signed_pdf")))

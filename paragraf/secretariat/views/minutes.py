@@ -12,7 +12,7 @@ from paragraf.records.models import Meeting
 from paragraf.secretariat import justering as signoff
 from paragraf.secretariat import recording
 from paragraf.secretariat.minutes_pdf import extract_of, for_signing
-from paragraf.secretariat.models import Justering, MinutesDraft
+from paragraf.secretariat.models import Correction, Justering, MinutesDraft
 from paragraf.secretariat.recording import Attending, RecordedElection, RecordedVote
 from paragraf.secretariat.rollcall import RecordingError
 from paragraf.secretariat.views.access import permission
@@ -230,7 +230,8 @@ def sign(request, meeting: Meeting, pk: int):
 
 @permission("secretariat.view_justering", _meeting)
 def justering_page(request, meeting: Meeting, pk: int):
-    return render(request, "secretariat/justering.html", {"meeting": meeting, "justering": meeting.justering})
+    corrections = Correction.objects.filter(meeting=meeting, completed__isnull=True).defer("signed_pdf")
+    return render(request, "secretariat/justering.html", {"meeting": meeting, "justering": meeting.justering, "corrections": corrections})
 
 
 def extract(request, body: str, date, number: int):
@@ -243,4 +244,43 @@ def extract(request, body: str, date, number: int):
     on = meeting.justering.completed.date()
     response = HttpResponse(extract_of(meeting, rec, [number], rec.secretary, on), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="protokollsutdrag-{body}-{date.isoformat()}-{number}.pdf"'
+    return response
+
+
+@require_POST
+@permission("secretariat.record_meeting", _meeting)
+def correct(request, meeting: Meeting, pk: int):
+    try:
+        number = int(request.POST.get("number", ""))
+        signoff.correct(meeting, number, request.POST.get("text", ""), request.POST.get("reason", ""), request.user)
+    except (ValueError, signoff.JusteringError) as error:
+        messages.error(request, str(error) if isinstance(error, signoff.JusteringError) else "Välj paragrafen som rättas.")
+    else:
+        messages.success(request, f"Rättelsen av § {number} väntar på att justeras av dem som justerade protokollet.")
+    return redirect("secretariat:minutes", pk=meeting.pk)
+
+
+def _correction(pk: int, correction: int) -> Correction:
+    return get_object_or_404(Correction.objects.select_related("meeting__body").defer("signed_pdf"), pk=correction, meeting_id=pk)
+
+
+@require_POST
+@permission("secretariat.sign_correction", _correction)
+def sign_correction(request, correction: Correction, pk: int, **_kwargs):
+    name = request.user.member_account.person.name
+    try:
+        signoff.sign_correction(correction, name, signoff.configured_signer())
+    except signoff.JusteringError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{name} har justerat rättelsen av § {correction.number}.")
+    return redirect("secretariat:justering", pk=pk)
+
+
+def correction_pdf(request, pk: int):
+    """A justerad rättelse, signed, as public as the minutes it corrects."""
+    correction = get_object_or_404(Correction.objects.filter(completed__isnull=False, meeting__published=True).only("pk"), pk=pk)
+    data = Correction.objects.filter(pk=correction.pk).values_list("signed_pdf", flat=True).get()
+    response = HttpResponse(bytes(data), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="rattelse-{pk}.pdf"'
     return response
