@@ -306,6 +306,8 @@ class Meeting(Timestamped):
         verbose_name_plural = _("meetings")
         ordering = ["-date", "body__name"]
         constraints = [models.UniqueConstraint(fields=["body", "date"], name="meeting_unique_body_date")]
+        # The few justerade meetings: the triggers of records/locks.py ask first whether there is any.
+        indexes = [models.Index(fields=["id"], condition=models.Q(locked=True), name="meeting_locked")]
 
     def __str__(self) -> str:
         return f"{self.body} {self.date.isoformat()}"
