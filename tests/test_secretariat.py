@@ -284,3 +284,16 @@ def test_a_packet_of_a_prepared_meeting_imported_later_makes_it_public_not_a_sec
     same = Meeting.all_objects.filter(body__name="Regionstyrelsen", date=MEETING_DATE)
     assert [m.pk for m in same] == [meeting.pk] and same.get().published
     assert AgendaItem.objects.filter(meeting=meeting).count() == 28  # the packet's notice, by position
+
+
+def test_every_change_to_a_meeting_being_prepared_is_in_the_audit_log_with_who_made_it(world, client):
+    meeting = world.meeting()
+    login(client, world, "secretary")
+    client.post(f"/sekretariat/sammantraden/{meeting.pk}/punkter/", {"title": "Granskad punkt", "section": "", "presenter": "", "case": ""})
+    client.post(f"/sekretariat/sammantraden/{meeting.pk}/", {"date": "2027-03-10", "start_time": "09:00", "place": "Sal B"})
+    item = AgendaItem.all_objects.get(meeting=meeting, title="Granskad punkt")
+    added = item.history.get()
+    assert (added.history_type, added.history_user, added.title) == ("+", world.users["secretary"], "Granskad punkt")
+    changed = Meeting.all_objects.get(pk=meeting.pk).history.order_by("-history_date").first()
+    assert (changed.history_type, changed.history_user, changed.place) == ("~", world.users["secretary"], "Sal B")
+    assert changed.prev_record.place == "Sal A, Regionens hus"  # before and after

@@ -11,6 +11,7 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "paragraf" / "locale" / "sv" / "LC_MESSAGES" / "django.po"
 
 SV = {
+    "history": "historik",
     "corrected text": "rättad text",
     "correction PDF": "rättelse (PDF)",
     "history of the correction": "rättelsens historik",

@@ -6,9 +6,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 from simple_history.models import HistoricalRecords
 
-from paragraf.records.models import AgendaItem, Body, Case, Meeting, Organization, Person
+from paragraf.records.models import AgendaItem, Body, Case, Invitation, Meeting, Organization, Person
+
+
+# The audit log of a meeting before justering (who changed what, when, before and after): the
+# records the secretariat writes are tracked here, in this app's tables, so `records` knows nothing
+# of it. The importer adds new rows in bulk (not tracked) and updates few in place.
+for tracked in (Meeting, AgendaItem, Invitation, Case):
+    register(tracked, app="paragraf.secretariat", table_name=f"secretariat_history_{tracked._meta.model_name}",
+             verbose_name=_("history"), excluded_fields=["sources"] if tracked is Meeting else None)
 
 
 class BodySecretary(models.Model):
@@ -87,6 +96,7 @@ class CaseDocument(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.SET_NULL, null=True, related_name="+")
     uploaded = models.DateTimeField(_("uploaded"), auto_now_add=True)
     data = models.BinaryField(_("PDF"))
+    history = HistoricalRecords(verbose_name=_("history"), excluded_fields=["data"])
 
     objects = WithoutData()
     with_data = models.Manager()
@@ -107,6 +117,7 @@ class AgendaDocument(models.Model):
     agenda_item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="attached")
     document = models.ForeignKey(CaseDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="agenda_links")
     position = models.PositiveIntegerField(_("position"))
+    history = HistoricalRecords(verbose_name=_("history"))
 
     class Meta:
         verbose_name = _("document of an agenda item")

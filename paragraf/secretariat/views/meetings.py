@@ -62,7 +62,8 @@ def meeting(request, meeting: Meeting, pk: int):
         if Meeting.all_objects.filter(body=meeting.body, date=data["date"]).exclude(pk=meeting.pk).exists():
             form.add_error("date", f"{meeting.body.name} har redan ett sammanträde den dagen.")
         else:
-            Meeting.all_objects.filter(pk=meeting.pk).update(date=data["date"], start_time=data["start_time"], place=data["place"])
+            meeting.date, meeting.start_time, meeting.place = data["date"], data["start_time"], data["place"]
+            meeting.save(update_fields=["date", "start_time", "place", "modified"])  # a save: in the audit log
             messages.success(request, "Tid och plats är sparade.")
             return redirect("secretariat:meeting", pk=meeting.pk)
     return _meeting_page(request, meeting, form=form)
