@@ -378,6 +378,43 @@ def explain(kind: str, name: str) -> None:
         click.echo(line)
 
 
+@main.command(short_help="Review minutes against Kommunallagen: findings per meeting and §.")
+@click.option("--organization", help="Only this organisation (name or slug).")
+@click.option("--body", help="Only this body (name or slug).")
+@click.option("--meeting", "date", help="Only meetings on this date (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def review(organization: str | None, body: str | None, date: str | None, fmt: str) -> None:
+    """Run every rule of paragraf/review/rules on the meetings asked for. Prints one finding a line (or
+    a JSON object a line); the exit status is 1 when any finding is a `fel`."""
+    _django()
+    import json
+
+    from django.db.models import Q
+
+    from paragraf.records.models import Meeting
+    from paragraf.review.engine import review as run
+    from paragraf.review.findings import Severity
+
+    meetings = Meeting.objects.all()
+    if organization:
+        meetings = meetings.filter(Q(body__organization__name=organization) | Q(body__organization__slug=organization))
+    if body:
+        meetings = meetings.filter(Q(body__name=body) | Q(body__slug=body))
+    if date:
+        meetings = meetings.filter(date=date)
+    errors = 0
+    for finding in run(meetings):
+        errors += finding.severity is Severity.ERROR
+        if fmt == "json":
+            click.echo(json.dumps(finding.as_json(), ensure_ascii=False))
+        else:
+            where = f" § {finding.paragraph}" if finding.paragraph is not None else ""
+            lines = f" (rad {finding.first_line}-{finding.last_line})" if finding.first_line else ""
+            click.echo(f"{finding.severity.value}: {finding.meeting}{where}: {finding.explanation} [{finding.rule.title}; {finding.rule.source}]{lines}")
+    if errors:
+        sys.exit(1)
+
+
 @main.command(short_help="Rebuild the search index from the records.")
 def reindex() -> None:
     """Build the search entries of every §, agenda item and document anew, in one transaction."""

@@ -149,6 +149,7 @@ INSTALLED_APPS = [
     "paragraf.privacy",
     "paragraf.search",
     "paragraf.secretariat.apps.SecretariatConfig",
+    "paragraf.review.apps.ReviewConfig",
     "simple_history",  # the audit log of the secretariat (who changed what, before and after)
     "paragraf.portal",
     "paragraf.api",

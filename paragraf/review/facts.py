@@ -1,0 +1,78 @@
+"""The facts of one meeting the rules read, loaded together for many meetings at a time (a few
+queries per batch, whatever the number of §): its §, each § with its votes and ballots and who had jäv,
+and who served at each § (records/serving.py)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from paragraf.records.models import Ballot, Election, Meeting, Paragraph, Vote
+from paragraf.records.serving import MEMBER_STATUSES, Service, services
+
+
+@dataclass(frozen=True)
+class VoteFacts:
+    method: str
+    yes: int
+    no: int
+    abstain: int
+    ballots: tuple[tuple[int | None, str, str], ...]  # (person id, name as written, choice)
+    options: tuple[tuple[str, int], ...]  # a secret ballot: (candidate, votes)
+
+
+@dataclass(frozen=True)
+class ParagraphFacts:
+    number: int
+    title: str
+    source_file_id: int | None
+    first_line: int | None
+    last_line: int | None
+    votes: tuple[VoteFacts, ...] = ()
+    disqualified: frozenset[int] = frozenset()  # person ids with jäv
+    elections: int = 0  # elections and nominations recorded at the §
+
+
+@dataclass
+class MeetingFacts:
+    meeting_id: int
+    name: str  # "Regionstyrelsen 2023-01-31"
+    body_id: int
+    date: object
+    paragraphs: list[ParagraphFacts] = field(default_factory=list)
+    service: Service | None = None
+
+    @property
+    def has_attendance(self) -> bool:
+        return self.service is not None and any(s.status in MEMBER_STATUSES for s in self.service.seats)
+
+    def members(self) -> int:
+        """The body's ordinary members at the meeting: serving, replaced or absent."""
+        return sum(1 for s in self.service.seats if s.status in MEMBER_STATUSES) if self.service else 0
+
+    def serving_at(self, paragraph: ParagraphFacts) -> list:
+        return self.service.serving_at(paragraph.number, set(paragraph.disqualified)) if self.service else []
+
+
+def load(meetings: list[Meeting]) -> list[MeetingFacts]:
+    ids = [m.pk for m in meetings]
+    seats = services(ids)
+    votes = defaultdict(list)
+    ballots = defaultdict(list)
+    for b in Ballot.objects.filter(vote__paragraph__meeting_id__in=ids).values_list("vote_id", "person_id", "name", "choice").order_by("vote_id", "position"):
+        ballots[b[0]].append(b[1:])
+    for v in Vote.objects.filter(paragraph__meeting_id__in=ids).order_by("paragraph_id", "position"):
+        options = tuple((o.get("label", ""), int(o.get("count") or 0)) for o in v.options or [] if isinstance(o, dict))
+        votes[v.paragraph_id].append(VoteFacts(v.method, v.yes, v.no, v.abstain, tuple(ballots[v.pk]), options))
+    jav = defaultdict(set)
+    for paragraph_id, person_id in Paragraph.disqualified.through.objects.filter(paragraph__meeting_id__in=ids).values_list("paragraph_id", "person_id"):
+        jav[paragraph_id].add(person_id)
+    elections = defaultdict(int)
+    for paragraph_id in Election.objects.filter(paragraph__meeting_id__in=ids).values_list("paragraph_id", flat=True):
+        elections[paragraph_id] += 1
+    by_meeting = {m.pk: MeetingFacts(m.pk, f"{m.body.name} {m.date.isoformat()}", m.body_id, m.date, service=seats.get(m.pk))
+                  for m in meetings}
+    for p in (Paragraph.objects.filter(meeting_id__in=ids).order_by("meeting_id", "number", "pk")
+              .only("pk", "meeting_id", "number", "title", "source_file_id", "first_line", "last_line")):
+        by_meeting[p.meeting_id].paragraphs.append(ParagraphFacts(
+            p.number, p.title, p.source_file_id, p.first_line, p.last_line, tuple(votes[p.pk]), frozenset(jav[p.pk]), elections[p.pk]))
+    return [by_meeting[pk] for pk in ids]

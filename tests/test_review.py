@@ -1,0 +1,118 @@
+"""The review of minutes (paragraf/review): each rule on small meetings built here, one that breaks it
+and one that keeps it; the command over the corpus."""
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from paragraf.cli import main
+from paragraf.records.models import Attendance, Ballot, Body, Election, Meeting, Organization, Paragraph, Person, Vote
+from paragraf.review.engine import review
+from paragraf.review.findings import Severity
+
+pytestmark = pytest.mark.django_db
+
+PARTIES = ["S", "S", "M", "M", "KD", "C", "L"]
+
+
+def meeting(present: int = 7, paragraphs: int = 3, numbers: list[int] | None = None) -> tuple[Meeting, list[Person]]:
+    """A body of 7 ordinary members; `present` of them serve (the others absent, nobody for them)."""
+    organization, _ = Organization.objects.get_or_create(name="Granskade kommunen", defaults={"slug": "granskade-kommunen"})
+    body = Body.objects.create(organization=organization, name=f"Granskningsnämnden {Body.objects.count()}",
+                               slug=f"granskningsnamnden-{Body.objects.count()}")
+    m = Meeting.objects.create(body=body, date=datetime.date(2026, 5, 12))
+    people = [Person.objects.create(name=f"Ledamot {i}", slug=f"ledamot-{body.pk}-{i}") for i in range(7)]
+    for i, person in enumerate(people):
+        if i < present:
+            Attendance.objects.create(meeting=m, position=i, person=person, name=person.name, party=PARTIES[i], group="beslutande")
+    from paragraf.records.models import Invitation
+
+    for i, person in enumerate(people):
+        Invitation.objects.create(meeting=m, position=i, person=person, name=person.name, party=PARTIES[i], group="ledamot")
+    for n in numbers or range(1, paragraphs + 1):
+        Paragraph.objects.create(meeting=m, number=n, title=f"Ärende {n}", decision="Beslut.", first_line=10 * n, last_line=10 * n + 5)
+    return m, people
+
+
+def vote(m: Meeting, number: int, method: str, yes: int, no: int, abstain: int = 0, voters: list[tuple[Person, str]] = (),
+         options: list[dict] | None = None) -> Vote:
+    v = Vote.objects.create(paragraph=Paragraph.objects.get(meeting=m, number=number), position=0, method=method, yes=yes, no=no,
+                            abstain=abstain, options=options or [])
+    for i, (person, choice) in enumerate(voters):
+        Ballot.objects.create(vote=v, position=i, name=person.name, person=person, choice=choice)
+    return v
+
+
+def findings(m: Meeting, rule: str):
+    return [f for f in review(Meeting.objects.filter(pk=m.pk)) if f.rule.code == rule]
+
+
+def test_quorum_more_than_half_serve():
+    kept, _ = meeting(present=4)
+    broken, _ = meeting(present=3)
+    assert findings(kept, "quorum") == []
+    found = findings(broken, "quorum")
+    assert [(f.severity, f.paragraph) for f in found] == [(Severity.ERROR, 1), (Severity.ERROR, 2), (Severity.ERROR, 3)]
+    assert found[0].explanation == "Vid § 1 tjänstgjorde 3 av organets 7 ledamöter, inte fler än hälften."
+    assert (found[0].first_line, found[0].last_line) == (10, 15)
+
+
+def test_quorum_without_attendance_says_it_cannot_be_checked():
+    m, _ = meeting(present=0)
+    Attendance.objects.filter(meeting=m).delete()
+    from paragraf.records.models import Invitation
+
+    Invitation.objects.filter(meeting=m).delete()
+    assert [(f.severity, f.paragraph) for f in findings(m, "quorum")] == [(Severity.INFO, None)]
+
+
+def test_open_vote_totals_and_voters_match_who_served():
+    kept, people = meeting(present=7)
+    vote(kept, 2, "open", 4, 3, voters=[(p, "yes" if i < 4 else "no") for i, p in enumerate(people)])
+    assert findings(kept, "votes") == []
+
+    counts, people = meeting(present=7)
+    vote(counts, 2, "open", 5, 3)  # 8 votes, 7 serving
+    assert [f.explanation for f in findings(counts, "votes")] == ["Vid § 2 räknas 8 röster men 7 ledamöter tjänstgjorde."]
+
+    named, people = meeting(present=6)
+    absent = people[6]
+    voters = [(p, "yes") for p in people[:5]] + [(absent, "no")]  # one who did not serve votes, one who did is missing
+    vote(named, 2, "open", 5, 1, voters=voters)
+    said = [f.explanation for f in findings(named, "votes")]
+    assert said == ["Vid § 2 röstar Ledamot 6, som inte tjänstgjorde vid paragrafen.",
+                    "Vid § 2 saknas röst från Ledamot 5, som tjänstgjorde vid paragrafen."]
+
+
+def test_secret_ballot_counts_and_only_in_elections():
+    kept, _ = meeting(present=7)
+    vote(kept, 1, "secret", 4, 2, 1, options=[{"label": "A (S)", "count": 4}, {"label": "B (M)", "count": 2}])
+    Election.objects.create(paragraph=Paragraph.objects.get(meeting=kept, number=1), position=0, name="A", party="S", post="ordförande")
+    assert findings(kept, "votes") == [] and findings(kept, "secret_ballot") == []
+
+    broken, _ = meeting(present=7)
+    vote(broken, 1, "secret", 3, 2, 1, options=[{"label": "Bifall", "count": 3}, {"label": "Avslag", "count": 2}])
+    assert [f.explanation for f in findings(broken, "votes")] == ["Vid § 1 räknas 6 röster men 7 ledamöter tjänstgjorde."]
+    assert [f.explanation for f in findings(broken, "secret_ballot")] == [
+        "§ 1 (Ärende 1) avgjordes med sluten omröstning men är inget val."]
+
+
+def test_numbering_without_gaps_or_duplicates():
+    kept, _ = meeting(numbers=[1, 2, 3])
+    gaps, _ = meeting(numbers=[1, 2, 5])
+    assert findings(kept, "numbering") == []
+    assert [(f.severity, f.paragraph) for f in findings(gaps, "numbering")] == [(Severity.INFO, 3)]
+
+
+def test_the_command_exits_1_on_an_error_and_prints_json():
+    broken, _ = meeting(present=3)
+    result = CliRunner().invoke(main, ["review", "--body", broken.body.slug, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {row["rule"] for row in rows} == {"quorum"} and rows[0]["severity"] == "fel" and rows[0]["meeting"].endswith("2026-05-12")
+    clean = CliRunner().invoke(main, ["review", "--body", "regionstyrelsen", "--meeting", "2023-01-31"])
+    assert clean.exit_code == 0, clean.output
+    assert "fel:" not in clean.output
