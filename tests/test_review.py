@@ -116,3 +116,46 @@ def test_the_command_exits_1_on_an_error_and_prints_json():
     clean = CliRunner().invoke(main, ["review", "--body", "regionstyrelsen", "--meeting", "2023-01-31"])
     assert clean.exit_code == 0, clean.output
     assert "fel:" not in clean.output
+
+
+def substitute(m: Meeting, name: str, party: str, replaces: Person) -> Person:
+    person = Person.objects.create(name=name, slug=f"{name.lower().replace(' ', '-')}-{m.pk}")
+    Attendance.objects.create(meeting=m, position=50 + Attendance.objects.filter(meeting=m).count(), person=person, name=name,
+                              party=party, group="beslutande", replaces=replaces, replaces_name=replaces.name)
+    return person
+
+
+def test_a_substitute_serves_only_for_an_absent_member_and_one_for_each():
+    kept, people = meeting(present=6)
+    substitute(kept, "Ersättare Ett", "L", people[6])
+    assert findings(kept, "substitutes") == []
+
+    present_member, people = meeting(present=7)
+    substitute(present_member, "Ersättare Ett", "S", people[0])
+    assert [f.explanation for f in findings(present_member, "substitutes")][:1] == [
+        "Vid § 1 tjänstgör Ersättare Ett för Ledamot 0, som själv tjänstgör."]
+
+    two, people = meeting(present=6)
+    substitute(two, "Ersättare Ett", "L", people[6])
+    substitute(two, "Ersättare Två", "L", people[6])
+    assert "Vid § 1 tjänstgör två ersättare för Ledamot 6." in [f.explanation for f in findings(two, "substitutes")]
+
+
+def test_only_who_took_part_reserves_and_nobody_with_jav_votes():
+    from paragraf.records.models import Dissent
+
+    m, people = meeting(present=6)
+    paragraph = Paragraph.objects.get(meeting=m, number=2)
+    kept = Dissent.objects.create(paragraph=paragraph, position=0, text="Ledamot 1 reserverar sig.")
+    kept.people.set([people[1]])
+    assert findings(m, "reservations") == []
+    absent = Dissent.objects.create(paragraph=paragraph, position=1, text="Ledamot 6 reserverar sig.")
+    absent.people.set([people[6]])
+    assert [f.explanation for f in findings(m, "reservations")] == [
+        "Vid § 2 reserverar sig Ledamot 6, som inte deltog i beslutet."]
+
+    paragraph.disqualified.set([people[2]])
+    vote(m, 2, "open", 3, 3, voters=[(p, "yes" if i < 3 else "no") for i, p in enumerate(people[:6])])
+    assert [f.explanation for f in findings(m, "jav")] == ["Vid § 2 röstar Ledamot 2 trots jäv."]
+    Ballot.objects.filter(person=people[2]).delete()
+    assert findings(m, "jav") == []

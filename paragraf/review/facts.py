@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from paragraf.records.models import Ballot, Election, Meeting, Paragraph, Vote
+from paragraf.records.models import AgendaItem, Ballot, Dissent, Election, Meeting, Paragraph, Vote
 from paragraf.records.serving import MEMBER_STATUSES, Service, services
 
 
@@ -30,6 +30,10 @@ class ParagraphFacts:
     votes: tuple[VoteFacts, ...] = ()
     disqualified: frozenset[int] = frozenset()  # person ids with jäv
     elections: int = 0  # elections and nominations recorded at the §
+    dissents: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = ()  # (text, ((person id, name), …))
+    case_number: str = ""
+    decision: str = ""
+    recipients: tuple[str, ...] = ()
 
 
 @dataclass
@@ -40,6 +44,7 @@ class MeetingFacts:
     date: object
     paragraphs: list[ParagraphFacts] = field(default_factory=list)
     service: Service | None = None
+    agenda: list[tuple[int, str, str]] = field(default_factory=list)  # the notice's items: (number, title, case number)
 
     @property
     def has_attendance(self) -> bool:
@@ -69,10 +74,21 @@ def load(meetings: list[Meeting]) -> list[MeetingFacts]:
     elections = defaultdict(int)
     for paragraph_id in Election.objects.filter(paragraph__meeting_id__in=ids).values_list("paragraph_id", flat=True):
         elections[paragraph_id] += 1
+    dissents = defaultdict(list)
+    people = defaultdict(list)
+    for dissent_id, person_id, name in Dissent.people.through.objects.filter(dissent__paragraph__meeting_id__in=ids).values_list(
+            "dissent_id", "person_id", "person__name"):
+        people[dissent_id].append((person_id, name))
+    for d in Dissent.objects.filter(paragraph__meeting_id__in=ids).order_by("paragraph_id", "position").only("pk", "paragraph_id", "text"):
+        dissents[d.paragraph_id].append((d.text, tuple(people[d.pk])))
     by_meeting = {m.pk: MeetingFacts(m.pk, f"{m.body.name} {m.date.isoformat()}", m.body_id, m.date, service=seats.get(m.pk))
                   for m in meetings}
     for p in (Paragraph.objects.filter(meeting_id__in=ids).order_by("meeting_id", "number", "pk")
-              .only("pk", "meeting_id", "number", "title", "source_file_id", "first_line", "last_line")):
+              .only("pk", "meeting_id", "number", "title", "source_file_id", "first_line", "last_line", "case_number", "decision",
+                    "recipients")):
         by_meeting[p.meeting_id].paragraphs.append(ParagraphFacts(
-            p.number, p.title, p.source_file_id, p.first_line, p.last_line, tuple(votes[p.pk]), frozenset(jav[p.pk]), elections[p.pk]))
+            p.number, p.title, p.source_file_id, p.first_line, p.last_line, tuple(votes[p.pk]), frozenset(jav[p.pk]), elections[p.pk],
+            tuple(dissents[p.pk]), p.case_number, p.decision, tuple(p.recipients or ())))
+    for item in AgendaItem.objects.filter(meeting_id__in=ids).order_by("meeting_id", "position").only("meeting_id", "number", "title", "case_number"):
+        by_meeting[item.meeting_id].agenda.append((item.number, item.title, item.case_number))
     return [by_meeting[pk] for pk in ids]

@@ -2,6 +2,6 @@
 yields findings. A rule is added or corrected here without touching the others."""
 from __future__ import annotations
 
-from paragraf.review.rules import numbering, quorum, secret_ballot, votes
+from paragraf.review.rules import jav, numbering, quorum, reservations, secret_ballot, substitutes, votes
 
-RULES = (quorum, votes, secret_ballot, numbering)
+RULES = (quorum, votes, substitutes, reservations, jav, secret_ballot, numbering)
