@@ -11,7 +11,7 @@ from django.db import DatabaseError, transaction
 from paragraf.records.models import Ballot, Dissent, Meeting, Paragraph, Vote
 from paragraf.secretariat import justering as signoff
 from paragraf.secretariat import recording
-from paragraf.secretariat.dates import posting_dates
+from paragraf.review.dates import posting_dates
 from paragraf.secretariat.minutes_pdf import for_signing, minutes_of
 from paragraf.secretariat.models import Justering, Posting
 from paragraf.secretariat.signing.local_ca import LocalCA, init_ca

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from paragraf.secretariat.dates import posting_dates
+from paragraf.review.dates import posting_dates
 from paragraf.secretariat.signing.validation import validate
 from tests.browsing import check, launch, log_in, new_page, submit
 from tests.live_portal import serve_corpus

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from paragraf.secretariat.dates import is_weekday, justering_deadline, posting_dates, posting_deadline
+from paragraf.review.dates import is_weekday, justering_deadline, posting_dates, posting_deadline
 
 
 @pytest.mark.parametrize(("posted", "last", "down"), [

@@ -112,7 +112,8 @@ def test_the_command_exits_1_on_an_error_and_prints_json():
     result = CliRunner().invoke(main, ["review", "--body", broken.body.slug, "--format", "json"])
     assert result.exit_code == 1, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert {row["rule"] for row in rows} == {"quorum"} and rows[0]["severity"] == "fel" and rows[0]["meeting"].endswith("2026-05-12")
+    errors = [row for row in rows if row["severity"] == "fel"]
+    assert {row["rule"] for row in errors} == {"quorum"} and errors[0]["meeting"].endswith("2026-05-12")
     clean = CliRunner().invoke(main, ["review", "--body", "regionstyrelsen", "--meeting", "2023-01-31"])
     assert clean.exit_code == 0, clean.output
     assert "fel:" not in clean.output
@@ -159,3 +160,38 @@ def test_only_who_took_part_reserves_and_nobody_with_jav_votes():
     assert [f.explanation for f in findings(m, "jav")] == ["Vid § 2 röstar Ledamot 2 trots jäv."]
     Ballot.objects.filter(person=people[2]).delete()
     assert findings(m, "jav") == []
+
+
+def test_justering_within_fourteen_days_and_posting_within_two_days_or_said_unknown():
+    m, _ = meeting()
+    Meeting.objects.filter(pk=m.pk).update(chair="Ledamot 0", adjusters=["Ledamot 1", "Ledamot 2"])
+    assert [f.explanation for f in findings(m, "justering")] == [
+        "Källan anger inte när protokollet justerades, så fristen på 14 dagar kan inte prövas."]
+    Meeting.objects.filter(pk=m.pk).update(justered_on=datetime.date(2026, 5, 26), posted_on=datetime.date(2026, 5, 28))
+    assert findings(m, "justering") == [] and findings(m, "posting") == []
+    Meeting.objects.filter(pk=m.pk).update(justered_on=datetime.date(2026, 5, 27), posted_on=datetime.date(2026, 6, 1))
+    assert [f.explanation for f in findings(m, "justering")] == [
+        "Protokollet justerades 2026-05-27, efter fristen 2026-05-26 (14 dagar efter sammanträdet)."]
+    assert [f.explanation for f in findings(m, "posting")] == [
+        "Justeringen anslogs 2026-06-01, efter fristen 2026-05-29 (andra dagen efter justeringen)."]
+
+
+def test_every_item_of_the_notice_is_dealt_with():
+    from paragraf.records.models import AgendaItem
+
+    m, _ = meeting(paragraphs=2)
+    for n, title in ((1, "Ärende 1"), (2, "Ärende 2")):
+        AgendaItem.objects.create(meeting=m, position=n, number=n, title=title)
+    assert findings(m, "agenda") == []
+    AgendaItem.objects.create(meeting=m, position=3, number=3, title="Motion om cykelvägar")
+    Paragraph.objects.create(meeting=m, number=3, title="Extra ärende om vägbelysning", decision="Beslut.")
+    said = [(f.severity, f.explanation) for f in findings(m, "agenda")]
+    assert said == [(Severity.WARNING, "Punkt 3 i kallelsen (Motion om cykelvägar) behandlas inte i någon paragraf och anges inte som utgången."),
+                    (Severity.INFO, "§ 3 (Extra ärende om vägbelysning) finns inte i kallelsen; se fastställandet av dagordningen.")]
+
+
+def test_good_practice_a_decision_in_a_case_names_its_recipients():
+    m, _ = meeting(paragraphs=2)
+    Paragraph.objects.filter(meeting=m, number=1).update(case_number="KS 2026/12", recipients=["Kommunfullmäktige"])
+    Paragraph.objects.filter(meeting=m, number=2).update(case_number="KS 2026/13")
+    assert [(f.severity, f.paragraph) for f in findings(m, "practice")] == [(Severity.INFO, 2)]

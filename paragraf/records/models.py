@@ -296,6 +296,10 @@ class Meeting(Timestamped):
     # Justerad in the secretariat: the meeting and everything of its minutes can no longer change
     # (records/locks.py; triggers in the database refuse it whatever the path).
     locked = models.BooleanField(_("justerad (locked)"), default=False)
+    # When the minutes were justerade and the justering posted on the notice board: set by the
+    # secretariat; an imported packet does not say (the review says so instead of guessing).
+    justered_on = models.DateField(_("justerad on"), null=True, blank=True)
+    posted_on = models.DateField(_("posted on"), null=True, blank=True)
 
     objects = PublishedMeetings()
     all_objects = models.Manager()

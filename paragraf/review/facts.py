@@ -45,6 +45,10 @@ class MeetingFacts:
     paragraphs: list[ParagraphFacts] = field(default_factory=list)
     service: Service | None = None
     agenda: list[tuple[int, str, str]] = field(default_factory=list)  # the notice's items: (number, title, case number)
+    chair: str = ""
+    adjusters: tuple[str, ...] = ()
+    justered_on: object = None
+    posted_on: object = None
 
     @property
     def has_attendance(self) -> bool:
@@ -81,7 +85,8 @@ def load(meetings: list[Meeting]) -> list[MeetingFacts]:
         people[dissent_id].append((person_id, name))
     for d in Dissent.objects.filter(paragraph__meeting_id__in=ids).order_by("paragraph_id", "position").only("pk", "paragraph_id", "text"):
         dissents[d.paragraph_id].append((d.text, tuple(people[d.pk])))
-    by_meeting = {m.pk: MeetingFacts(m.pk, f"{m.body.name} {m.date.isoformat()}", m.body_id, m.date, service=seats.get(m.pk))
+    by_meeting = {m.pk: MeetingFacts(m.pk, f"{m.body.name} {m.date.isoformat()}", m.body_id, m.date, service=seats.get(m.pk),
+                                     chair=m.chair, adjusters=tuple(m.adjusters or ()), justered_on=m.justered_on, posted_on=m.posted_on)
                   for m in meetings}
     for p in (Paragraph.objects.filter(meeting_id__in=ids).order_by("meeting_id", "number", "pk")
               .only("pk", "meeting_id", "number", "title", "source_file_id", "first_line", "last_line", "case_number", "decision",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from paragraf.ingest.identity import MeetingHints
 from paragraf.records.importer import import_bytes
 from paragraf.records.models import Meeting
-from paragraf.secretariat.dates import justering_deadline, posting_dates
+from paragraf.review.dates import justering_deadline, posting_dates
 from paragraf.secretariat.models import Correction, Justering, Posting
 from paragraf.secretariat.signing.interface import Signer
 from paragraf.secretariat.typeset.correction import Correction as CorrectionText
@@ -124,10 +124,10 @@ def complete(justering: Justering, today: datetime.date | None = None) -> Postin
                           hints=hints)
     if not result.ok:
         raise JusteringError(f"Det justerade protokollet kunde inte läsas in: {result.message}")
-    Meeting.all_objects.filter(pk=meeting.pk).update(locked=True)
+    dates = posting_dates(today or timezone.localdate())
+    Meeting.all_objects.filter(pk=meeting.pk).update(locked=True, justered_on=timezone.localdate(), posted_on=dates.posted)
     justering.completed = timezone.now()
     justering.save(update_fields=["completed"])
-    dates = posting_dates(today or timezone.localdate())
     posting, _created = Posting.objects.update_or_create(
         meeting=meeting, defaults={"posted": dates.posted, "appeal_last_day": dates.appeal_last_day, "taken_down": dates.taken_down})
     return posting

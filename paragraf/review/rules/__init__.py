@@ -2,6 +2,8 @@
 yields findings. A rule is added or corrected here without touching the others."""
 from __future__ import annotations
 
-from paragraf.review.rules import jav, numbering, quorum, reservations, secret_ballot, substitutes, votes
+from paragraf.review.rules import (
+    agenda, jav, justering, numbering, posting, practice, quorum, reservations, secret_ballot, substitutes, votes,
+)
 
-RULES = (quorum, votes, substitutes, reservations, jav, secret_ballot, numbering)
+RULES = (quorum, votes, substitutes, reservations, jav, justering, posting, secret_ballot, numbering, agenda, practice)

@@ -1,0 +1,19 @@
+"""Good practice (info): a § decided in a case names who receives the decision."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from paragraf.review.findings import Finding, Rule, Severity
+from paragraf.review.facts import MeetingFacts
+
+RULE = Rule("practice", "God sed", "god sed i protokollsföring (Sveriges Kommuner och Regioner)")
+
+
+def check(facts: MeetingFacts) -> Iterator[Finding]:
+    if not facts.has_attendance:
+        return
+    for p in facts.paragraphs:
+        if p.case_number and p.decision and not p.recipients:
+            yield Finding(RULE, Severity.INFO, facts.meeting_id, facts.name, p.number,
+                          f"§ {p.number} i ärende {p.case_number} anger inte vem beslutet skickas till.",
+                          p.source_file_id, p.first_line, p.last_line)
