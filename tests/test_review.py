@@ -97,7 +97,7 @@ def test_secret_ballot_counts_and_only_in_elections():
     vote(broken, 1, "secret", 3, 2, 1, options=[{"label": "Bifall", "count": 3}, {"label": "Avslag", "count": 2}])
     assert [f.explanation for f in findings(broken, "votes")] == ["Vid § 1 räknas 6 röster men 7 ledamöter tjänstgjorde."]
     assert [f.explanation for f in findings(broken, "secret_ballot")] == [
-        "§ 1 (Ärende 1) avgjordes med sluten omröstning men är inget val."]
+        "§ 1 (Ärende 1) avgjordes med sluten omröstning men är varken val eller anställning."]
 
 
 def test_numbering_without_gaps_or_duplicates():

@@ -112,8 +112,8 @@ def check_open_vote(serving: Sequence[str], ballots: dict[str, str]) -> tuple[in
 
 
 def decided_by_vote(yes: int, no: int, chair_choice: str | None) -> str:
-    """'yes' or 'no': the majority, on a tie the chair's vote (utslagsröst, Kommunallagen 5 kap. for
-    fullmäktige, 6 kap. for nämnder; the paragraph to be checked against the law text with issue 15)."""
+    """'yes' or 'no': the majority, on a tie the chair's vote (utslagsröst, Kommunallagen (2017:725) 5 kap.
+    56 §, for nämnder through 6 kap. 33 §; in an election or a hiring the lot decides a tie instead)."""
     if yes != no:
         return "yes" if yes > no else "no"
     if chair_choice not in ("yes", "no"):

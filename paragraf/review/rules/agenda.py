@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from paragraf.review.findings import Finding, Rule, Severity
 from paragraf.review.facts import MeetingFacts, ParagraphFacts
 
-RULE = Rule("agenda", "Kallelse och protokoll", "Kommunallagen (2017:725) 5 kap. 12 § och 6 kap. 21 §; arbetsordning och reglemente")
+RULE = Rule("agenda", "Kallelse och protokoll", "Kommunallagen (2017:725) 5 kap. 13-15 §§ och 52 § (fullmäktige); för nämnder reglementet")
 CASE = re.compile(r"(\d{4})\s*/\s*(\d+)")
 
 

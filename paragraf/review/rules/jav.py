@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from paragraf.review.findings import Finding, Rule, Severity
 from paragraf.review.facts import MeetingFacts
 
-RULE = Rule("jav", "Jäv", "Kommunallagen (2017:725) 6 kap. 30 § (nämnd), 5 kap. 47 § (fullmäktige)")
+RULE = Rule("jav", "Jäv", "Kommunallagen (2017:725) 6 kap. 28-32 §§ (nämnd), 5 kap. 47 § (fullmäktige)")
 
 
 def check(facts: MeetingFacts) -> Iterator[Finding]:

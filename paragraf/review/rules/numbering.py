@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from paragraf.review.findings import Finding, Rule, Severity
 from paragraf.review.facts import MeetingFacts
 
-RULE = Rule("numbering", "Paragrafnumrering", "god sed: protokollets paragrafer numreras i följd (Kommunallagen 5 kap. 68 §, 6 kap. 35 §)")
+RULE = Rule("numbering", "Paragrafnumrering", "god sed (protokollet anger vilka ärenden som handlagts: Kommunallagen (2017:725) 5 kap. 65 §, 6 kap. 35 §)")
 
 
 def check(facts: MeetingFacts) -> Iterator[Finding]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from paragraf.review.findings import Finding, Rule, Severity
 from paragraf.review.facts import MeetingFacts
 
-RULE = Rule("quorum", "Beslutförhet", "Kommunallagen (2017:725) 6 kap. 27 § (nämnd); 5 kap. 43 § (fullmäktige)")
+RULE = Rule("quorum", "Beslutförhet", "Kommunallagen (2017:725) 6 kap. 27 § (nämnd), 5 kap. 45 § (fullmäktige)")
 
 
 def check(facts: MeetingFacts) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from paragraf.records.serving import SUBSTITUTE
 from paragraf.review.findings import Finding, Rule, Severity
 from paragraf.review.facts import MeetingFacts
 
-RULE = Rule("substitutes", "Ersättares tjänstgöring", "Kommunallagen (2017:725) 5 kap. 17-19 §§ (fullmäktige), 6 kap. 16-17 §§ (nämnd); reglementet")
+RULE = Rule("substitutes", "Ersättares tjänstgöring", "Kommunallagen (2017:725) 5 kap. 17-21 §§ (fullmäktige), 6 kap. 16-17 §§ (nämnd); arbetsordning och reglemente")
 
 
 def check(facts: MeetingFacts) -> Iterator[Finding]:

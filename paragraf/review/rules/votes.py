@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from paragraf.review.findings import Finding, Rule, Severity
 from paragraf.review.facts import MeetingFacts, ParagraphFacts, VoteFacts
 
-RULE = Rule("votes", "Röstsiffror", "Kommunallagen (2017:725) 4 kap. 22 § (en röst var), 6 kap. 33 § och 5 kap. 53 §")
+RULE = Rule("votes", "Röstsiffror", "Kommunallagen (2017:725) 4 kap. 24 § (en röst var), 5 kap. 54-55 §§ (för nämnder genom 6 kap. 33 §)")
 
 
 def check(facts: MeetingFacts) -> Iterator[Finding]:
