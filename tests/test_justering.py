@@ -145,6 +145,7 @@ def test_a_correction_of_justerade_minutes_is_a_new_signed_document_beside_them(
                          {"number": number, "text": "Beslutet ska lyda: Regionstyrelsen bifaller förslaget.", "reason": "Skrivfel i beslutet."})
     assert answer.status_code == 302
     correction = meeting.corrections.get()
+    assert f"Rättelse av § {number}: väntar på justering" in client.get(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/").content.decode()
     for name in names:
         signoff.sign_correction(correction, name, ca)
     correction.refresh_from_db()

@@ -139,3 +139,23 @@ def test_a_member_with_jav_leaves_for_one_paragraph_and_a_substitute_of_the_part
     assert rec.party_of(stand_in) == "S"
     page = client.get(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/3/").content.decode()
     assert f'value="{escape(member.key)}" id="jav-' in page and "checked" in page
+
+
+def test_the_review_runs_before_justering_and_a_fel_must_be_accepted_with_a_reason(world, draft, client):
+    from paragraf.secretariat.models import Justering
+
+    meeting = draft.meeting
+    rec = recording.from_json(draft.content)
+    ordinary = [e.key for e in rec.roll if e.ordinary]
+    rec = recording.roll_call(rec, set(ordinary[:7]), {})  # 7 of 15 members, no substitute present
+    rec.adjusters = ordinary[1:3]
+    recording.save(draft, rec, draft.revision, world.users["secretary"])
+    client.force_login(world.users["secretary"])
+    page = client.get(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/").content.decode()
+    assert "Vid § 1 tjänstgjorde 7 av organets 15 ledamöter, inte fler än hälften." in page
+    client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/justering/")
+    assert not Justering.objects.filter(meeting=meeting).exists()
+    client.post(f"/sekretariat/sammantraden/{meeting.pk}/protokoll/justering/", {"accept_reason": "Sammanträdet hölls per capsulam."})
+    accepted = Justering.objects.get(meeting=meeting).accepted
+    assert accepted[0]["rule"] == "quorum" and accepted[0]["reason"] == "Sammanträdet hölls per capsulam."
+    assert accepted[0]["by"] == "sekreterare-rs"

@@ -11,6 +11,10 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "paragraf" / "locale" / "sv" / "LC_MESSAGES" / "django.po"
 
 SV = {
+    "findings accepted": "godtagna anmärkningar",
+    "Review of minutes": "Granskning av protokoll",
+    "justerad on": "justerat den",
+    "posted on": "anslaget den",
     "history": "historik",
     "corrected text": "rättad text",
     "correction PDF": "rättelse (PDF)",

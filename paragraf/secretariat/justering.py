@@ -43,7 +43,8 @@ def configured_signer() -> Signer:
     raise JusteringError(f"PARAGRAF_SIGNING={settings.PARAGRAF_SIGNING!r}: expected local:DIR or pkcs12:FILE")
 
 
-def start(meeting: Meeting, pdf: bytes, chair: str, adjusters: list[str], boxes: dict[str, list] | None = None) -> Justering:
+def start(meeting: Meeting, pdf: bytes, chair: str, adjusters: list[str], boxes: dict[str, list] | None = None,
+          accepted: list[dict] | None = None) -> Justering:
     """The minutes PDF made ready for signing by the chair and the adjusters (named at the meeting);
     `boxes`: where each name's visible signature goes ([page, x1, y1, x2, y2], from the typesetting)."""
     if Justering.objects.filter(meeting=meeting, completed__isnull=False).exists():
@@ -52,7 +53,8 @@ def start(meeting: Meeting, pdf: bytes, chair: str, adjusters: list[str], boxes:
     signers = [{"role": CHAIR, "name": chair, "signed": None, "box": boxes.get(chair)}] + [
         {"role": ADJUSTER, "name": name, "signed": None, "box": boxes.get(name)} for name in adjusters]
     justering, _created = Justering.objects.update_or_create(
-        meeting=meeting, defaults={"signers": signers, "signed_pdf": pdf, "deadline": justering_deadline(meeting.date)})
+        meeting=meeting, defaults={"signers": signers, "signed_pdf": pdf, "deadline": justering_deadline(meeting.date),
+                                   "accepted": accepted or []})
     return justering
 
 

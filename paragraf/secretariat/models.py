@@ -214,6 +214,8 @@ class Justering(models.Model):
     deadline = models.DateField(_("deadline"))
     signed_pdf = models.BinaryField(_("minutes PDF"))
     completed = models.DateTimeField(_("justerad"), null=True, blank=True)
+    # Findings of the review (`fel`) the secretary accepted before justering: rule, §, text, reason, who.
+    accepted = models.JSONField(_("findings accepted"), default=list, blank=True)
     history = HistoricalRecords(verbose_name=_("history of the justering"), excluded_fields=["signed_pdf"])
 
     class Meta:

@@ -11,7 +11,9 @@ from paragraf.records import locks
 from paragraf.records.models import Meeting
 from paragraf.secretariat import justering as signoff
 from paragraf.secretariat import recording
+from paragraf.review.findings import Severity
 from paragraf.secretariat.minutes_pdf import extract_of, for_signing
+from paragraf.secretariat.review_check import findings_before_justering
 from paragraf.secretariat.models import Correction, Justering, MinutesDraft
 from paragraf.secretariat.recording import Attending, RecordedElection, RecordedVote
 from paragraf.secretariat.rollcall import RecordingError
@@ -87,7 +89,9 @@ def minutes(request, meeting: Meeting, pk: int):
     context = {"meeting": meeting, "draft": draft, "rec": rec, "roll": list(enumerate(rec.roll)), "absent": absent,
                "co_opted": attending["adjungerad"], "others": attending["övriga"],
                "people": [e.key for e in rec.roll if e.present], "justering": justering,
-               "waiting": signoff.waiting(justering) if justering else []}
+               "waiting": signoff.waiting(justering) if justering else [],
+               "corrections": Correction.objects.filter(meeting=meeting).defer("signed_pdf"),
+               "findings": [] if meeting.locked else findings_before_justering(meeting, rec)}
     return render(request, "secretariat/minutes.html", context)
 
 
@@ -209,8 +213,15 @@ def start_justering(request, meeting: Meeting, pk: int):
     if not rec.chair or len(rec.adjusters) < 1:
         messages.error(request, "Ange ordförande och justerare i uppropet först.")
         return redirect("secretariat:minutes", pk=meeting.pk)
+    errors = [f for f in findings_before_justering(meeting, rec) if f.severity is Severity.ERROR]
+    reason = request.POST.get("accept_reason", "").strip()
+    if errors and not reason:
+        messages.error(request, f"Granskningen fann {len(errors)} fel. Rätta dem, eller godta dem med ett skäl, innan protokollet justeras.")
+        return redirect("secretariat:minutes", pk=meeting.pk)
+    accepted = [{"rule": f.rule.code, "paragraph": f.paragraph, "finding": f.explanation, "reason": reason,
+                 "by": request.user.get_username()} for f in errors]
     pdf, boxes = for_signing(meeting, rec)
-    signoff.start(meeting, pdf, rec.name_of(rec.chair), [rec.name_of(key) for key in rec.adjusters], boxes)
+    signoff.start(meeting, pdf, rec.name_of(rec.chair), [rec.name_of(key) for key in rec.adjusters], boxes, accepted)
     messages.success(request, "Protokollet är klart för justering: ordföranden och justerarna kan nu signera det.")
     return redirect("secretariat:minutes", pk=meeting.pk)
 
