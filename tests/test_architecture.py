@@ -88,3 +88,15 @@ def test_the_secretariat_reads_only_records_and_its_typesetting_is_pure_python()
     for path in (ROOT / "paragraf" / "secretariat" / "typeset").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import)\s+(django|paragraf\.(?!secretariat\.typeset))", text, re.M), path
+
+
+def test_the_review_reads_only_records_and_its_rules_are_small_units():
+    """The secretariat runs the review before justering (secretariat → review); the review never imports
+    the apps that use it, and each rule is a module with RULE and check."""
+    for path in (ROOT / "paragraf" / "review").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.(secretariat|portal|api|exchange|search|privacy|staff)\b", text, re.M), path
+    for path in (ROOT / "paragraf" / "review" / "rules").glob("*.py"):
+        if path.name != "__init__.py":
+            text = path.read_text(encoding="utf-8")
+            assert "RULE = Rule(" in text and "def check(" in text, path

@@ -195,3 +195,27 @@ def test_good_practice_a_decision_in_a_case_names_its_recipients():
     Paragraph.objects.filter(meeting=m, number=1).update(case_number="KS 2026/12", recipients=["Kommunfullmäktige"])
     Paragraph.objects.filter(meeting=m, number=2).update(case_number="KS 2026/13")
     assert [(f.severity, f.paragraph) for f in findings(m, "practice")] == [(Severity.INFO, 2)]
+
+
+def test_the_review_pages_are_for_staff_and_auditors_unless_the_organisation_makes_them_public(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from paragraf.review.models import ReviewSetting
+
+    broken, _ = meeting(present=3)
+    path = f"/granskning/{broken.body.slug}/2026-05-12/"
+    answer = client.get(path)
+    assert answer.status_code == 302 and answer["Location"].startswith("/konto/logga-in/")
+    someone = django_user_model.objects.create_user("någon")
+    client.force_login(someone)
+    assert client.get(path).status_code == 403
+    auditor = django_user_model.objects.create_user("revisor")
+    auditor.groups.add(Group.objects.get(name="Revisor"))
+    client.force_login(auditor)
+    page = client.get(path).content.decode()
+    assert "3 fel" in page and "Vid § 1 tjänstgjorde 3 av organets 7 ledamöter, inte fler än hälften." in page
+    summary = client.get(f"/granskning/{broken.body.slug}/2026/").content.decode()
+    assert f"/granskning/{broken.body.slug}/2026-05-12/" in summary
+    client.logout()
+    ReviewSetting.objects.create(organization=broken.body.organization, public=True)
+    assert client.get(path).status_code == 200

@@ -11,6 +11,9 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "paragraf" / "locale" / "sv" / "LC_MESSAGES" / "django.po"
 
 SV = {
+    "the review is public": "granskningen är offentlig",
+    "review setting": "inställning för granskning",
+    "review settings": "inställningar för granskning",
     "findings accepted": "godtagna anmärkningar",
     "Review of minutes": "Granskning av protokoll",
     "justerad on": "justerat den",

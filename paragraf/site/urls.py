@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("paragraf.api.urls")),
     # Before the portal, whose `<slug:body>/` would take `sekretariat/`.
     path("", include("paragraf.secretariat.urls")),
+    path("", include("paragraf.review.urls")),
     path("", include(portal_urls)),
 ]
