@@ -195,6 +195,8 @@ def test_good_practice_a_decision_in_a_case_names_its_recipients():
     Paragraph.objects.filter(meeting=m, number=1).update(case_number="KS 2026/12", recipients=["Kommunfullmäktige"])
     Paragraph.objects.filter(meeting=m, number=2).update(case_number="KS 2026/13")
     assert [(f.severity, f.paragraph) for f in findings(m, "practice")] == [(Severity.INFO, 2)]
+    Paragraph.objects.filter(meeting=m, number=2).update(decision="Sammanställningen anmäls och läggs till handlingarna.")
+    assert findings(m, "practice") == []
 
 
 def test_the_review_pages_are_for_staff_and_auditors_unless_the_organisation_makes_them_public(client, django_user_model):
