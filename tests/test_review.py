@@ -221,3 +221,17 @@ def test_the_review_pages_are_for_staff_and_auditors_unless_the_organisation_mak
     client.logout()
     ReviewSetting.objects.create(organization=broken.body.organization, public=True)
     assert client.get(path).status_code == 200
+
+
+def test_the_native_api_gives_a_meetings_findings_where_the_review_is_public(client):
+    from paragraf.review.models import ReviewSetting
+
+    broken, _ = meeting(present=3)
+    path = f"/api/v1/meetings/{broken.pk}/findings/"
+    assert client.get(path).status_code == 404
+    ReviewSetting.objects.create(organization=broken.body.organization, public=True)
+    data = client.get(path).json()
+    assert data["meeting"]["id"] == broken.pk
+    quorum = [f for f in data["findings"] if f["rule"] == "quorum"]
+    assert [(f["severity"], f["paragraph"]) for f in quorum] == [("fel", 1), ("fel", 2), ("fel", 3)]
+    assert quorum[0]["rule_source"].startswith("Kommunallagen (2017:725) 6 kap. 27 §")

@@ -135,6 +135,12 @@ SCHEMAS["Paragraph"] = extend(
     copies=array(ref("Span")), source=SOURCE,
 )
 
+SCHEMAS["Finding"] = obj(
+    "A finding of the review of minutes against Kommunallagen (docs/review.md).",
+    rule=string(), rule_title=string(), rule_source=string(), severity=string(enum=["fel", "varning", "info"]),
+    paragraph=nullable(integer(minimum=0)), explanation=string(), source_file=nullable(ID),
+    first_line=nullable(integer(minimum=1)), last_line=nullable(integer(minimum=1)))
+SCHEMAS["Findings"] = obj("The findings of one meeting, in § order.", meeting=ref("MeetingRef"), findings=array(ref("Finding")))
 SCHEMAS["PersonSummary"] = obj(
     id=ID, url=URL, web_url=URL, name=string(), party=nullable(string(description="abbreviation")), modified=DATETIME,
 )
@@ -296,6 +302,9 @@ PATHS = {
     "/meetings/": operation("listMeetings", "Meetings", "MeetingPage", ["organization", "body", "date_from", "date_to", *PAGED]),
     "/meetings/{id}/": operation(
         "getMeeting", "A meeting: header, signatories, attendance with substitutions, invited, agenda, its §", "Meeting", [], detail=True),
+    "/meetings/{id}/findings/": operation(
+        "getMeetingFindings", "The review of a meeting's minutes against Kommunallagen, where its organisation makes it public",
+        "Findings", [], detail=True),
     "/paragraphs/": operation("listParagraphs", "Paragraphs (§) of minutes", "ParagraphPage", ["meeting", "case", "body", "organization", *PAGED]),
     "/paragraphs/{id}/": operation(
         "getParagraph", "A §: decision, proposals, votes with every ballot, elections, dissents, statements, copies", "Paragraph", [], detail=True),

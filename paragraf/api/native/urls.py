@@ -10,6 +10,7 @@ urlpatterns = [
     path("openapi.json", views.openapi, name="openapi"),
     path("meetings/", views.meetings, name="meetings"),
     path("meetings/<str:pk>/", views.meeting, name="meeting"),
+    path("meetings/<str:pk>/findings/", views.meeting_findings, name="meeting_findings"),
     path("paragraphs/", views.paragraphs, name="paragraphs"),
     path("paragraphs/<str:pk>/", views.paragraph, name="paragraph"),
     path("people/", views.people, name="people"),

@@ -27,6 +27,8 @@ from paragraf.api.native.params import (
 )
 from paragraf.api.native.schema import openapi_document
 from paragraf.records.cases import case_path
+from paragraf.review.engine import review
+from paragraf.review.models import ReviewSetting
 from paragraf.records.facts import person_facts
 from paragraf.records.texts import text_lines
 from paragraf.records.models import (
@@ -118,6 +120,20 @@ def meeting(request: HttpRequest, pk: str) -> ApiResponse:
     paragraphs = list(meeting.paragraphs.select_related("case").order_by("number"))
     data = shapes.meeting_detail(shapes.Links(request), meeting, attendance, invitations, agenda, paragraphs)
     return ApiResponse(data, last_modified=latest([meeting], attendance, invitations, agenda, paragraphs))
+
+
+@api_view
+def meeting_findings(request: HttpRequest, pk: str) -> ApiResponse:
+    """The review's findings of a meeting, where the organisation makes its review public (else 404)."""
+    meeting = one(Meeting.objects.select_related("body__organization"), pk, "meeting")
+    if not ReviewSetting.objects.filter(organization=meeting.body.organization, public=True).exists():
+        raise ApiError(404, "the review of this organisation's minutes is not public")
+    found = [f.as_json() for f in review(Meeting.objects.filter(pk=meeting.pk))]
+    links = shapes.Links(request)
+    data = {"meeting": shapes.meeting_ref(links, meeting),
+            "findings": [{key: f[key] for key in ("rule", "rule_title", "rule_source", "severity", "paragraph", "explanation",
+                                                 "first_line", "last_line")} | {"source_file": f["source_file_id"]} for f in found]}
+    return ApiResponse(data, last_modified=meeting.modified)
 
 
 # Paragraphs (§)
