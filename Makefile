@@ -31,6 +31,7 @@ bench: venv
 	rm -f data-bench/make-bench.sqlite3*
 	$(BIN)/paragraf bench generate --paragraphs 20000 --database $(BENCH_DB)
 	$(BIN)/paragraf bench portal --database $(BENCH_DB) --duration 10
+	$(BIN)/paragraf bench review --database $(BENCH_DB)
 	$(BIN)/paragraf bench load --duration 10
 	$(BIN)/paragraf bench packet
 	$(BIN)/paragraf bench minutes

@@ -150,6 +150,16 @@ def bench_portal(database: str | None, queries: int, clients: int, duration: flo
         sys.exit(1)
 
 
+@bench.command("review", short_help="The review of every meeting of a generated database, beside reading every § once.")
+@click.option("--database", metavar="URL", required=True, help="A database made by `paragraf bench generate`.")
+@click.option("--check", is_flag=True, help="Exit 1 when over the limit (300 s a million §).")
+def bench_review(database: str, check: bool) -> None:
+    """`paragraf review` over a whole generated database: time, § a second and peak memory, beside a baseline."""
+    ok = _benchmarks_module("bench_review").main(database=database, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 @bench.command("api", short_help="Walk of the whole API over the corpus; list endpoints on a generated database.")
 @click.option("--database", metavar="URL", help="A database made by `paragraf bench generate`: list p95 there "
               "(default: walk the whole API over the corpus in a new SQLite database).")
