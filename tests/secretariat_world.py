@@ -23,7 +23,7 @@ from tests.pdfs import render_pdf
 
 PASSWORD = "korrekt-hast-batteri-häftklammer"
 MEETING_DATE = datetime.date(2027, 3, 9)
-ROLES = ("administrator", "secretary", "other_secretary", "member", "public")
+ROLES = ("administrator", "secretary", "other_secretary", "auditor", "member", "public")
 
 
 def pdf_bytes(title: str, pages: int = 1) -> bytes:
@@ -71,8 +71,10 @@ class World:
         member = User.objects.create_user("ledamot", cls.member_email, None)
         person = Membership.objects.filter(body=body, role=Membership.Role.MEMBER).order_by("person__name").first().person
         MemberAccount.objects.create(user=member, person=person)
+        auditor = User.objects.create_user("revisor", "revisor@example.se", None)
+        auditor.groups.add(Group.objects.get(name="Revisor"))
         users = {"administrator": administrator, "secretary": secretary, "other_secretary": other_secretary,
-                 "member": member, "public": None}
+                 "auditor": auditor, "member": member, "public": None}
         return cls(body=body, other_body=other, users=users)
 
     def case(self, title: str, ready: bool = True) -> Case:

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 ROLES_MD = ROOT / "docs" / "roles.md"
 COLUMNS = {"Administratör": "administrator", "Sekreterare för organet": "secretary",
-           "Sekreterare för annat organ": "other_secretary", "Ledamot i organet": "member", "Allmänheten": "public"}
+           "Sekreterare för annat organ": "other_secretary", "Revisor": "auditor", "Ledamot i organet": "member",
+           "Allmänheten": "public"}
 DRAFT_DATE = datetime.date(2027, 3, 9)
 PUBLISHED_DATE = datetime.date(2027, 4, 13)
 
@@ -140,6 +141,8 @@ ACTIONS: dict[str, Action] = {
         lambda c, s: c.post(f"/sekretariat/sammantraden/{s.published.pk}/protokoll/1/", {"revision": "0", "decision": "Matrisbeslut."}),
         lambda r, s: MinutesDraft.objects.filter(meeting=s.published, content__paragraphs__0__decision="Matrisbeslut.").exists()),
     "see_notice_board": Action(lambda c, s: c.get("/anslagstavla/"), lambda r, s: r.status_code == 200),
+    "see_review": Action(lambda c, s: c.get(f"/granskning/{s.world.body.slug}/2023-01-31/"),
+                         lambda r, s: r.status_code == 200 and "Granskning mot kommunallagen" in r.content.decode()),
     "manage_users": Action(lambda c, s: c.get("/admin/auth/user/"), lambda r, s: r.status_code == 200),
 }
 
