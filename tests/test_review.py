@@ -235,3 +235,19 @@ def test_the_native_api_gives_a_meetings_findings_where_the_review_is_public(cli
     quorum = [f for f in data["findings"] if f["rule"] == "quorum"]
     assert [(f["severity"], f["paragraph"]) for f in quorum] == [("fel", 1), ("fel", 2), ("fel", 3)]
     assert quorum[0]["rule_source"].startswith("Kommunallagen (2017:725) 6 kap. 27 §")
+
+
+def test_numbering_continues_from_the_meeting_before_or_restarts_in_a_new_year():
+    first, _ = meeting(numbers=[1, 2, 3])
+    body = first.body
+    following = Meeting.objects.create(body=body, date=datetime.date(2026, 6, 9))
+    for n in (4, 5):
+        Paragraph.objects.create(meeting=following, number=n, title=f"Ärende {n}", decision="Beslut.")
+    assert findings(following, "numbering") == []
+    jump = Meeting.objects.create(body=body, date=datetime.date(2026, 8, 25))
+    Paragraph.objects.create(meeting=jump, number=9, title="Ärende 9", decision="Beslut.")
+    assert [f.explanation for f in findings(jump, "numbering")] == [
+        "Paragraferna börjar på § 9, men organets förra sammanträde (2026-06-09) slutade på § 5."]
+    next_year = Meeting.objects.create(body=body, date=datetime.date(2027, 1, 26))
+    Paragraph.objects.create(meeting=next_year, number=1, title="Ärende 1", decision="Beslut.")
+    assert findings(next_year, "numbering") == []

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Max, OuterRef, Subquery
+
 from paragraf.records.models import AgendaItem, Ballot, Dissent, Election, Meeting, Paragraph, Vote
 from paragraf.records.serving import MEMBER_STATUSES, Service, services
 
@@ -49,6 +51,7 @@ class MeetingFacts:
     adjusters: tuple[str, ...] = ()
     justered_on: object = None
     posted_on: object = None
+    previous: tuple[object, int] | None = None  # the body's meeting before: (date, its last § number)
 
     @property
     def has_attendance(self) -> bool:
@@ -94,6 +97,19 @@ def load(meetings: list[Meeting]) -> list[MeetingFacts]:
         by_meeting[p.meeting_id].paragraphs.append(ParagraphFacts(
             p.number, p.title, p.source_file_id, p.first_line, p.last_line, tuple(votes[p.pk]), frozenset(jav[p.pk]), elections[p.pk],
             tuple(dissents[p.pk]), p.case_number, p.decision, tuple(p.recipients or ())))
+    for pk, previous in _previous(meetings).items():
+        by_meeting[pk].previous = previous
     for item in AgendaItem.objects.filter(meeting_id__in=ids).order_by("meeting_id", "position").only("meeting_id", "number", "title", "case_number"):
         by_meeting[item.meeting_id].agenda.append((item.number, item.title, item.case_number))
     return [by_meeting[pk] for pk in ids]
+
+
+def _previous(meetings: list[Meeting]) -> dict[int, tuple[object, int]]:
+    """Each meeting's previous meeting of its body that has § (its date and last § number)."""
+    earlier = Meeting.objects.filter(body=OuterRef("body"), date__lt=OuterRef("date"), paragraphs__isnull=False).order_by("-date")
+    pairs = dict(Meeting.objects.filter(pk__in=[m.pk for m in meetings]).annotate(prev=Subquery(earlier.values("pk")[:1]))
+                 .values_list("pk", "prev"))
+    wanted = {prev for prev in pairs.values() if prev}
+    last = dict(Paragraph.objects.filter(meeting_id__in=wanted).values("meeting_id").annotate(n=Max("number")).values_list("meeting_id", "n"))
+    dates = dict(Meeting.objects.filter(pk__in=wanted).values_list("pk", "date"))
+    return {pk: (dates[prev], last[prev]) for pk, prev in pairs.items() if prev in last}

@@ -1,4 +1,5 @@
-"""Numbering: the § of a meeting without gaps or duplicates."""
+"""Numbering: the § of a meeting without gaps or duplicates, continuing from the body's meeting before
+(or starting at 1 in a new year, when the body numbers per year)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -23,3 +24,10 @@ def check(facts: MeetingFacts) -> Iterator[Finding]:
         yield Finding(RULE, Severity.INFO, facts.meeting_id, facts.name, gaps[0],
                       f"Paragrafer saknas i följden § {min(numbers)}–{max(numbers)}: {', '.join(f'§ {n}' for n in gaps[:20])}"
                       + (" …" if len(gaps) > 20 else "") + " (de kan stå i ett protokoll som inte är inläst).")
+    if facts.previous is not None:
+        before, last = facts.previous
+        first = min(numbers)
+        new_year = facts.date.year != before.year and first == 1
+        if first != last + 1 and not new_year:
+            yield Finding(RULE, Severity.INFO, facts.meeting_id, facts.name, first,
+                          f"Paragraferna börjar på § {first}, men organets förra sammanträde ({before.isoformat()}) slutade på § {last}.")
