@@ -251,3 +251,18 @@ def test_numbering_continues_from_the_meeting_before_or_restarts_in_a_new_year()
     next_year = Meeting.objects.create(body=body, date=datetime.date(2027, 1, 26))
     Paragraph.objects.create(meeting=next_year, number=1, title="Ärende 1", decision="Beslut.")
     assert findings(next_year, "numbering") == []
+
+
+def test_a_proposal_to_the_assembly_reaches_it():
+    from paragraf.records.models import Case
+
+    m, _ = meeting(paragraphs=1)
+    case = Case.objects.create(organization=m.body.organization, year=2026, serial=40, number="KS 2026/40")
+    Paragraph.objects.filter(meeting=m, number=1).update(case=case, case_number=case.number, recipients=["Kommunfullmäktige"],
+                                                         decision="Kommunstyrelsen föreslår kommunfullmäktige att anta planen.")
+    assert [f.paragraph for f in findings(m, "practice")] == [1]
+    assembly = Body.objects.create(organization=m.body.organization, name="Kommunfullmäktige", slug="kommunfullmaktige-granskning",
+                                   kind=Body.Kind.ASSEMBLY)
+    later = Meeting.objects.create(body=assembly, date=datetime.date(2026, 6, 16))
+    Paragraph.objects.create(meeting=later, number=12, title="Planen", case=case, decision="Fullmäktige antar planen.")
+    assert findings(m, "practice") == []

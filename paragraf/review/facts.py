@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Max, OuterRef, Subquery
 
-from paragraf.records.models import AgendaItem, Ballot, Dissent, Election, Meeting, Paragraph, Vote
+from paragraf.records.models import AgendaItem, Ballot, Body, Dissent, Election, Meeting, Paragraph, Vote
 from paragraf.records.serving import MEMBER_STATUSES, Service, services
 
 
@@ -36,6 +36,8 @@ class ParagraphFacts:
     case_number: str = ""
     decision: str = ""
     recipients: tuple[str, ...] = ()
+    case_id: int | None = None
+    reached_assembly: bool = False  # the case has a § of fullmäktige after this one
 
 
 @dataclass
@@ -88,15 +90,17 @@ def load(meetings: list[Meeting]) -> list[MeetingFacts]:
         people[dissent_id].append((person_id, name))
     for d in Dissent.objects.filter(paragraph__meeting_id__in=ids).order_by("paragraph_id", "position").only("pk", "paragraph_id", "text"):
         dissents[d.paragraph_id].append((d.text, tuple(people[d.pk])))
+    assembly = _assembly_dates(ids)
     by_meeting = {m.pk: MeetingFacts(m.pk, f"{m.body.name} {m.date.isoformat()}", m.body_id, m.date, service=seats.get(m.pk),
                                      chair=m.chair, adjusters=tuple(m.adjusters or ()), justered_on=m.justered_on, posted_on=m.posted_on)
                   for m in meetings}
     for p in (Paragraph.objects.filter(meeting_id__in=ids).order_by("meeting_id", "number", "pk")
               .only("pk", "meeting_id", "number", "title", "source_file_id", "first_line", "last_line", "case_number", "decision",
-                    "recipients")):
+                    "recipients", "case_id")):
         by_meeting[p.meeting_id].paragraphs.append(ParagraphFacts(
             p.number, p.title, p.source_file_id, p.first_line, p.last_line, tuple(votes[p.pk]), frozenset(jav[p.pk]), elections[p.pk],
-            tuple(dissents[p.pk]), p.case_number, p.decision, tuple(p.recipients or ())))
+            tuple(dissents[p.pk]), p.case_number, p.decision, tuple(p.recipients or ()), p.case_id,
+            p.case_id is not None and any(date > by_meeting[p.meeting_id].date for date in assembly.get(p.case_id, ()))))
     for pk, previous in _previous(meetings).items():
         by_meeting[pk].previous = previous
     for item in AgendaItem.objects.filter(meeting_id__in=ids).order_by("meeting_id", "position").only("meeting_id", "number", "title", "case_number"):
@@ -113,3 +117,13 @@ def _previous(meetings: list[Meeting]) -> dict[int, tuple[object, int]]:
     last = dict(Paragraph.objects.filter(meeting_id__in=wanted).values("meeting_id").annotate(n=Max("number")).values_list("meeting_id", "n"))
     dates = dict(Meeting.objects.filter(pk__in=wanted).values_list("pk", "date"))
     return {pk: (dates[prev], last[prev]) for pk, prev in pairs.items() if prev in last}
+
+
+def _assembly_dates(meeting_ids: list[int]) -> dict[int, list]:
+    """For the cases of these meetings' §: the dates fullmäktige dealt with them."""
+    cases = Paragraph.objects.filter(meeting_id__in=meeting_ids, case__isnull=False).values("case_id")
+    dates = defaultdict(list)
+    for case_id, date in Paragraph.objects.filter(case_id__in=cases, meeting__body__kind=Body.Kind.ASSEMBLY).values_list(
+            "case_id", "meeting__date"):
+        dates[case_id].append(date)
+    return dates

@@ -1,5 +1,6 @@
-"""Good practice (info): a § decided in a case names who receives the decision. A § that only takes
-note (a report laid to the files, information given) sends nothing anywhere and is left alone."""
+"""Good practice (info): a § decided in a case names who receives the decision (a § that only takes
+note, a report laid to the files or information given, sends nothing anywhere and is left alone); a
+proposal to fullmäktige reaches it (the case has a § of fullmäktige after it, among the records)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from paragraf.review.findings import Finding, Rule, Severity
 from paragraf.review.facts import MeetingFacts
 
 RULE = Rule("practice", "God sed", "god sed i protokollsföring (Sveriges Kommuner och Regioner)")
+TO_ASSEMBLY = re.compile(r"föreslår\s+(region|kommun)?fullmäktige", re.I)
 TAKES_NOTE = re.compile(r"anmäls|läggs till handlingarna|informerar|\binformation\b|noteras|tackar för", re.I)
 
 
@@ -19,4 +21,8 @@ def check(facts: MeetingFacts) -> Iterator[Finding]:
         if p.case_number and p.decision and not p.recipients and not TAKES_NOTE.search(p.decision):
             yield Finding(RULE, Severity.INFO, facts.meeting_id, facts.name, p.number,
                           f"§ {p.number} i ärende {p.case_number} anger inte vem beslutet skickas till.",
+                          p.source_file_id, p.first_line, p.last_line)
+        if p.case_id is not None and TO_ASSEMBLY.search(p.decision) and not p.reached_assembly:
+            yield Finding(RULE, Severity.INFO, facts.meeting_id, facts.name, p.number,
+                          f"§ {p.number} föreslår fullmäktige ett beslut i ärende {p.case_number}, men inget fullmäktigebeslut i ärendet finns bland handlingarna.",
                           p.source_file_id, p.first_line, p.last_line)
