@@ -60,6 +60,7 @@ SEED = 12
 ENTRY_POINTS = ("/", "/oparl/v1.1/", "/api/v1/")
 SEARCH_WORDS = ("budget", "motion", "uppföljning", "regionstyrelsen")
 FILTERED = "portal:search (filtered)"
+NOT_PUBLIC = {"native:meeting_findings"}  # the review of minutes: public only where an organisation turns it on
 KEEP = 20 * MB  # the bytes of a response kept to read links from; the rest is counted
 HREF = re.compile(r'href="([^"]*)"')
 SELECT = re.compile(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', re.S)
@@ -239,16 +240,18 @@ def request(conn: http.client.HTTPConnection, url: str, keep: int = 0) -> Reply:
 def page_types() -> set[str]:
     """Every named public route of the URL configuration: portal, OParl, native API, export. The
     secretariat's are left out: its pages are for logged-in staff, and its public PDFs exist only for
-    meetings prepared and published in it, which a database of imported packets has none of."""
+    meetings prepared and published in it, which a database of imported packets has none of. So is the
+    review (its pages and `native:meeting_findings`): staff and auditors only, public only where an
+    organisation turns it on, which none has by default."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
     found = {FILTERED}
 
     def walk(patterns, namespace):
         for p in patterns:
-            if isinstance(p, URLResolver) and p.namespace not in ("admin", "secretariat"):
+            if isinstance(p, URLResolver) and p.namespace not in ("admin", "secretariat", "review"):
                 walk(p.url_patterns, p.namespace or namespace)
-            elif isinstance(p, URLPattern) and p.name:
+            elif isinstance(p, URLPattern) and p.name and f"{namespace}:{p.name}" not in NOT_PUBLIC:
                 found.add(f"{namespace}:{p.name}" if namespace else p.name)
 
     walk(get_resolver().url_patterns, None)
