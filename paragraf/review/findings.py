@@ -37,3 +37,9 @@ class Finding:
         data["rule_source"] = self.rule.source
         data["severity"] = self.severity.value
         return data
+
+
+def at(rule: Rule, facts, paragraph, severity: Severity, text: str) -> Finding:
+    """A finding at a § of a meeting (`review.facts`), with the §'s source lines."""
+    return Finding(rule, severity, facts.meeting_id, facts.name, paragraph.number, text,
+                   paragraph.source_file_id, paragraph.first_line, paragraph.last_line)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from paragraf.review.findings import Finding, Rule, Severity
+from paragraf.review.findings import Finding, Rule, Severity, at
 from paragraf.review.facts import MeetingFacts, ParagraphFacts
 
 RULE = Rule("agenda", "Kallelse och protokoll", "Kommunallagen (2017:725) 5 kap. 13-15 §§ och 52 § (fullmäktige); för nämnder reglementet")
@@ -43,6 +43,4 @@ def check(facts: MeetingFacts) -> Iterator[Finding]:
                           f"Punkt {number} i kallelsen ({title}) behandlas inte i någon paragraf och anges inte som utgången.")
     for p in facts.paragraphs:
         if p.number not in matched:
-            yield Finding(RULE, Severity.INFO, facts.meeting_id, facts.name, p.number,
-                          f"§ {p.number} ({p.title}) finns inte i kallelsen; se fastställandet av dagordningen.",
-                          p.source_file_id, p.first_line, p.last_line)
+            yield at(RULE, facts, p, Severity.INFO, f"§ {p.number} ({p.title}) finns inte i kallelsen; se fastställandet av dagordningen.")

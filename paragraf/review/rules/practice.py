@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from paragraf.review.findings import Finding, Rule, Severity
+from paragraf.review.findings import Finding, Rule, Severity, at
 from paragraf.review.facts import MeetingFacts
 
 RULE = Rule("practice", "God sed", "god sed i protokollsföring (Sveriges Kommuner och Regioner)")
@@ -19,10 +19,7 @@ def check(facts: MeetingFacts) -> Iterator[Finding]:
         return
     for p in facts.paragraphs:
         if p.case_number and p.decision and not p.recipients and not TAKES_NOTE.search(p.decision):
-            yield Finding(RULE, Severity.INFO, facts.meeting_id, facts.name, p.number,
-                          f"§ {p.number} i ärende {p.case_number} anger inte vem beslutet skickas till.",
-                          p.source_file_id, p.first_line, p.last_line)
+            yield at(RULE, facts, p, Severity.INFO, f"§ {p.number} i ärende {p.case_number} anger inte vem beslutet skickas till.")
         if p.case_id is not None and TO_ASSEMBLY.search(p.decision) and not p.reached_assembly:
-            yield Finding(RULE, Severity.INFO, facts.meeting_id, facts.name, p.number,
-                          f"§ {p.number} föreslår fullmäktige ett beslut i ärende {p.case_number}, men inget fullmäktigebeslut i ärendet finns bland handlingarna.",
-                          p.source_file_id, p.first_line, p.last_line)
+            yield at(RULE, facts, p, Severity.INFO,
+                     f"§ {p.number} föreslår fullmäktige ett beslut i ärende {p.case_number}, men inget fullmäktigebeslut i ärendet finns bland handlingarna.")

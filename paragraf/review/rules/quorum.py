@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from paragraf.review.findings import Finding, Rule, Severity
+from paragraf.review.findings import Finding, Rule, Severity, at
 from paragraf.review.facts import MeetingFacts
 
 RULE = Rule("quorum", "Beslutförhet", "Kommunallagen (2017:725) 6 kap. 27 § (nämnd), 5 kap. 45 § (fullmäktige)")
@@ -19,6 +19,5 @@ def check(facts: MeetingFacts) -> Iterator[Finding]:
     for paragraph in facts.paragraphs:
         serving = len(facts.serving_at(paragraph))
         if serving * 2 <= members:
-            yield Finding(RULE, Severity.ERROR, facts.meeting_id, facts.name, paragraph.number,
-                          f"Vid § {paragraph.number} tjänstgjorde {serving} av organets {members} ledamöter, inte fler än hälften.",
-                          paragraph.source_file_id, paragraph.first_line, paragraph.last_line)
+            yield at(RULE, facts, paragraph, Severity.ERROR,
+                     f"Vid § {paragraph.number} tjänstgjorde {serving} av organets {members} ledamöter, inte fler än hälften.")

@@ -3,11 +3,13 @@ substitutes who did not serve, or members with jäv)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
-from paragraf.review.findings import Finding, Rule, Severity
+from paragraf.review.findings import Finding, Rule, Severity, at
 from paragraf.review.facts import MeetingFacts
 
 RULE = Rule("reservations", "Reservation", "Kommunallagen (2017:725) 4 kap. 27 §")
+_finding = partial(at, RULE)  # at a § of the meeting, with its source lines
 
 
 def check(facts: MeetingFacts) -> Iterator[Finding]:
@@ -25,7 +27,3 @@ def check(facts: MeetingFacts) -> Iterator[Finding]:
                 yield _finding(facts, paragraph, Severity.ERROR,
                                f"Vid § {paragraph.number} reserverar sig {', '.join(outside)}, som inte deltog i beslutet.")
 
-
-def _finding(facts, paragraph, severity, text) -> Finding:
-    return Finding(RULE, severity, facts.meeting_id, facts.name, paragraph.number, text,
-                   paragraph.source_file_id, paragraph.first_line, paragraph.last_line)

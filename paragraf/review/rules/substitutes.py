@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 
 from paragraf.records.serving import SUBSTITUTE
-from paragraf.review.findings import Finding, Rule, Severity
+from paragraf.review.findings import Finding, Rule, Severity, at
 from paragraf.review.facts import MeetingFacts
 
 RULE = Rule("substitutes", "Ersättares tjänstgöring", "Kommunallagen (2017:725) 5 kap. 17-21 §§ (fullmäktige), 6 kap. 16-17 §§ (nämnd); arbetsordning och reglemente")
+_finding = partial(at, RULE)  # at a § of the meeting, with its source lines
 
 
 def check(facts: MeetingFacts) -> Iterator[Finding]:
@@ -42,7 +44,3 @@ def _party(facts: MeetingFacts) -> Iterator[Finding]:
             yield Finding(RULE, Severity.WARNING, facts.meeting_id, facts.name, None,
                           f"{s.name} ({s.party}) tjänstgör för {s.serves_for} ({party}) fast en ersättare för {party} var närvarande.")
 
-
-def _finding(facts, paragraph, severity, text) -> Finding:
-    return Finding(RULE, severity, facts.meeting_id, facts.name, paragraph.number, text,
-                   paragraph.source_file_id, paragraph.first_line, paragraph.last_line)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 
-from paragraf.review.findings import Finding, Rule, Severity
+from paragraf.review.findings import Finding, Rule, Severity, at
 from paragraf.review.facts import MeetingFacts, ParagraphFacts, VoteFacts
 
 RULE = Rule("votes", "Röstsiffror", "Kommunallagen (2017:725) 4 kap. 24 § (en röst var), 5 kap. 54-55 §§ (för nämnder genom 6 kap. 33 §)")
+_finding = partial(at, RULE)  # at a § of the meeting, with its source lines
 
 
 def check(facts: MeetingFacts) -> Iterator[Finding]:
@@ -17,10 +19,6 @@ def check(facts: MeetingFacts) -> Iterator[Finding]:
         for vote in paragraph.votes:
             yield from _check(facts, paragraph, vote)
 
-
-def _finding(facts: MeetingFacts, paragraph: ParagraphFacts, severity: Severity, text: str) -> Finding:
-    return Finding(RULE, severity, facts.meeting_id, facts.name, paragraph.number, text,
-                   paragraph.source_file_id, paragraph.first_line, paragraph.last_line)
 
 
 def _check(facts: MeetingFacts, paragraph: ParagraphFacts, vote: VoteFacts) -> Iterator[Finding]:
