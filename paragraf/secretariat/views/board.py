@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import formats
@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from paragraf.records.models import Meeting
 from paragraf.secretariat.models import Justering, Posting
+from paragraf.secretariat.views.pdf import pdf_response
 
 
 def current_postings(today: datetime.date | None = None):
@@ -64,10 +65,7 @@ class BoardFeed(Feed):
 def signed_minutes(request, body: str, date):
     """The justerade minutes, signed, as posted."""
     meeting = get_object_or_404(Meeting.objects, body__slug=body, date=date)
-    justering = Justering.objects.filter(meeting=meeting, completed__isnull=False).only("pk").first()
-    if justering is None:
+    data = Justering.objects.filter(meeting=meeting, completed__isnull=False).values_list("signed_pdf", flat=True).first()
+    if data is None:
         raise Http404("Protokollet är inte justerat.")
-    data = Justering.objects.filter(pk=justering.pk).values_list("signed_pdf", flat=True).get()
-    response = HttpResponse(bytes(data), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="protokoll-{body}-{date.isoformat()}-justerat.pdf"'
-    return response
+    return pdf_response(data, f"protokoll-{body}-{date.isoformat()}-justerat.pdf")

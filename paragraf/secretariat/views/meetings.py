@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -16,6 +15,7 @@ from paragraf.secretariat.models import AgendaDocument, NoticeVersion, StandardI
 from paragraf.secretariat.permissions import is_administrator
 from paragraf.secretariat.typeset.notice import notice_pdf
 from paragraf.secretariat.views.access import permission
+from paragraf.secretariat.views.pdf import pdf_response
 
 
 def _body(body: int) -> Body:
@@ -193,9 +193,7 @@ def called_delete(request, meeting: Meeting, pk: int, called: int):
 
 @permission("secretariat.edit_meeting", _meeting)
 def notice_preview(request, meeting: Meeting, pk: int):
-    response = HttpResponse(notice_pdf(notices.notice_of(meeting)), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="kallelse-{meeting.body.slug}-{meeting.date.isoformat()}-utkast.pdf"'
-    return response
+    return pdf_response(notice_pdf(notices.notice_of(meeting)), f"kallelse-{meeting.body.slug}-{meeting.date.isoformat()}-utkast.pdf")
 
 
 @require_POST

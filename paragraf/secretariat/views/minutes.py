@@ -3,7 +3,7 @@ reservations, notes, recipients), autosaved with the revision it was read at; th
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,6 +18,7 @@ from paragraf.secretariat.models import Correction, Justering, MinutesDraft
 from paragraf.secretariat.recording import Attending, RecordedElection, RecordedVote
 from paragraf.secretariat.rollcall import RecordingError
 from paragraf.secretariat.views.access import permission
+from paragraf.secretariat.views.pdf import pdf_response
 
 CHOICES = (("yes", "Ja"), ("no", "Nej"), ("abstain", "Avstår"))
 JUSTERAD = "Protokollet är justerat och kan inte ändras. En rättelse är ett nytt beslut som justeras för sig."
@@ -253,9 +254,7 @@ def extract(request, body: str, date, number: int):
     if not any(p.number == number for p in rec.paragraphs):
         raise Http404("Paragrafen finns inte.")
     on = meeting.justering.completed.date()
-    response = HttpResponse(extract_of(meeting, rec, [number], rec.secretary, on), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="protokollsutdrag-{body}-{date.isoformat()}-{number}.pdf"'
-    return response
+    return pdf_response(extract_of(meeting, rec, [number], rec.secretary, on), f"protokollsutdrag-{body}-{date.isoformat()}-{number}.pdf")
 
 
 @require_POST
@@ -290,8 +289,7 @@ def sign_correction(request, correction: Correction, pk: int, **_kwargs):
 
 def correction_pdf(request, pk: int):
     """A justerad rättelse, signed, as public as the minutes it corrects."""
-    correction = get_object_or_404(Correction.objects.filter(completed__isnull=False, meeting__published=True).only("pk"), pk=pk)
-    data = Correction.objects.filter(pk=correction.pk).values_list("signed_pdf", flat=True).get()
-    response = HttpResponse(bytes(data), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="rattelse-{pk}.pdf"'
-    return response
+    data = Correction.objects.filter(pk=pk, completed__isnull=False, meeting__published=True).values_list("signed_pdf", flat=True).first()
+    if data is None:
+        raise Http404("Ingen justerad rättelse med det numret.")
+    return pdf_response(data, f"rattelse-{pk}.pdf")

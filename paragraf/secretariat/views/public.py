@@ -2,12 +2,13 @@
 one document (a confidential one only to those with the right, docs/roles.md)."""
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from paragraf.records.models import Meeting
 from paragraf.secretariat.models import CaseDocument, NoticeVersion
 from paragraf.secretariat.views.access import permission
+from paragraf.secretariat.views.pdf import pdf_response
 
 
 def _latest(body: str, date) -> NoticeVersion:
@@ -18,23 +19,16 @@ def _latest(body: str, date) -> NoticeVersion:
     return version
 
 
-def _pdf(data: bytes, filename: str, etag: str) -> HttpResponse:
-    response = HttpResponse(bytes(data), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["ETag"] = f'"{etag}"'
-    return response
-
-
 def packet(request, body: str, date):
     version = _latest(body, date)
     data = NoticeVersion.with_pdfs.only("packet_pdf").get(pk=version.pk).packet_pdf
-    return _pdf(data, f"handlingar-{body}-{date.isoformat()}.pdf", f"packet-{version.pk}")
+    return pdf_response(data, f"handlingar-{body}-{date.isoformat()}.pdf", f"packet-{version.pk}")
 
 
 def notice(request, body: str, date):
     version = _latest(body, date)
     data = NoticeVersion.with_pdfs.only("notice_pdf").get(pk=version.pk).notice_pdf
-    return _pdf(data, f"kallelse-{body}-{date.isoformat()}.pdf", f"notice-{version.pk}")
+    return pdf_response(data, f"kallelse-{body}-{date.isoformat()}.pdf", f"notice-{version.pk}")
 
 
 def _document(pk: int) -> CaseDocument:
@@ -44,7 +38,7 @@ def _document(pk: int) -> CaseDocument:
 @permission("secretariat.view_document", _document)
 def document(request, document: CaseDocument, pk: int):
     data = CaseDocument.with_data.only("data").get(pk=document.pk).data
-    response = _pdf(data, document.file_name.replace('"', ""), document.sha256[:32])
+    response = pdf_response(data, document.file_name.replace('"', ""), document.sha256[:32])
     if document.confidential:
         response["Cache-Control"] = "private, no-store"
     return response
