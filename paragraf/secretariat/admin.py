@@ -8,6 +8,16 @@ from simple_history.admin import SimpleHistoryAdmin
 from paragraf.secretariat import models as m
 
 
+class ReadOnly:
+    """Shown, never added or changed in the admin: what the secretariat's own flow writes."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(m.BodySecretary)
 class BodySecretaryAdmin(admin.ModelAdmin):
     list_display = ("user", "body")
@@ -35,20 +45,14 @@ class StandardItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.NoticeVersion)
-class NoticeVersionAdmin(admin.ModelAdmin):
+class NoticeVersionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("meeting", "version", "published", "published_by", "withheld")
     fields = ("meeting", "version", "published", "published_by", "changes", "withheld")
     readonly_fields = fields
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(m.MinutesDraft)
-class MinutesDraftAdmin(SimpleHistoryAdmin):
+class MinutesDraftAdmin(ReadOnly, SimpleHistoryAdmin):
     """The minutes being recorded, read only here: its history (who saved what, when, before and
     after) is the audit log an auditor reads."""
 
@@ -57,24 +61,12 @@ class MinutesDraftAdmin(SimpleHistoryAdmin):
     readonly_fields = fields
     history_list_display = ("revision", "updated_by")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(m.Justering)
-class JusteringAdmin(SimpleHistoryAdmin):
+class JusteringAdmin(ReadOnly, SimpleHistoryAdmin):
     list_display = ("meeting", "deadline", "completed")
     fields = ("meeting", "signers", "deadline", "completed")
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(m.Posting)
@@ -84,13 +76,7 @@ class PostingAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Correction)
-class CorrectionAdmin(SimpleHistoryAdmin):
+class CorrectionAdmin(ReadOnly, SimpleHistoryAdmin):
     list_display = ("meeting", "number", "created", "completed")
     fields = ("meeting", "number", "text", "reason", "created_by", "signers", "completed")
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
