@@ -80,13 +80,13 @@ def paragraph_from_contract(p: dict) -> MinutesParagraph:
 def _vote(v: dict) -> VoteRecord:
     return VoteRecord(v["method"], v["yes_option"] or "", v["no_option"] or "", v["yes"], v["no"], v["abstain"],
                       tuple(Ballot(b["name"], b["party"] or "", b["choice"]) for b in v["ballots"]),
-                      tuple((o["label"], o["count"]) for o in v["options"]),
+                      tuple((f"{o['label']} ({o['party']})" if o["party"] else o["label"], o["count"]) for o in v["options"]),
                       v["abstain"] if v["method"] == "secret" else 0)
 
 
 def _election(e: dict) -> ElectionRecord:
-    return ElectionRecord(e["name"], e["party"] or "", e["post"] or "", e["organisation"] or "", e["period"] or "",
-                          e["sub_body"] or "")
+    organisation, part = (e["part_of"], e["organisation"]) if e["part_of"] else (e["organisation"] or "", "")
+    return ElectionRecord(e["name"], e["party"] or "", e["post"] or "", organisation, e["period"] or "", part)
 
 
 def _procedure_and_votes(procedure: str, votes: list[VoteRecord]) -> tuple[str, tuple[VoteRecord, ...]]:

@@ -24,6 +24,14 @@ def test_ballot_between_candidates(text, blank):
     assert ballot(text) == [("secret", 5, 3, blank, [("Ingrid Ås", 5), ("Per Ny", 3)])]
 
 
-def test_party_stays_with_the_candidate():
-    got = ballot("Sluten omröstning. Ingrid Ås (C) erhöll 5 röster och Per Ny (SD) 3 röster.")
-    assert got[0][4] == [("Ingrid Ås (C)", 5), ("Per Ny (SD)", 3)]
+def test_the_party_of_a_candidate_is_kept_apart_from_the_name():
+    lines = [Line(1, "Sluten omröstning. Ingrid Ås (C) erhöll 5 röster och Per Ny (SD) 3 röster.")]
+    (vote,) = read_votes(lines)
+    assert [(o.label, o.party, o.count) for o in vote.options] == [("Ingrid Ås", "C", 5), ("Per Ny", "SD", 3)]
+
+
+def test_a_proposal_voted_on_in_a_ballot_has_no_party():
+    lines = [Line(1, "Sluten omröstning genomförs."), Line(2, "9 ledamöter röstar för arbetsutskottets förslag"),
+             Line(3, "6 ledamöter röstar för Anna Bergs yrkande")]
+    (vote,) = read_votes(lines)
+    assert [(o.label, o.party, o.count) for o in vote.options] == [("arbetsutskottets förslag", None, 9), ("Anna Bergs yrkande", None, 6)]

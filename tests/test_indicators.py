@@ -54,8 +54,31 @@ def rows() -> dict:
 
 def test_values_wrapped_over_lines_and_blocks():
     row = rows()["Utsläpp från tjänsteresor per årsarbetare"]
-    assert (row.target.replace(" ", ""), row.result.replace(" ", "")) == ("0,150tonCO2/årsarbetare", "0,040tonCO2/årsarbetare")
+    assert (row.target, row.result, row.unit) == ("0,150ton CO2/årsarbetare", "0,040ton CO2/årsarbetare", "ton CO2/årsarbetare")
     assert row.perspective == "Hållbarhet"
+
+
+def test_a_unit_at_the_end_of_a_value_line_is_no_broken_word():
+    table = ["Hållbarhet", "Mätetal Målvärde Resultat Analys", "", "Klimatpåverkan", "per kilo", "",
+             "2kg", "CO2-ekv/kg", "", "livsmedel", "", "Analysen av året följer här i en lång mening om livsmedlen."]
+    [row] = read_indicators(clean(table).lines)
+    assert (row.target, row.result) == (None, "2kg CO2-ekv/kg livsmedel")
+
+
+def test_a_summary_table_with_dated_columns_ends_the_indicator_table():
+    table = ["Ekonomi", "Mätetal Målvärde Resultat Analys", "", "Ekonomi i", "balans", "", "0 tkr 44 tkr", "",
+             "Resultatet är i balans och följer den plan som nämnden har beslutat för året.", "",
+             "  2021-12-31 Andel 2020-12-31 Andel", "", "Antal mätetal som", "mäts", "", "9 100 % 12 100 %"]
+    assert [(row.label, row.target, row.result) for row in read_indicators(clean(table).lines)] == [
+        ("Ekonomi i balans", "0 tkr", "44 tkr")]
+
+
+def test_a_word_in_parentheses_broken_at_a_page_break_is_whole():
+    table = ["Medborgare och kund", "Mätetal Målvärde Resultat Analys", "", "Uppföljning av att",
+             "riktlinjer tillämpas", "", "90 % 83 %", "", "Kallelseintervallet ändrades och följs nu upp av klinikerna.",
+             "Mätetal Målvärde Resultat Analys", "", "(vuxentandvårdspro", "gram)", "", "förändrade kallelseintervallet."]
+    [row] = read_indicators(clean(table).lines)
+    assert row.label == "Uppföljning av att riktlinjer tillämpas (vuxentandvårdsprogram)"
 
 
 def test_thousands_of_a_value_on_the_next_line():

@@ -251,7 +251,7 @@ def test_votes_counted_in_prose(text, counts):
 
 def test_votes_for_people_are_a_ballot_between_candidates():
     (vote,) = read_votes([Line(1, "Med 5 röster för Anna Berg (S) och 4 röster för Per Ek (M) väljs Anna Berg (S).")])
-    assert vote.method == "secret" and [(o.label, o.count) for o in vote.options] == [("Anna Berg (S)", 5), ("Per Ek (M)", 4)]
+    assert vote.method == "secret" and [(o.label, o.party, o.count) for o in vote.options] == [("Anna Berg", "S", 5), ("Per Ek", "M", 4)]
 
 
 NAMED = """\

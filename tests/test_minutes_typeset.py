@@ -161,8 +161,10 @@ def test_the_seed_votes_come_back_ballot_by_ballot(seed, seed_pdf, tmp_path):
         ("Linnéa Nilsson", "BA", "yes"), ("Pontus Lundgren", "BA", "yes")]
     ballot = got[24]["votes"][0]
     assert (ballot["method"], ballot["yes"], ballot["no"], ballot["abstain"]) == ("secret", 4, 2, 9)
-    assert [(o["label"], o["count"]) for o in ballot["options"]] == [("Per Eriksson (C)", 4), ("Håkan Karlsson Nyborg (SD)", 2)]
-    assert [e["sub_body"] for e in got[38]["elections"]][:2] == ["Regional utveckling"] * 2
+    assert [(o["label"], o["party"], o["count"]) for o in ballot["options"]] == [
+        ("Per Eriksson", "C", 4), ("Håkan Karlsson Nyborg", "SD", 2)]
+    assert [(e["organisation"], e["part_of"]) for e in got[38]["elections"]][:2] == [
+        ("Regional utveckling", "Regionsamverkan Sydsverige – utskott")] * 2
     assert len(got[45]["nominations"]) == 4 and not got[45]["elections"]
 
 
@@ -257,7 +259,7 @@ def test_invented_minutes_read_back_whole(invented, tmp_path):
     assert budget["disqualifications"] == list(invented.paragraphs[1].disqualifications)
     ballot = election["votes"][0]
     assert (ballot["method"], ballot["yes"], ballot["no"], ballot["abstain"]) == ("secret", 2, 1, 1)
-    assert [(o["label"], o["count"]) for o in ballot["options"]] == [("Eva Ek (C)", 2), ("Cecilia Dahl (S)", 1)]
+    assert [(o["label"], o["party"], o["count"]) for o in ballot["options"]] == [("Eva Ek", "C", 2), ("Cecilia Dahl", "S", 1)]
     assert [(e["name"], e["party"], e["post"], e["period"]) for e in election["elections"]] == [
         ("Eva Ek", "C", "ledamot", "2024-2026"), ("Bo Al", "M", "ersättare", "2024-2026")]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from paragraf.ingest import parse_path
 from paragraf.records import serving
 from paragraf.records.cases import case_path
 from paragraf.records.facts import party_facts, person_facts
@@ -105,7 +106,7 @@ def test_every_proposer_of_paragraph_14_is_credited():
 def test_the_secret_ballot_of_paragraph_24_has_two_candidates_and_blank_ballots_and_no_names():
     [vote] = rs_paragraph(24).votes.all()
     assert vote.method == "secret"
-    assert [(o["label"], o["count"]) for o in vote.options] == [("Per Eriksson (C)", 4), ("Håkan Karlsson Nyborg (SD)", 2)]
+    assert [(o["label"], o["party"], o["count"]) for o in vote.options] == [("Per Eriksson", "C", 4), ("Håkan Karlsson Nyborg", "SD", 2)]
     assert vote.abstain == 9 and not vote.ballots.exists()
 
 
@@ -113,6 +114,24 @@ def test_the_secret_ballot_page_shows_candidates_and_blanks_not_yes_and_no(clien
     html = client.get("/regionstyrelsen/2023-01-31/24/").content.decode()
     assert "Sluten omröstning: Per Eriksson (C) 4, Håkan Karlsson Nyborg (SD) 2, 9 blanka" in html
     assert "4 ja" not in html
+
+
+def test_the_native_api_gives_the_candidates_of_the_ballot_with_their_party(client):
+    data = client.get(f"/api/v1/paragraphs/{rs_paragraph(24).pk}/").json()
+    [vote] = data["votes"]
+    assert (vote["method"], vote["abstain"]) == ("secret", 9)
+    assert vote["options"] == [{"label": "Per Eriksson", "party": "C", "count": 4},
+                               {"label": "Håkan Karlsson Nyborg", "party": "SD", "count": 2}]
+
+
+def test_the_sub_committees_of_paragraph_38_in_the_packet_contract_are_where_each_person_sits():
+    packet = parse_path(CORPUS_MINUTES)
+    [meeting] = [m for m in packet["meetings"] if (m["body"], m["date"]) == ("Regionstyrelsen", "2023-01-31")]
+    [p38] = [p for p in meeting["paragraphs"] if p["number"] == 38]
+    seats = [(e["name"], e["organisation"]) for e in p38["elections"]]
+    assert len(seats) == len(set(seats)), "a person appears twice for the same organisation"
+    assert {"Regional utveckling", "Infrastrukturplanering", "Kollektivtrafik", "Kultur"} <= {o for _, o in seats}
+    assert {e["part_of"] for e in p38["elections"]} == {"Regionsamverkan Sydsverige – utskott"}
 
 
 def test_the_open_vote_of_paragraph_14_says_what_ja_and_nej_stood_for(client):

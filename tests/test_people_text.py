@@ -134,7 +134,7 @@ def test_every_proposer_of_a_joint_proposal():
 def appointments(title: str, decision: str) -> tuple[list, list]:
     lines = [Line(n, text) for n, text in enumerate(decision.split("\n"), 100)]
     elections, nominations = read_appointments(title, lines, decision)
-    return ([(e.name, e.party, e.post, e.sub_body) for e in elections],
+    return ([(e.name, e.party, e.post, e.organisation) for e in elections],
             [(e.name, e.party, e.post) for e in nominations])
 
 
@@ -148,6 +148,16 @@ def test_appointing_the_adjusters_is_no_election():
 ])
 def test_a_nomination_is_no_election(title, decision):
     assert appointments(title, decision) == ([], [("Anna Berg", "S", "ledamot"), ("Per Ek", "M", "ledamot")])
+
+
+def test_the_member_a_new_one_comes_after_is_not_elected():
+    assert appointments("Fyllnadsval", "Som ersättare i byggnadsnämnden efter Per Ek (M) väljs Bo Al (M).") == (
+        [("Bo Al", "M", "ersättare", "byggnadsnämnden")], [])
+
+
+def test_a_plural_post_is_one_post_per_person():
+    elections, _ = appointments("Val av nämndemän", "Till nämndemän i tingsrätten väljs Anna Berg (S) och Per Ek (M).")
+    assert elections == [("Anna Berg", "S", "nämndeman", "tingsrätten"), ("Per Ek", "M", "nämndeman", "tingsrätten")]
 
 
 def test_elections_to_the_parts_of_a_body_keep_the_part_and_the_post():

@@ -20,7 +20,8 @@ TO_POST = re.compile(
     rf"(?<![\w-]){DECISION_VERB}(?P<people>{ONE_PERSON}(?:\s*(?:,|och)\s*{ONE_PERSON})*)\s+(?:till|som)\s+"
     r"(?P<post>(?:ersättare för |vice |1:e vice |2:e vice )?[\wåäö]+)"
 )
-PLURAL_POSTS = {"ledamöter": "ledamot", "revisorer": "revisor", "suppleanter": "suppleant", "ombuden": "ombud"}
+PLURAL_POSTS = {"ledamöter": "ledamot", "revisorer": "revisor", "suppleanter": "suppleant", "ombuden": "ombud",
+                "nämndemän": "nämndeman", "lekmannarevisorer": "lekmannarevisor"}
 POST_NAME = (r"(?:(?:1:e |2:e |förste |andre )?vice )?ordförande|ersättare för ombud|ombud|ledamöter|ledamot|ersättare"
              r"|lekmannarevisorer|lekmannarevisor|revisorer|revisor|suppleanter|suppleant|nämndemän|nämndeman")
 # The post before the organisation in the title (`Val av ombud till …`) or in the
@@ -75,8 +76,9 @@ def read_elections(title: str, decision: list[Line], all_text: str) -> list[Elec
         return out
     for m in TO_POST.finditer(text):
         post = PLURAL_POSTS.get(m.group("post").lower(), m.group("post"))
+        where = organisation or _organisation_after(text, m.end())
         for name, party in PERSON.findall(m.group("people")):
-            out.append(Election(name, party, post, organisation, period, line))
+            out.append(Election(name, party, post, where, period, line))
     if not out:
         post = _post(title, text)
         for name, party in PERSON.findall(text):
@@ -104,16 +106,23 @@ def _sub_bodies(text: str, organisation: str | None, period: str | None, line: i
         if POST_LABEL.fullmatch(label + ":") or label.lower() in PLURAL_POSTS or label.lower() in ("ledamot", "ersättare"):
             return []  # `Ledamöter: …` lists posts, not parts: read as posts
         for name, party in PERSON.findall(m.group("people")):
-            out.append(Election(name, party, post, organisation, period, line, sub_body=label))
+            out.append(Election(name, party, post, label, period, line, part_of=organisation))
     return out
 
 
 SENTENCE_SPLIT = re.compile(r"(?<=\.)\s+(?=\d{1,2}\.\s|[A-ZÅÄÖ])")
-# `Till (ny) 2:e vice ordförande i nämnden … väljs Anna Ek (C)`
+# `Till (ny) 2:e vice ordförande i nämnden … väljs Anna Ek (C)`, `Som ersättare i … efter Per Ek (M) väljs …`
 TILL_POST = re.compile(
-    r"\bTill\s+(?:nya?\s+)?(?P<post>(?:\d:[ae]\s+)?(?:vice\s+)?[a-zåäö]+)(?P<tail>.*?)\s(?:väljs|utses)\s+(?P<names>.+)$")
+    r"\b(?:Till|Som)\s+(?:nya?\s+)?(?P<post>(?:\d:[ae]\s+)?(?:vice\s+)?[a-zåäö]+)(?P<tail>.*?)\s(?:väljs|utses)\s+(?P<names>.+)$")
 IN_ORGANISATION = re.compile(
     r"\bi\s+(?P<org>.+?)(?=\s+(?:efter|för|under|från|till och med|t\.\s?o\.\s?m\.|fr\.\s?o\.\s?m\.|intill|med)\b|,|$)")
+
+
+def _organisation_after(text: str, at: int) -> str | None:
+    """`… väljs till ordförande i valberedningen för …`: the organisation written after the post."""
+    rest = re.match(r"[^.]*", text[at:]).group(0)
+    org = IN_ORGANISATION.match(rest.lstrip()) if rest.lstrip().startswith("i ") else None
+    return org.group("org") if org else None
 
 
 def _to_post_sentences(text: str, organisation: str | None, period: str | None, line: int) -> list[Election]:
@@ -124,7 +133,7 @@ def _to_post_sentences(text: str, organisation: str | None, period: str | None, 
         m = TILL_POST.search(sentence)
         if not m:
             continue
-        post = m.group("post")
+        post = PLURAL_POSTS.get(m.group("post").lower(), m.group("post"))
         post = "ledamot" if post.startswith("ledamö") else post
         org = IN_ORGANISATION.search(m.group("tail"))
         for name, party in PERSON.findall(m.group("names")):

@@ -23,6 +23,9 @@ from paragraf.ingest.text import join_lines
 
 TABLE_HEADER = re.compile(r"^Mätetal\s+Målvärde\s+(?:Resultat|Utfall)(?:\s+Analys|\s+Kommentar)?$", re.I)
 TABLE_END = re.compile(r"^(?:Aktiviteter\s+Analys|Aktivitet\b|Uppdrag/mål:|Uppdrag:|Framgångsfaktor(?:er)?:|Strategiska mål:|Strategiskt mål:)", re.I)
+# The header of another table, its columns dated (`2021-12-31 Andel 2020-12-31 Andel`): a summary of
+# how many indicators were met, no indicator rows
+DATED_COLUMNS = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d\s+\w+\s+(?:19|20)\d\d-\d\d-\d\d\b")
 PERSPECTIVES = re.compile(r"^(?:Perspektiv:?\s*)?(Medborgare och kund|Process och produktion|Lärande och förnyelse|Medarbetare|Ekonomi|Hållbarhet|Verksamhet och process|Kund|Invånare)$", re.I)
 VALUE = r"[-−]?\s?\d+(?:[ ]\d{3})*(?:[,.]\d+)?\s?(?:%|procent|tkr|mnkr|mkr|kr|st|dagar|dgr|timmar|min)?"
 VALUES_LINE = re.compile(rf"^({VALUE})(?:\s+({VALUE}))?$")
@@ -72,7 +75,7 @@ def read_indicators(lines: list[Line]) -> list[Indicator]:
             continue
         if not in_table:
             continue
-        if text and TABLE_END.match(text):
+        if text and (TABLE_END.match(text) or DATED_COLUMNS.match(text)):
             flush_table()
             block = []
             in_table = False
@@ -104,7 +107,7 @@ def _rows(blocks: list[list[Line]], report, perspective, previous: list[Indicato
             target_rows = out or previous
             if target_rows:
                 last = target_rows[-1]
-                last.label = join_lines([last.label] + texts)
+                last.label = _label_text([last.label] + texts)
             continued = False
             continue
         continued = False
@@ -181,10 +184,31 @@ def _wrapped_values(blocks: list[list[Line]], start: int) -> tuple[tuple[str | N
             break
         texts.extend(lines)
         used += 1
-    values = _split_values(join_lines(texts)) if texts else []
+    values = _split_values(_join_value_lines(texts)) if texts else []
     if not 1 <= len(values) <= 2:
         return None
     return ((values[0], values[1]) if len(values) == 2 else (None, values[0])), used
+
+
+UNIT_WORDS = {"procent", "tkr", "mnkr", "mkr", "kr", "st", "dagar", "dgr", "timmar", "min", "index", "ton", "år", "dygn"}
+
+
+def _join_value_lines(texts: list[str]) -> str:
+    """The lines of a value cell as one text; a lone lower-case word after a line ending in a
+    letter is the rest of a word the narrow cell broke (`CO2/årsar` / `betare`), unless it is a unit."""
+    out: list[str] = []
+    for text in (t.strip() for t in texts):
+        if out and re.fullmatch(r"[a-zåäö]+[.)]?", text) and text.rstrip(".)") not in UNIT_WORDS and _broken_word_end(out[-1]):
+            out[-1] += text
+        else:
+            out.append(text)
+    return join_lines(out)
+
+
+def _broken_word_end(text: str) -> bool:
+    """A line ending in three or more letters that are no unit (`CO2/årsar`, not `CO2-ekv/kg`)."""
+    m = re.search(r"[a-zåäö]{3,}$", text)
+    return bool(m) and m.group(0) not in UNIT_WORDS
 
 
 def _split_values(text: str) -> list[str]:
@@ -218,18 +242,22 @@ def _indicator(block: list[Line], target, result, report, perspective) -> Indica
 
 
 # A word the narrow label cell broke without a hyphen: a long word at the end of a line and
-# a lower-case piece of one to three letters that is no word of its own (`bemanningskostnad` / `er`).
+# a lower-case piece of one to three letters that is no word of its own (`bemanningskostnad` / `er`),
+# or a piece that closes the parenthesis the long word opened (`(vuxentandvårdspro` / `gram)`).
 SHORT_WORDS = {"i", "å", "ö", "av", "på", "om", "en", "ett", "och", "att", "som", "per", "för", "med", "vid", "den",
                "det", "de", "är", "har", "ej", "ska", "mot", "till", "ur", "nya", "ny", "alla", "fg", "jfm", "kr"}
 WORD_PIECE = re.compile(r"^(?P<piece>[a-zåäö]{1,3})(?=[)\].,:;]|\s|$)")
 LONG_WORD_END = re.compile(r"[A-Za-zÅÄÖåäö(]?[a-zåäö]{9,}$")
+PAREN_WORD_END = re.compile(r"\([a-zåäö]{9,}$")
+PAREN_PIECE = re.compile(r"^[a-zåäö]{1,8}\)")
 
 
 def _label_text(texts: list[str]) -> str:
     out: list[str] = []
     for text in (t.strip() for t in texts):
         piece = WORD_PIECE.match(text)
-        if out and piece and piece.group("piece") not in SHORT_WORDS and LONG_WORD_END.search(out[-1]):
+        closes = out and PAREN_PIECE.match(text) and PAREN_WORD_END.search(out[-1])
+        if closes or (out and piece and piece.group("piece") not in SHORT_WORDS and LONG_WORD_END.search(out[-1])):
             out[-1] += text
         else:
             out.append(text)

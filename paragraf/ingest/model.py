@@ -68,8 +68,12 @@ class Proposal:
 
 @dataclass
 class VoteOption:
+    """One alternative of a ballot: a candidate (the name as written, the party apart,
+    as everywhere in the contract) or a proposal (party None)."""
+
     label: str
     count: int
+    party: str | None = None
 
 
 @dataclass
@@ -105,7 +109,9 @@ class Election:
     organisation: str | None
     period: str | None
     line: int = 0
-    sub_body: str | None = None  # the part of the organisation (`Regional utveckling` of an utskott)
+    # `organisation` is where the person sits; when that is a part of a larger one (the
+    # utskott `Regional utveckling` of `Regionsamverkan Sydsverige – utskott`), `part_of` names it
+    part_of: str | None = None
 
 
 @dataclass

@@ -397,7 +397,7 @@ def _ballot(lines: list[Line]) -> Vote | None:
     for run in _runs(lines):
         m = BALLOT_FOR_RE.match(run[0].text) if len(run) == 1 else None
         if m:
-            options.append(VoteOption(m.group("label").strip(), _n(m.group(1))))
+            options.append(_option(m.group("label"), _n(m.group(1))))
             first = first or run[0].no
             continue
         text = join_lines([line.text for line in run])
@@ -435,7 +435,15 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
 
 def _candidates(text: str) -> list[VoteOption]:
     """`5 röster för X, 3 röster för Y` or `X 5 röster, Y (P) erhöll 3 röster`."""
-    before = [VoteOption(m.group("label"), _n(m.group("count"))) for m in VOTES_FOR_RE.finditer(text)]
+    before = [_option(m.group("label"), _n(m.group("count"))) for m in VOTES_FOR_RE.finditer(text)]
     if before:
         return before
-    return [VoteOption(m.group("label"), _n(m.group("count"))) for m in CANDIDATE_VOTES_RE.finditer(text)]
+    return [_option(m.group("label"), _n(m.group("count"))) for m in CANDIDATE_VOTES_RE.finditer(text)]
+
+
+def _option(label: str, count: int) -> VoteOption:
+    """A candidate written `Per Eriksson (C)` is the name and the party apart; a proposal stays as written."""
+    person = split_person(label.strip())
+    if person and person.party and not person.rest:
+        return VoteOption(person.name, count, person.party)
+    return VoteOption(label.strip(), count)

@@ -431,8 +431,9 @@ class PacketStore:
                 person=self.people.get(e["name"], e.get("party")) if e.get("party") else self.people.lookup(e["name"]),
                 party=e.get("party") or "",
                 post=e.get("post") or "",
-                sub_body=e.get("sub_body") or "",
-                organisation=e.get("organisation") or "",
+                # the records keep the organisation and the part of it apart (contract: organisation + part_of)
+                organisation=e.get("part_of") or e.get("organisation") or "",
+                sub_body=(e.get("organisation") or "") if e.get("part_of") else "",
                 period=e.get("period") or "",
                 **self._span(e.get("line")),
             )

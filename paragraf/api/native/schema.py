@@ -114,7 +114,7 @@ SCHEMAS["Ballot"] = obj(
 SCHEMAS["Vote"] = obj(
     "A vote (omröstning): the counts, the options of a secret ballot, and every ballot of an open one.",
     position=COUNT, method=string(enum=Vote.Method.values), yes=COUNT, no=COUNT, abstain=COUNT,
-    options=array(obj(label=string(), count=COUNT)),
+    options=array(obj(label=string(), party=TEXT, count=COUNT)),
     yes_option=nullable(string(description="an open vote: what a ja stood for, as written (`avslag`)")),
     no_option=nullable(string(description="an open vote: what a nej stood for, as written")),
     ballots=array(ref("Ballot")), source=SOURCE,

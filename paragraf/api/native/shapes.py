@@ -202,7 +202,7 @@ def vote(links: Links, row) -> dict:
         "yes": row.yes,
         "no": row.no,
         "abstain": row.abstain,
-        "options": [{"label": option["label"], "count": option["count"]} for option in row.options],
+        "options": [{"label": option["label"], "party": option.get("party"), "count": option["count"]} for option in row.options],
         "yes_option": public(row.yes_option),
         "no_option": public(row.no_option),
         "ballots": [ballot(links, b) for b in row.ballots.all()],
