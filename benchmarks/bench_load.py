@@ -60,7 +60,8 @@ SEED = 12
 ENTRY_POINTS = ("/", "/oparl/v1.1/", "/api/v1/")
 SEARCH_WORDS = ("budget", "motion", "uppföljning", "regionstyrelsen")
 FILTERED = "portal:search (filtered)"
-NOT_PUBLIC = {"native:meeting_findings"}  # the review of minutes: public only where an organisation turns it on
+NOT_PUBLIC = {"native:meeting_findings",  # the review of minutes: public only where an organisation turns it on
+              "oparl:not_found"}  # the answer to an address that is no OParl object: no page
 KEEP = 20 * MB  # the bytes of a response kept to read links from; the rest is counted
 HREF = re.compile(r'href="([^"]*)"')
 SELECT = re.compile(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', re.S)

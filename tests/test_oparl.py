@@ -185,16 +185,17 @@ def test_the_validation_catches_what_the_schemas_forbid(walk):
 def test_the_walk_reaches_everything_of_the_corpus(walk):
     reached = Counter({name: len(ids) for name, ids in walk.seen_types.items()})
     assert reached["Body"] == 1 and reached["System"] == 1
-    assert reached["Organization"] == Body.objects.count()
-    assert reached["Meeting"] == Meeting.objects.count()
-    assert reached["Paper"] == Case.objects.count()
-    assert reached["Membership"] == Membership.objects.count()
-    assert reached["File"] == Document.objects.count() + SourceFile.objects.count()
-    paragraphs = {url for url in walk.seen_types["AgendaItem"] if "/agenda-item/paragraph/" in url}
-    assert len(paragraphs) == Paragraph.objects.count()
     people = Person.objects.filter(pk__in=[*Membership.objects.values_list("person", flat=True),
                                            *Attendance.objects.values_list("person", flat=True),
                                            *Invitation.objects.values_list("person", flat=True)])
+    parties = people.exclude(party=None).values("party").distinct().count()
+    assert reached["Organization"] == Body.objects.count() + parties  # the bodies (Gremium), the parties (Partei)
+    assert reached["Meeting"] == Meeting.objects.count()
+    assert reached["Paper"] == Case.objects.count()
+    assert reached["Membership"] == Membership.objects.count() + people.exclude(party=None).count()
+    assert reached["File"] == Document.objects.count() + SourceFile.objects.count()
+    paragraphs = {url for url in walk.seen_types["AgendaItem"] if "/agenda-item/paragraph/" in url}
+    assert len(paragraphs) == Paragraph.objects.count()
     assert reached["Person"] == people.count()
     assert reached["Consultation"] and reached["Location"] and reached["LegislativeTerm"] == 2
 

@@ -154,7 +154,8 @@ def _with_cors(response: HttpResponse) -> HttpResponse:
 
 
 def datetime_param(request: HttpRequest, name: str) -> dt.datetime | None:
-    """An ISO 8601 date-time query parameter (`2023-01-31T12:00:00+01:00`, or a date); 400 naming it when malformed."""
+    """An ISO 8601 date-time query parameter with its zone (`2023-01-31T12:00:00+01:00`, `…Z`); 400 naming
+    it when malformed or without a zone (OParl: a time without one is no instant; UTC is not to be guessed)."""
     value = request.GET.get(name)
     if value is None or value == "":
         return None
@@ -162,7 +163,9 @@ def datetime_param(request: HttpRequest, name: str) -> dt.datetime | None:
         parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "+"))
     except ValueError:
         raise ApiError(400, f"{name} must be an ISO 8601 date-time such as 2023-01-31T00:00:00+01:00, not {value!r}", name) from None
-    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    if parsed.tzinfo is None:
+        raise ApiError(400, f"{name} must say its time zone, such as 2023-01-31T00:00:00+01:00 or 2023-01-30T23:00:00Z, "
+                            f"not {value!r}", name)
     try:
         return parsed.astimezone(dt.timezone.utc)
     except OverflowError:  # 0001-01-01T00:00:00+01:00, 9999-12-31T23:59:59-01:00: cut to the first or last instant

@@ -6,3 +6,6 @@ class RecordsConfig(AppConfig):
     name = "paragraf.records"
     label = "records"
     verbose_name = _("Records")
+
+    def ready(self) -> None:
+        from paragraf.records import changes  # noqa: F401  (tombstones and parents' `modified`: signal receivers)

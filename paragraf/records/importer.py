@@ -51,7 +51,7 @@ from paragraf.records.models import (
     SourceFile,
     Vote,
 )
-from paragraf.records.overrides import Overrides
+from paragraf.records.overrides import Overrides, snapshot
 from paragraf.records.resolve import Bodies, Cases, Parties, People, unique_slug
 from paragraf.records.signals import packet_stored
 from paragraf.records.speakers import Speakers, resolve_dissents
@@ -179,9 +179,14 @@ class PacketStore:
             "warnings": self.packet.get("warnings", []) + [
                 f"{m.get('body')} {m.get('date')}: {warning}" for m in self.packet["meetings"] for warning in m.get("warnings", [])],
         }
-        file, created = SourceFile.objects.update_or_create(sha256=self.source.sha256, defaults=values)
-        if created:
+        file = SourceFile.objects.filter(sha256=self.source.sha256).first()
+        if file is None:
+            file = SourceFile.objects.create(sha256=self.source.sha256, **values)
             self.created.add(("file", file.pk))
+        elif any(getattr(file, name) != value for name, value in values.items()):  # else its `updated_at` stays
+            for name, value in values.items():
+                setattr(file, name, value)
+            file.save()
         self.copies = {c.paragraph_id: c for c in ParagraphCopy.objects.filter(source_file=file)}
         return file
 
@@ -211,6 +216,7 @@ class PacketStore:
         if created:
             self.created.add(("meeting", meeting.pk))
         self._count("meetings")
+        before = snapshot(meeting)
         meeting.sources = sorted(set(meeting.sources) | set(data.get("sources", [])))
         is_minutes = bool(data.get("attendance"))
         if data.get("agenda") or data.get("invited"):
@@ -222,7 +228,7 @@ class PacketStore:
             self._signatories(meeting, data.get("signatories"))
         elif meeting.minutes_source_id is None and meeting.notice_source_id in (None, self.file.pk):
             self._header(meeting, data)
-        self.overrides.save(meeting)
+        self.overrides.save(meeting, before)
         stored = {} if self._fresh("meeting", meeting) else {p.number: p for p in meeting.paragraphs.all()}
         for paragraph in data.get("paragraphs", []):
             self._paragraph(meeting, paragraph, stored)

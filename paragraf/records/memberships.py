@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from paragraf.records.changes import touch_parents
 from paragraf.records.models import Attendance, Invitation, Membership, Party, Term
 
 Role = Membership.Role
@@ -98,6 +99,6 @@ def rebuild_memberships(body_ids: set[int]) -> None:
             for k, v in values.items():
                 setattr(membership, k, v)
             membership.save()
-    Membership.objects.bulk_create(new)
+    touch_parents(Membership.objects.bulk_create(new))
     if existing:
         Membership.objects.filter(pk__in=[m.pk for m in existing.values()]).delete()

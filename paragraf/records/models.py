@@ -688,3 +688,36 @@ class Override(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id}.{self.field}"
+
+
+class Tombstone(models.Model):
+    """A public record that was removed (by a re-import, a staff action or a restore): OParl serves it
+    as `deleted: true` with its id, type and `created`, and lists it to clients asking what changed
+    since a time, so that their copies lose it too (`records/changes.py` writes these)."""
+
+    class Kind(models.TextChoices):
+        ORGANIZATION = "organization", _("organisation")
+        BODY = "body", _("body")
+        PERSON = "person", _("person")
+        MEMBERSHIP = "membership", _("membership")
+        MEETING = "meeting", _("meeting")
+        PARAGRAPH = "paragraph", _("paragraph (§)")
+        AGENDA_ITEM = "agenda_item", _("agenda item")
+        CASE = "case", _("case")
+        DOCUMENT = "document", _("document")
+        SOURCE_FILE = "source_file", _("source file")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    object_id = models.BigIntegerField(_("record id"))
+    organization_id = models.BigIntegerField(_("organisation id"), null=True, blank=True)  # no key: it may be gone too
+    had_case = models.BooleanField(_("carried a case"), default=False)  # a § or item with a case was a Consultation too
+    created = models.DateTimeField(_("created"))
+    deleted = models.DateTimeField(_("deleted"), db_index=True)
+
+    class Meta:
+        verbose_name = _("removed record")
+        verbose_name_plural = _("removed records")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="tombstone_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

@@ -12,6 +12,7 @@ import datetime as dt
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from paragraf.records.changes import touch_parents
 from paragraf.records.models import Override
 
 
@@ -77,10 +78,13 @@ class Overrides:
             obj.save()
         return obj
 
-    def save(self, obj: models.Model) -> None:
-        """Apply corrections to an object the importer changed field by field, and save it."""
+    def save(self, obj: models.Model, before: dict) -> None:
+        """Apply corrections to an object the importer changed field by field, and save it when its
+        values differ from `before` (`snapshot(obj)` taken before the changes): an unchanged record
+        keeps its `modified`."""
         self._apply(obj)
-        obj.save()
+        if snapshot(obj) != before:
+            obj.save()
 
     def _apply(self, obj: models.Model) -> bool:
         changed = False
@@ -106,7 +110,13 @@ class Overrides:
         new = [model(**values, position=n) for n, values in enumerate(rows) if n >= len(existing)]
         if new:
             stored.extend(model.objects.bulk_create(new))
+            touch_parents(new)  # bulk_create sends no post_save
         surplus = [obj.pk for obj in existing[len(rows):]]
         if surplus:
             model.objects.filter(pk__in=surplus).delete()
         return stored
+
+
+def snapshot(obj: models.Model) -> dict:
+    """The stored values of a record, but its `modified`: to tell whether changing it changed anything."""
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if f.attname != "modified"}

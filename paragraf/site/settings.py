@@ -34,6 +34,9 @@ AXES_FAILURE_LIMIT    failed logins of one user name from one address before it 
 AXES_COOLOFF_MINUTES  how long a lockout lasts (default 15; 0: until `paragraf manage axes_reset`)
 PARAGRAF_ADMIN_TOTP   "1": staff also give a code from a TOTP device (`paragraf totp USER`) to use the admin
 
+PARAGRAF_OPARL_LICENSE, PARAGRAF_OPARL_VENDOR, PARAGRAF_OPARL_PRODUCT, PARAGRAF_OPARL_CONTACT_EMAIL
+                      what the OParl System says of the data and the API (README, docs/oparl.md)
+
 The secretariat (paragraf/secretariat):
 PARAGRAF_PUBLIC_URL   the portal's address, for links in mails (default http://127.0.0.1:8000)
 PARAGRAF_MAX_DOCUMENT_MB  largest PDF a secretary may upload to a case (default 50)
@@ -161,6 +164,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "paragraf.site.transport.HeadMiddleware",  # first: a HEAD leaves without a body, whoever made it
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -179,6 +183,7 @@ MIDDLEWARE = [
     "paragraf.site.busy.DatabaseBusyMiddleware",
     # After the others but axes: it sees every response of every view (and axes' own): the one
     # layer that masks personal data.
+    "paragraf.site.transport.ApiGZipMiddleware",  # outside the masking layer: it compresses what was masked
     "paragraf.privacy.layer.PublicMaskingMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
@@ -290,6 +295,11 @@ LOGIN_URL = "secretariat:login"
 LOGIN_REDIRECT_URL = "secretariat:start"
 PARAGRAF_PUBLIC_URL = os.environ.get("PARAGRAF_PUBLIC_URL", "http://127.0.0.1:8000")
 PARAGRAF_MAX_DOCUMENT_MB = float(os.environ.get("PARAGRAF_MAX_DOCUMENT_MB", "50"))
+# OParl System: the data's licence, the vendor's and the product's pages, whom to write about the API
+PARAGRAF_OPARL_LICENSE = os.environ.get("PARAGRAF_OPARL_LICENSE", "https://creativecommons.org/publicdomain/zero/1.0/")
+PARAGRAF_OPARL_VENDOR = os.environ.get("PARAGRAF_OPARL_VENDOR", "")
+PARAGRAF_OPARL_PRODUCT = os.environ.get("PARAGRAF_OPARL_PRODUCT", "")
+PARAGRAF_OPARL_CONTACT_EMAIL = os.environ.get("PARAGRAF_OPARL_CONTACT_EMAIL", "")
 PARAGRAF_SIGNING = os.environ.get("PARAGRAF_SIGNING") or f"local:{DATA_DIR / 'signing-ca'}"
 PARAGRAF_SIGNING_PASSPHRASE = os.environ.get("PARAGRAF_SIGNING_PASSPHRASE", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default for form fields; files go by FILE_UPLOAD_* below

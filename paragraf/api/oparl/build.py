@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import Q
+
 from paragraf.api.oparl import agenda, files, meetings, objects
 from paragraf.api.oparl.links import Links
 from paragraf.api.oparl.related import document_uses, meeting_files
-from paragraf.api.oparl.texts import document_text
+from paragraf.api.oparl.texts import document_text, embedded_texts
 from paragraf.records.cases import MEETING_DOCUMENTS
 from paragraf.records.facts import summaries
 from paragraf.records.models import (
-    AgendaItem, Attendance, Body, Case, Document, Invitation, Meeting, Membership, Paragraph, Person, SourceFile,
+    AgendaItem, Attendance, Body, Case, Document, Invitation, Meeting, Membership, Paragraph, Party, Person, SourceFile,
 )
 
 
@@ -25,14 +27,17 @@ def meeting_dicts(links: Links, rows: list[Meeting]) -> list[dict]:
     for meeting_id, person_id in Attendance.objects.filter(meeting__in=ids, person__isnull=False).values_list("meeting", "person"):
         people[meeting_id].add(person_id)
     found = meeting_files(rows, paragraphs)
-    return [meetings.meeting(links, m, found[m.pk], items[m.pk], sorted(people[m.pk])) for m in rows]
+    texts = embedded_texts(doc for files_ in found.values() for doc in files_.documents())
+    return [meetings.meeting(links, m, found[m.pk], items[m.pk], sorted(people[m.pk]), texts) for m in rows]
 
 
 def agenda_item_dicts(links: Links, items: list) -> list[dict]:
     paragraphs = [item for item in items if isinstance(item, Paragraph)]
     agenda.attach_votes(paragraphs)
     extracts = _extracts(paragraphs)
-    return [meetings.agenda_item(links, item, extracts.get(item.pk) if isinstance(item, Paragraph) else None, standalone=True) for item in items]
+    texts = embedded_texts(extracts.values())
+    return [meetings.agenda_item(links, item, extracts.get(item.pk) if isinstance(item, Paragraph) else None, standalone=True,
+                                 texts=texts) for item in items]
 
 
 def _extracts(paragraphs: list[Paragraph]) -> dict:
@@ -63,15 +68,17 @@ def paper_dicts(links: Links, cases: list[Case]) -> list[dict]:
     for model in (Paragraph, AgendaItem):
         for case_id, date in model.objects.filter(case__in=ids).values_list("case", "meeting__date"):
             dates[case_id].append(date)
-    return [objects.paper(links, c, documents[c.pk], items[c.pk], min(dates[c.pk], default=None)) for c in cases]
+    texts = embedded_texts(doc for docs in documents.values() for doc in docs)
+    return [objects.paper(links, c, documents[c.pk], items[c.pk], min(dates[c.pk], default=None), texts) for c in cases]
 
 
 def document_dicts(links: Links, rows: list[Document], with_text: bool = False) -> list[dict]:
-    """Files of documents; `with_text` (the File object itself) adds the text and its checksums. A list
-    page leaves them out (OParl: `text` is optional): its size stays bounded whatever the documents hold."""
+    """Files of documents with their text and checksums: the File object itself (`with_text`) always, a
+    list page when the document is short enough to embed (`texts.EMBEDDED_TEXT_LINES`), so that a page's
+    size stays bounded whatever the documents hold."""
     uses = document_uses(rows)
-    return [files.document_file(links, doc, document_text(doc) if with_text else None, uses[doc.pk])
-            for doc in rows]
+    texts = {doc.pk: document_text(doc) for doc in rows} if with_text else embedded_texts(rows)
+    return [files.document_file(links, doc, texts.get(doc.pk), uses[doc.pk]) for doc in rows]
 
 
 def source_dicts(links: Links, rows: list[SourceFile]) -> list[dict]:
@@ -108,14 +115,26 @@ def person_organizations(ids: list[int], held: dict) -> dict[int, int]:
     return homes
 
 
-def membership_dicts(links: Links, rows: list[Membership]) -> list[dict]:
-    return [objects.membership(links, m, standalone=True) for m in rows]
+def membership_dicts(links: Links, rows: list, organization_id: int | None = None) -> list[dict]:
+    """Memberships of bodies, and (a Person in `rows`, with the organisation) of the person's party."""
+    return [objects.membership(links, m, standalone=True) if isinstance(m, Membership)
+            else objects.party_membership(links, organization_id, m, standalone=True) for m in rows]
 
 
-def organization_dicts(links: Links, rows: list[Body]) -> list[dict]:
-    ids = [b.pk for b in rows]
+def organization_dicts(links: Links, rows: list, organization_id: int | None = None) -> list[dict]:
+    """Bodies (`Gremium`) and, with the organisation they are seen in, parties (`Partei`)."""
+    ids = [b.pk for b in rows if isinstance(b, Body)]
     held = defaultdict(list)
     for body_id, pk in Membership.objects.filter(body__in=ids).order_by("pk").values_list("body", "pk"):
         held[body_id].append(pk)
-    return [objects.organization(links, b, held[b.pk]) for b in rows]
+    parties = [p.pk for p in rows if isinstance(p, Party)]
+    members = defaultdict(list)
+    if parties:
+        people = Person.objects.filter(party__in=parties).filter(
+            Q(memberships__body__organization=organization_id) | Q(attendances__meeting__body__organization=organization_id)
+            | Q(invitations__meeting__body__organization=organization_id)).distinct().order_by("pk")
+        for person_id, party_id in people.values_list("pk", "party"):
+            members[party_id].append(person_id)
+    return [objects.organization(links, row, held[row.pk]) if isinstance(row, Body)
+            else objects.party_organization(links, organization_id, row, members[row.pk]) for row in rows]
 

@@ -44,6 +44,12 @@ def document_file(links: Links, document: Document, text: str | None = None, use
     return compact(data)
 
 
+def embedded_file(links: Links, document: Document, texts: dict[int, str]) -> dict:
+    """A File inside a meeting, an agenda item or a paper: with its text, size and checksums when
+    `texts` holds it (consumers such as Meine Stadt Transparent read only this copy)."""
+    return document_file(links, document, texts.get(document.pk))
+
+
 def source_file(links: Links, source: SourceFile, derived: list[int], meetings: list[int]) -> dict:
     """The packet; the public gets the text read from it, masked (the original bytes stay with staff)."""
     data = {

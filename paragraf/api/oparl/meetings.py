@@ -1,17 +1,22 @@
 """OParl Meeting, AgendaItem, Consultation and Location objects as dicts."""
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils.text import slugify
 
 from paragraf.api.oparl import agenda
-from paragraf.api.oparl.files import document_file
+from paragraf.api.oparl.files import embedded_file
 from paragraf.api.oparl.links import Links, common, compact, meeting_time, oparl_type
 from paragraf.api.oparl.related import MeetingFiles
 from paragraf.records.models import Meeting, Paragraph
 
 
-def meeting(links: Links, meeting: Meeting, files: MeetingFiles, items: list, participants: list[int]) -> dict:
-    """`items`: the meeting's § when it has minutes, else its notice's agenda items (see agenda.py)."""
+def meeting(links: Links, meeting: Meeting, files: MeetingFiles, items: list, participants: list[int],
+            texts: dict[int, str]) -> dict:
+    """`items`: the meeting's § when it has minutes, else its notice's agenda items (see agenda.py);
+    `texts`: the texts of its Files (`texts.embedded_texts`), as consumers read only the embedded copy.
+    A meeting whose minutes give no time starts at midnight of its day, `paragraf:startTimeKnown` false."""
     body = meeting.body
     data = common("Meeting", links.oparl("meeting", meeting.pk), meeting, links.portal("meeting", body.slug, meeting.date))
     has_minutes = any(isinstance(item, Paragraph) for item in items) or files.minutes is not None
@@ -20,20 +25,22 @@ def meeting(links: Links, meeting: Meeting, files: MeetingFiles, items: list, pa
         name=f"{body.name} {meeting.date.isoformat()}",
         meetingState="genomfört" if has_minutes else "kallat",
         cancelled=False,
-        start=meeting_time(meeting.date, meeting.start_time) if meeting.start_time else None,
+        start=meeting_time(meeting.date, meeting.start_time or dt.time(0, 0)),
         end=meeting_time(meeting.date, meeting.end_time) if meeting.end_time else None,
         location=location_stub(links, body.organization_id, meeting.place) if meeting.place else None,
         organization=[links.oparl("organization", body.pk)],
         participant=[links.oparl("person", pk) for pk in participants],
-        invitation=document_file(links, files.invitation) if files.invitation else None,
-        resultsProtocol=document_file(links, files.minutes) if files.minutes else None,
-        auxiliaryFile=[document_file(links, doc) for doc in extracts],
-        agendaItem=[agenda_item(links, item, files.extracts.get(item.pk) if isinstance(item, Paragraph) else None) for item in items],
+        invitation=embedded_file(links, files.invitation, texts) if files.invitation else None,
+        resultsProtocol=embedded_file(links, files.minutes, texts) if files.minutes else None,
+        auxiliaryFile=[embedded_file(links, doc, texts) for doc in extracts + files.others],
+        agendaItem=[agenda_item(links, item, files.extracts.get(item.pk) if isinstance(item, Paragraph) else None, texts=texts)
+                    for item in items],
+        **{"paragraf:startTimeKnown": meeting.start_time is not None},
     )
     return compact(data)
 
 
-def agenda_item(links: Links, item, extract=None, standalone: bool = False) -> dict:
+def agenda_item(links: Links, item, extract=None, standalone: bool = False, texts: dict[int, str] | None = None) -> dict:
     kind = agenda.kind_of(item)
     meeting_ = item.meeting
     if kind == "paragraph":
@@ -43,7 +50,7 @@ def agenda_item(links: Links, item, extract=None, standalone: bool = False) -> d
             order=item.number,
             resolutionText=item.decision,
             result=agenda.vote_result(item),
-            resolutionFile=document_file(links, extract) if extract else None,
+            resolutionFile=embedded_file(links, extract, texts or {}) if extract else None,
         )
     else:
         web = links.portal("meeting", meeting_.body.slug, meeting_.date)

@@ -9,15 +9,15 @@ import datetime as dt
 
 from django.conf import settings
 
-from paragraf.api.oparl.files import document_file
+from paragraf.api.oparl.files import embedded_file
 from paragraf.api.oparl.links import SCHEMA, Links, common, compact, date_time
 from paragraf.api.oparl.meetings import consultation
 from paragraf.records.cases import MEETING_DOCUMENTS
-from paragraf.records.models import Body, Case, Document, Membership, Organization, Person, Term
+from paragraf.records.models import Body, Case, Document, Membership, Organization, Party, Person, Term
 
-# The licence of the published data and the vendor's and product's pages are the operator's to
-# state (settings PARAGRAF_OPARL_LICENSE, PARAGRAF_OPARL_VENDOR, PARAGRAF_OPARL_PRODUCT).
-DEFAULT_LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
+# The licence of the published data, the vendor's and product's pages and the contact are the
+# operator's to state (settings PARAGRAF_OPARL_LICENSE, _VENDOR, _PRODUCT, _CONTACT_EMAIL); without a
+# vendor or product page the portal's start page stands for both.
 ROLES = {
     "member": "ledamot",
     "substitute": "ersättare",
@@ -50,8 +50,9 @@ def system(links: Links, first_created: dt.datetime | None, last_modified: dt.da
         "body": links.oparl("bodies"),
         "license": license_url(),
         "website": links.portal("start"),
-        "vendor": getattr(settings, "PARAGRAF_OPARL_VENDOR", None),
-        "product": getattr(settings, "PARAGRAF_OPARL_PRODUCT", None),
+        "vendor": settings.PARAGRAF_OPARL_VENDOR or links.portal("start"),
+        "product": settings.PARAGRAF_OPARL_PRODUCT or links.portal("start"),
+        "contactEmail": settings.PARAGRAF_OPARL_CONTACT_EMAIL or None,
         "web": links.portal("start"),
         "deleted": False,
     }
@@ -62,7 +63,7 @@ def system(links: Links, first_created: dt.datetime | None, last_modified: dt.da
 
 
 def license_url() -> str:
-    return getattr(settings, "PARAGRAF_OPARL_LICENSE", DEFAULT_LICENSE)
+    return settings.PARAGRAF_OPARL_LICENSE
 
 
 def body(links: Links, organization: Organization, terms: list[Term]) -> dict:
@@ -70,6 +71,7 @@ def body(links: Links, organization: Organization, terms: list[Term]) -> dict:
     data.update(
         system=links.oparl("system"),
         name=organization.name,
+        shortName=short_name(organization.name),
         license=license_url(),
         classification="Region" if organization.name.startswith("Region") else "Kommun",
         **{key: links.oparl(name, organization.pk) for key, name in BODY_LISTS.items()},
@@ -77,6 +79,19 @@ def body(links: Links, organization: Organization, terms: list[Term]) -> dict:
     data = compact(data)
     data["legislativeTerm"] = [legislative_term(links, organization.pk, term) for term in terms]  # required, even empty
     return data
+
+
+def short_name(name: str) -> str:
+    """The name without `Region` before it or `kommun`/`stad` after it (`Region Jönköpings län` →
+    `Jönköpings län`, `Mölndals kommun` → `Mölndals`): the genitive stays, as `Alingsås` cannot be
+    told from a genitive `s`."""
+    for prefix in ("Region ",):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    for suffix in (" kommun", " stad", " Stad"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def legislative_term(links: Links, organization_id: int, term: Term, standalone: bool = False) -> dict:
@@ -109,10 +124,45 @@ def person(links: Links, person_: Person, organization_id: int | None, membershi
     data.update(
         body=links.oparl("body", organization_id) if organization_id else None,
         name=person_.name,
-        membership=[membership(links, m) for m in memberships],
+        **name_parts(person_.name),
+        membership=[membership(links, m) for m in memberships]
+        + ([party_membership(links, organization_id, person_)] if organization_id and person_.party_id else []),
         **{"paragraf:party": person_.party.abbreviation if person_.party_id else None,
            "paragraf:facts": counts},
     )
+    return compact(data)
+
+
+def name_parts(name: str) -> dict:
+    """Swedish names: the first name, then the family name (`Rachel De Basso`: `Rachel`, `De Basso`;
+    `Håkan Karlsson Nyborg`: `Håkan`, `Karlsson Nyborg`). A second given name cannot be told from a first
+    family name in the records, so it goes with the family name; the whole name stays in `name`."""
+    given, _, family = name.strip().partition(" ")
+    return {"givenName": given, "familyName": family.strip()} if family.strip() else {}
+
+
+def party_organization(links: Links, organization_id: int, party: Party, membership_ids: list[int]) -> dict:
+    """A party (parti) as an OParl Organization of type `Partei`, within one OParl Body: its members
+    there are the people of the organisation whose party it is (`party_membership`)."""
+    data = common("Organization", links.oparl("party", organization_id, party.pk), party,
+                  links.portal("party", party.abbreviation))
+    data.update(
+        body=links.oparl("body", organization_id),
+        name=party.name or party.abbreviation,
+        shortName=party.abbreviation,
+        organizationType="Partei",
+        classification="parti",
+        membership=[links.oparl("party_membership", organization_id, pk) for pk in membership_ids],
+    )
+    return compact(data)
+
+
+def party_membership(links: Links, organization_id: int, person_: Person, standalone: bool = False) -> dict:
+    """A person's party, as a Membership of the party's Organization (its id: the person's)."""
+    data = common("Membership", links.oparl("party_membership", organization_id, person_.pk), person_)
+    data.update(organization=links.oparl("party", organization_id, person_.party_id), role="medlem")
+    if standalone:
+        data["person"] = links.oparl("person", person_.pk)
     return compact(data)
 
 
@@ -131,7 +181,8 @@ def membership(links: Links, membership_: Membership, standalone: bool = False) 
     return compact(data)
 
 
-def paper(links: Links, case: Case, documents: list[Document], items: list, first_date: dt.date | None) -> dict:
+def paper(links: Links, case: Case, documents: list[Document], items: list, first_date: dt.date | None,
+          texts: dict[int, str]) -> dict:
     """A case: its documents (the first basis document is the main file), its consultations, its first date."""
     main, auxiliary = _main_file(documents)
     data = common("Paper", links.oparl("paper", case.pk), case, links.portal("case", case.organization.slug, case.year, case.serial))
@@ -141,8 +192,8 @@ def paper(links: Links, case: Case, documents: list[Document], items: list, firs
         reference=case.number,
         date=first_date.isoformat() if first_date else None,
         paperType=str(main.get_kind_display()) if main else "ärende",
-        mainFile=document_file(links, main) if main else None,
-        auxiliaryFile=[document_file(links, doc) for doc in auxiliary],
+        mainFile=embedded_file(links, main, texts) if main else None,
+        auxiliaryFile=[embedded_file(links, doc, texts) for doc in auxiliary],
         consultation=[consultation(links, item, in_paper=True) for item in items],
     )
     return compact(data)

@@ -21,6 +21,10 @@ class MeetingFiles:
     invitation: Document | None = None
     minutes: Document | None = None
     extracts: dict[int, Document] = field(default_factory=dict)  # paragraph pk → extract
+    others: list[Document] = field(default_factory=list)  # the packet's documents of no case and no other meeting
+
+    def documents(self) -> list[Document]:
+        return [doc for doc in (self.invitation, self.minutes, *self.extracts.values(), *self.others) if doc is not None]
 
 
 def meeting_files(meetings: list[Meeting], paragraphs: list[Paragraph]) -> dict[int, MeetingFiles]:
@@ -46,7 +50,21 @@ def meeting_files(meetings: list[Meeting], paragraphs: list[Paragraph]) -> dict[
         extract = next((d for d in extracts[paragraph.source_file_id] if _holds(d, paragraph)), None)
         if extract and paragraph.meeting_id in files:
             files[paragraph.meeting_id].extracts[paragraph.pk] = extract
+    _place_others(meetings, files)
     return files
+
+
+def _place_others(meetings: list[Meeting], files: dict[int, MeetingFiles]) -> None:
+    """A packet's documents that belong to no case and to no meeting as its notice, minutes or an
+    extract (a budget, an annual report sent with the notice) belong to the meeting the packet is about."""
+    sources = {m.notice_source_id for m in meetings} | {m.minutes_source_id for m in meetings}
+    candidates = list(Document.objects.filter(source_file_id__in=sources - {None}, case__isnull=True).order_by("pk"))
+    uses = document_uses(candidates)
+    for doc in candidates:
+        for meeting_id in sorted(uses[doc.pk].meetings & set(files)):
+            placed = files[meeting_id]
+            if doc not in (placed.invitation, placed.minutes) and doc.pk not in {d.pk for d in placed.extracts.values()}:
+                placed.others.append(doc)
 
 
 def _holds(document: Document, paragraph: Paragraph) -> bool:
@@ -65,11 +83,35 @@ class FileUses:
 
 
 def document_uses(documents: list[Document]) -> dict[int, FileUses]:
-    """For each document: the meetings it is the notice, minutes or an extract of, and the § it extracts."""
+    """For each document: the meetings it is the notice, minutes or an extract of, and the § it extracts;
+    a document of no case and none of these, the meetings its packet is about (`packet_meetings`)."""
     uses = {d.pk: FileUses() for d in documents}
+    _direct_uses(documents, uses)
+    unplaced = [d for d in documents if not d.case_id and not uses[d.pk].meetings]
+    about = packet_meetings({d.source_file_id for d in unplaced} - {None})
+    for doc in unplaced:
+        uses[doc.pk].meetings.update(about.get(doc.source_file_id, ()))
+    return uses
+
+
+def packet_meetings(source_ids: set[int]) -> dict[int, list[int]]:
+    """The meetings a packet is about: those it is the notice of, else those it holds the minutes of."""
+    if not source_ids:
+        return {}
+    noticed, minuted = defaultdict(list), defaultdict(list)
+    rows = Meeting.objects.filter(Q(notice_source_id__in=source_ids) | Q(minutes_source_id__in=source_ids)).order_by("pk")
+    for pk, notice, minutes in rows.values_list("pk", "notice_source_id", "minutes_source_id"):
+        if notice in source_ids:
+            noticed[notice].append(pk)
+        if minutes in source_ids:
+            minuted[minutes].append(pk)
+    return {source: noticed.get(source) or minuted.get(source) for source in source_ids if noticed.get(source) or minuted.get(source)}
+
+
+def _direct_uses(documents: list[Document], uses: dict[int, FileUses]) -> None:
     sources = {d.source_file_id for d in documents if d.kind in (NOTICE, MINUTES, EXTRACT)} - {None}
     if not sources:
-        return uses
+        return
     meetings = Meeting.objects.filter(Q(notice_source_id__in=sources) | Q(minutes_source_id__in=sources))
     meetings = list(meetings.only("pk", "date", "notice_source_id", "minutes_source_id"))
     extracts = [d for d in documents if d.kind == EXTRACT]
@@ -93,4 +135,3 @@ def document_uses(documents: list[Document]) -> dict[int, FileUses]:
                 if _holds(doc, paragraph):
                     uses[doc.pk].paragraphs.add(paragraph.pk)
                     uses[doc.pk].meetings.add(paragraph.meeting_id)
-    return uses

@@ -1,6 +1,6 @@
 """OParl 1.1 addresses under /oparl/v1.1/: the System at the root, one address per object, and
 the external lists of each OParl Body (our Organization) and OParl Organization (our Body)."""
-from django.urls import path
+from django.urls import path, re_path
 
 from paragraf.api.oparl import downloads, views
 
@@ -21,6 +21,8 @@ urlpatterns = [
     path("body/<int:pk>/membership/", views.body_memberships, name="body_memberships"),
     path("body/<int:organization>/legislative-term/<int:pk>/", views.legislative_term, name="legislative_term"),
     path("body/<int:organization>/location/<slug:slug>/", views.location_view, name="location"),
+    path("body/<int:organization>/party/<int:pk>/", views.party, name="party"),
+    path("body/<int:organization>/party-membership/<int:pk>/", views.party_membership, name="party_membership"),
     path("organization/<int:pk>/", views.organization, name="organization"),
     path("organization/<int:pk>/meeting/", views.organization_meetings, name="organization_meetings"),
     path("organization/<int:pk>/consultation/", views.organization_consultations, name="organization_consultations"),
@@ -38,4 +40,6 @@ urlpatterns = [
     path("file/source/<int:pk>/", views.file_source, name="file_source"),
     path("file/source/<int:pk>/text", downloads.source_access, name="file_source_access"),
     path("file/source/<int:pk>/download", downloads.source_download, name="file_source_download"),
+    # anything else under /oparl/v1.1/: a JSON 404 with the CORS headers, as every OParl answer
+    re_path(r"^.*$", views.not_found, name="not_found"),
 ]

@@ -9,13 +9,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from paragraf.api.http import ApiResponse, api_view
-from paragraf.api.oparl import agenda, build, lists, objects
+from paragraf.api.oparl import agenda, build, deleted, lists, objects
+from paragraf.api.oparl.deleted import Gone
 from paragraf.api.oparl.links import Links
 from paragraf.api.oparl.locations import places
 from paragraf.api.oparl.meetings import location
 from paragraf.records.models import (
-    AgendaItem, Attendance, Body, Case, Document, Invitation, Meeting, Membership, Organization, Paragraph, Person, SourceFile,
-    Term,
+    AgendaItem, Attendance, Body, Case, Document, Invitation, Meeting, Membership, Organization, Paragraph, Party, Person,
+    SourceFile, Term, Tombstone,
 )
 
 # OParl 1.1 § Filter: what `omit_internal=true` leaves out.
@@ -48,18 +49,28 @@ def newest(data) -> dt.datetime | None:
     return lists.last_modified(stamps)
 
 
-def one(request, rows, to_dicts, **lookup) -> ApiResponse:
-    record = get_object_or_404(rows, **lookup)
-    return respond(to_dicts(Links(request), [record])[0])
+def one(request, rows, to_dicts, gone: Gone, pk: int) -> ApiResponse:
+    """The object at its address; a removed one as its stub (OParl: never a 404 for it)."""
+    record = rows.filter(pk=pk).first()
+    if record is not None:
+        return respond(to_dicts(Links(request), [record])[0])
+    tombstone = gone.find(pk)
+    if tombstone is None:
+        raise Http404(f"no {gone.type_name} {pk}")
+    return respond(gone.stub(Links(request), tombstone))
 
 
-def listing(request, sources, to_dicts, created: str = "created", modified: str = "modified",
-            default_limit: int = lists.DEFAULT_LIMIT) -> ApiResponse:
-    """An external object list: querysets are filtered in SQL, Python lists were built from `filters` already."""
+def listing(request, sources, to_dicts, gone: Gone | None = None, organization_id: int | None = None,
+            created: str = "created", modified: str = "modified", default_limit: int = lists.DEFAULT_LIMIT) -> ApiResponse:
+    """An external object list: querysets are filtered in SQL, Python lists were built from `filters` already;
+    asked for changes since a time, the records removed since then follow as stubs (`gone`)."""
     filters = lists.read_filters(request, default_limit)
     filtered = [lists.filtered(s, filters, created, modified) if hasattr(s, "filter") else s for s in sources]
-    page = lists.page_of(filtered, filters)
-    data = to_dicts(Links(request), page.items)
+    removed = gone.since(filters, organization_id) if gone else None
+    page = lists.page_of(filtered + ([removed] if removed is not None else []), filters)
+    links = Links(request)
+    data = to_dicts(links, [item for item in page.items if not isinstance(item, Tombstone)])
+    data += [gone.stub(links, item) for item in page.items if isinstance(item, Tombstone)]
     if filters.omit_internal:
         data = [_without_internal(item) for item in data]
     return respond(lists.list_body(request, page, data))
@@ -78,12 +89,12 @@ def system(request):
 
 @api_view
 def bodies(request):
-    return listing(request, [Organization.objects.order_by("pk")], _body_dicts)
+    return listing(request, [Organization.objects.order_by("pk")], _body_dicts, deleted.ORGANIZATIONS)
 
 
 @api_view
 def body(request, pk: int):
-    return one(request, Organization.objects.all(), _body_dicts, pk=pk)
+    return one(request, Organization.objects.all(), _body_dicts, deleted.ORGANIZATIONS, pk)
 
 
 def _body_dicts(links, rows):
@@ -108,40 +119,64 @@ def body_legislative_terms(request, pk: int):
 
 @api_view
 def body_organizations(request, pk: int):
-    return listing(request, [Body.objects.filter(organization=_org(pk)).order_by("pk")], build.organization_dicts)
-
-
-@api_view
-def body_people(request, pk: int):
+    """The organisation's bodies (`Gremium`), then the parties of its people (`Partei`)."""
     org = _org(pk)
+    parties = Party.objects.filter(pk__in=_people_of(org).values("party")).order_by("pk")
+    return listing(request, [Body.objects.filter(organization=org).order_by("pk"), parties],
+                   lambda links, rows: build.organization_dicts(links, rows, org.pk), deleted.BODIES, pk)
+
+
+def _people_of(org: Organization):
+    """The people seen in the organisation: members, the called and the present."""
     seen = (
         Q(pk__in=Membership.objects.filter(body__organization=org).values("person"))
         | Q(pk__in=Attendance.objects.filter(meeting__body__organization=org).values("person"))
         | Q(pk__in=Invitation.objects.filter(meeting__body__organization=org).values("person"))
     )
-    return listing(request, [PEOPLE.filter(seen)], lambda links, rows: build.person_dicts(links, rows, org.pk))
+    return PEOPLE.filter(seen)
+
+
+@api_view
+def body_people(request, pk: int):
+    org = _org(pk)
+    return listing(request, [_people_of(org)], lambda links, rows: build.person_dicts(links, rows, org.pk), deleted.PEOPLE, pk)
+
+
+@api_view
+def party(request, organization: int, pk: int):
+    org = _org(organization)
+    party_ = get_object_or_404(Party, pk=pk, pk__in=_people_of(org).values("party"))
+    return respond(build.organization_dicts(Links(request), [party_], org.pk)[0])
+
+
+@api_view
+def party_membership(request, organization: int, pk: int):
+    org = _org(organization)
+    person_ = get_object_or_404(_people_of(org).filter(party__isnull=False), pk=pk)
+    return respond(build.membership_dicts(Links(request), [person_], org.pk)[0])
 
 
 @api_view
 def body_meetings(request, pk: int):
-    return listing(request, [MEETINGS.filter(body__organization=_org(pk))], build.meeting_dicts,
+    return listing(request, [MEETINGS.filter(body__organization=_org(pk))], build.meeting_dicts, deleted.MEETINGS, pk,
                    default_limit=lists.MEETING_LIMIT)
 
 
 @api_view
 def body_papers(request, pk: int):
-    return listing(request, [CASES.filter(organization=_org(pk))], build.paper_dicts)
+    return listing(request, [CASES.filter(organization=_org(pk))], build.paper_dicts, deleted.PAPERS, pk)
 
 
 @api_view
 def body_agenda_items(request, pk: int):
     org = _org(pk)
-    return listing(request, _agenda_sources(body__organization=org), build.agenda_item_dicts)
+    return listing(request, _agenda_sources(body__organization=org), build.agenda_item_dicts, deleted.AGENDA_ITEMS, pk)
 
 
 @api_view
 def body_consultations(request, pk: int):
-    return listing(request, _agenda_sources(with_case=True, body__organization=_org(pk)), build.consultation_dicts)
+    return listing(request, _agenda_sources(with_case=True, body__organization=_org(pk)), build.consultation_dicts,
+                   deleted.CONSULTATIONS, pk)
 
 
 def _agenda_sources(with_case: bool = False, **meeting_filter) -> list:
@@ -164,14 +199,16 @@ def _agenda_sources(with_case: bool = False, **meeting_filter) -> list:
 def body_files(request, pk: int):
     """The documents of the organisation, then the packets they were read from."""
     org = _org(pk)
-    filters = lists.read_filters(request)
+    filters = lists.read_filters(request, lists.FILE_LIMIT)
     documents = lists.filtered(DOCUMENTS.filter(organization=org), filters)
     packets = SOURCES.filter(pk__in=Document.objects.filter(organization=org).values("source_file"))
     packets = lists.filtered(packets, filters, "imported_at", "updated_at")
-    page = lists.page_of([documents, packets], filters)
+    removed = deleted.FILES.since(filters, org.pk)
+    page = lists.page_of([documents, packets] + ([removed] if removed is not None else []), filters)
     links = Links(request)
     data = build.document_dicts(links, [r for r in page.items if isinstance(r, Document)])
     data += build.source_dicts(links, [r for r in page.items if isinstance(r, SourceFile)])
+    data += [deleted.FILES.stub(links, r) for r in page.items if isinstance(r, Tombstone)]
     return respond(lists.list_body(request, page, data))
 
 
@@ -185,7 +222,10 @@ def body_locations(request, pk: int):
 
 @api_view
 def body_memberships(request, pk: int):
-    return listing(request, [MEMBERSHIPS.filter(body__organization=_org(pk))], build.membership_dicts)
+    org = _org(pk)
+    party_members = _people_of(org).filter(party__isnull=False)
+    return listing(request, [MEMBERSHIPS.filter(body__organization=org), party_members],
+                   lambda links, rows: build.membership_dicts(links, rows, org.pk), deleted.MEMBERSHIPS, pk)
 
 
 def _org(pk: int) -> Organization:
@@ -194,7 +234,7 @@ def _org(pk: int) -> Organization:
 
 @api_view
 def organization(request, pk: int):
-    return one(request, Body.objects.all(), build.organization_dicts, pk=pk)
+    return one(request, Body.objects.all(), build.organization_dicts, deleted.BODIES, pk)
 
 
 @api_view
@@ -210,52 +250,52 @@ def organization_consultations(request, pk: int):
 
 @api_view
 def person(request, pk: int):
-    return one(request, PEOPLE, build.person_dicts, pk=pk)
+    return one(request, PEOPLE, build.person_dicts, deleted.PEOPLE, pk)
 
 
 @api_view
 def membership(request, pk: int):
-    return one(request, MEMBERSHIPS, build.membership_dicts, pk=pk)
+    return one(request, MEMBERSHIPS, build.membership_dicts, deleted.MEMBERSHIPS, pk)
 
 
 @api_view
 def meeting(request, pk: int):
-    return one(request, MEETINGS, build.meeting_dicts, pk=pk)
+    return one(request, MEETINGS, build.meeting_dicts, deleted.MEETINGS, pk)
 
 
 @api_view
 def agenda_item_paragraph(request, pk: int):
-    return one(request, agenda.paragraphs(), build.agenda_item_dicts, pk=pk)
+    return one(request, agenda.paragraphs(), build.agenda_item_dicts, deleted.PARAGRAPH_ITEMS, pk)
 
 
 @api_view
 def agenda_item_notice(request, pk: int):
-    return one(request, agenda.notice_items(), build.agenda_item_dicts, pk=pk)
+    return one(request, agenda.notice_items(), build.agenda_item_dicts, deleted.NOTICE_ITEMS, pk)
 
 
 @api_view
 def consultation_paragraph(request, pk: int):
-    return one(request, agenda.paragraphs().filter(case__isnull=False), build.consultation_dicts, pk=pk)
+    return one(request, agenda.paragraphs().filter(case__isnull=False), build.consultation_dicts, deleted.PARAGRAPH_CONSULTATIONS, pk)
 
 
 @api_view
 def consultation_notice(request, pk: int):
-    return one(request, agenda.notice_items().filter(case__isnull=False), build.consultation_dicts, pk=pk)
+    return one(request, agenda.notice_items().filter(case__isnull=False), build.consultation_dicts, deleted.NOTICE_CONSULTATIONS, pk)
 
 
 @api_view
 def paper(request, pk: int):
-    return one(request, CASES, build.paper_dicts, pk=pk)
+    return one(request, CASES, build.paper_dicts, deleted.PAPERS, pk)
 
 
 @api_view
 def file_document(request, pk: int):
-    return one(request, DOCUMENTS, lambda links, rows: build.document_dicts(links, rows, with_text=True), pk=pk)
+    return one(request, DOCUMENTS, lambda links, rows: build.document_dicts(links, rows, with_text=True), deleted.DOCUMENT_FILES, pk)
 
 
 @api_view
 def file_source(request, pk: int):
-    return one(request, SOURCES, build.source_dicts, pk=pk)
+    return one(request, SOURCES, build.source_dicts, deleted.SOURCE_FILES, pk)
 
 
 @api_view
@@ -265,3 +305,8 @@ def location_view(request, organization: int, slug: str):
     if not found:
         raise Http404(f"no place {slug!r} in {org.name}")
     return respond(location(Links(request), org.pk, found[0]))
+
+
+@api_view
+def not_found(request):
+    raise Http404(f"no OParl object or list at {request.path}")
