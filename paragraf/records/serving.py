@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from paragraf.ingest.spans import EVERY, Span, parse_span
+from paragraf.records.changes import touch_people
 from paragraf.records.models import Attendance, Invitation, Meeting
 from paragraf.records.models import Seat as StoredSeat
 
@@ -110,9 +111,15 @@ def store_seats(meeting_ids: list[int], models=None) -> int:
             for meeting_id, found in services(batch, attendance, invitation).items()
             for person_id, seat in found.by_person().items()
         ]
-        seat_model.objects.filter(meeting_id__in=batch).delete()
+        old = seat_model.objects.filter(meeting_id__in=batch)
+        before = {(*row[:5], tuple(row[5])) for row in
+                  old.values_list("meeting_id", "person_id", "status", "paragraphs", "serves_for", "replaced_by")}
+        old.delete()
         seat_model.objects.bulk_create(rows)
         written += len(rows)
+        if models is None:  # not in a migration: the people whose seats changed show new counts
+            after = {(r.meeting_id, r.person_id, r.status, r.paragraphs, r.serves_for, tuple(r.replaced_by)) for r in rows}
+            touch_people(row[1] for row in before ^ after)
     return written
 
 
