@@ -523,7 +523,10 @@ def totp(username: str, name: str, replace: bool) -> None:
 @click.option("--organization", help="Only this organisation (slug or name) and the people, parties, terms and files it refers to.")
 @click.option("--output", type=click.Path(path_type=Path),
               help="File to write (jsonl; default stdout), or for csv a directory or a .zip file.")
-def export(fmt: str, organization: str | None, output: Path | None) -> None:
+@click.option("--since", "since_text", metavar="TIME",
+              help="Only what changed since this ISO 8601 time with its zone (2024-01-31T00:00:00+01:00), "
+                   "and the records removed since then (table tombstone). Such a dump is not restored.")
+def export(fmt: str, organization: str | None, output: Path | None, since_text: str | None) -> None:
     """Every public record in a fixed order; personal data in free text masked (docs/export.md)."""
     _django()
     from paragraf.exchange.export import consistent_snapshot, count_rows, find_organization, jsonl_lines, write_csv
@@ -531,21 +534,34 @@ def export(fmt: str, organization: str | None, output: Path | None) -> None:
 
     if fmt == "csv" and output is None:
         raise click.UsageError("--format csv needs --output DIR or --output FILE.zip")
+    since = _aware_time(since_text, "--since") if since_text else None
     try:
         scope = find_organization(organization) if organization else None
     except LookupError as exc:
         raise click.ClickException(str(exc)) from None
     try:
         with consistent_snapshot():
-            with click.progressbar(length=count_rows(scope), label="Exporting", file=sys.stderr) as bar:
+            with click.progressbar(length=count_rows(scope, since), label="Exporting", file=sys.stderr) as bar:
                 if fmt == "csv":
-                    write_csv(output, scope, progress=bar.update)
+                    write_csv(output, scope, progress=bar.update, since=since)
                 else:
-                    _write_jsonl(jsonl_lines(scope), output, bar.update)
+                    _write_jsonl(jsonl_lines(scope, since), output, bar.update)
     except TextChanged as exc:
         if output and output.is_file():
             output.unlink()  # half a dump is no dump
         raise click.ClickException(f"{exc}: the dump is incomplete; run the export again") from None
+
+
+def _aware_time(text: str, option: str):
+    import datetime as dt
+
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is no ISO 8601 time such as 2024-01-31T00:00:00+01:00", param_hint=option) from None
+    if value.tzinfo is None:
+        raise click.BadParameter(f"{text!r} says no time zone: give one, such as +01:00 or Z", param_hint=option)
+    return value
 
 
 def _write_jsonl(lines, output: Path | None, progress) -> None:

@@ -37,4 +37,5 @@ def keep_the_test_connection():
 @schema.parametrize()
 @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=not DEEP)
 def test_the_native_api_keeps_its_schema(case):
-    case.call_and_validate()
+    # schemathesis asks for gzip as an HTTP client does, but its WSGI transport does not unpack it
+    case.call_and_validate(headers={"Accept-Encoding": "identity"})

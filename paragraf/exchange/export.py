@@ -74,13 +74,16 @@ def find_organization(key: str) -> Organization:
     return found
 
 
-def header(organization: Organization | None) -> dict:
-    return {"format": FORMAT, "organization": organization.slug if organization else None}
+def header(organization: Organization | None, since=None) -> dict:
+    data = {"format": FORMAT, "organization": organization.slug if organization else None}
+    if since is not None:
+        data["since"] = since.isoformat()
+    return data
 
 
-def export_rows(organization: Organization | None = None) -> Iterator[Row]:
-    """Every row of the dump, table by table, by primary key; constant memory."""
-    querysets = scoped_querysets(organization)
+def export_rows(organization: Organization | None = None, since=None) -> Iterator[Row]:
+    """Every row of the dump (with `since`: changed since then), table by table, by primary key; constant memory."""
+    querysets = scoped_querysets(organization, since)
     masker = current_masker()
     for table in TABLES:
         streamed = table.model is SourceFile  # its text is read when it is written
@@ -99,16 +102,16 @@ def export_rows(organization: Organization | None = None) -> Iterator[Row]:
             yield Row(table, pk, row)
 
 
-def count_rows(organization: Organization | None = None) -> int:
+def count_rows(organization: Organization | None = None, since=None) -> int:
     """How many rows the dump will hold (for a progress bar)."""
-    return sum(queryset.count() for queryset in scoped_querysets(organization).values())
+    return sum(queryset.count() for queryset in scoped_querysets(organization, since).values())
 
 
-def jsonl_lines(organization: Organization | None = None) -> Iterator[str]:
+def jsonl_lines(organization: Organization | None = None, since=None) -> Iterator[str]:
     """The dump as JSON Lines: the lines in order, each ending in a newline; the line of a source
     file comes in several pieces (its text streamed)."""
-    yield _json(header(organization))
-    for row in export_rows(organization):
+    yield _json(header(organization, since))
+    for row in export_rows(organization, since):
         if row.streamed:
             yield from _streamed_json(row)
         else:
@@ -139,18 +142,19 @@ def _streamed_json(row: Row) -> Iterator[str]:
     yield "}}\n"
 
 
-def write_csv(target: Path, organization: Organization | None = None, progress: Callable[[int], None] | None = None) -> None:
+def write_csv(target: Path, organization: Organization | None = None, progress: Callable[[int], None] | None = None,
+              since=None) -> None:
     """One CSV file per table (`meeting.csv` …) with a header row: into a .zip, or a directory."""
     if target.suffix == ".zip":
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-            _write_tables(lambda name: _zip_member(archive, name), organization, progress)
+            _write_tables(lambda name: _zip_member(archive, name), organization, progress, since)
     else:
         target.mkdir(parents=True, exist_ok=True)
-        _write_tables(lambda name: open(target / name, "w", encoding="utf-8", newline=""), organization, progress)
+        _write_tables(lambda name: open(target / name, "w", encoding="utf-8", newline=""), organization, progress, since)
 
 
-def _write_tables(open_file, organization, progress) -> None:
-    rows = export_rows(organization)
+def _write_tables(open_file, organization, progress, since=None) -> None:
+    rows = export_rows(organization, since)
     row = next(rows, None)
     for table in TABLES:
         with open_file(f"{table.name}.csv") as file:

@@ -6,6 +6,8 @@ the dump has them, so exporting the restored database gives the same bytes again
 """
 from __future__ import annotations
 
+import itertools
+
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,13 +28,16 @@ class DumpError(Exception):
 
 
 def import_dump(lines: Iterable[bytes], progress: Callable[[int], None] | None = None) -> Counter:
-    """Store every row of a dump (lines as bytes, as read from the file); returns the rows per table."""
+    """Store every row of a dump (lines as bytes, as read from the file); returns the rows per table.
+    The header is read first, so that a file that is no whole dump is named as such."""
+    rows = _rows(lines, progress)
+    first = next(rows, None)
     _ensure_empty()
     counts: Counter = Counter()
     try:
         with transaction.atomic():
             batch = Batch()
-            for number, table, obj in _rows(lines, progress):
+            for number, table, obj in itertools.chain([first] if first else [], rows):
                 if batch.rows and (table is not batch.table or len(batch.rows) >= BATCH):
                     counts[batch.table.name] += batch.store()
                 batch.add(number, table, obj)
@@ -114,6 +119,8 @@ def _parse(number: int, line: bytes) -> dict:
 def _check_header(record: dict) -> None:
     if record.get("format") != FORMAT:
         raise DumpError(f"line 1: not a Paragraf dump (the first line must be {{\"format\": \"{FORMAT}\", …}})")
+    if record.get("since"):
+        raise DumpError(f"line 1: a dump of the changes since {record['since']} is no whole database: restore a whole dump")
 
 
 def _object(number: int, record: dict):

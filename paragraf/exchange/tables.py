@@ -40,6 +40,7 @@ from paragraf.records.models import (
     Seat,
     SourceFile,
     Term,
+    Tombstone,
     Vote,
 )
 
@@ -114,15 +115,38 @@ TABLES = [
     Table(ParagraphDocument, "document__organization"),
     Table(CitedStep, PARAGRAPH),
     Table(Indicator, "organization"),
+    Table(Tombstone, "organization_id"),  # records removed: kind, id, when (a person's or a packet's in every dump)
 ]
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 # Shared tables in the order their scope is worked out: a party is also in scope through a person.
 SHARED_ORDER = [Person, Party, Term, SourceFile]
 
 
-def scoped_querysets(organization: Organization | None) -> dict[str, QuerySet]:
+def scoped_querysets(organization: Organization | None, since=None) -> dict[str, QuerySet]:
     """Each table's rows in the dump: all of them, or one organisation's rows and the
-    people, parties, terms and source files they refer to."""
+    people, parties, terms and source files they refer to; with `since` (an aware datetime) only
+    the rows changed since then (`changed_since`)."""
+    scoped = _scoped(organization)
+    if since is not None:
+        scoped = {name: changed_since(queryset, since) for name, queryset in scoped.items()}
+    return scoped
+
+
+def changed_since(rows: QuerySet, since) -> QuerySet:
+    """Rows stored or changed since `since`: by their own time, else by the time of the record they
+    belong to (a ballot by its vote, an alias by its person); removed records by when they went."""
+    model = rows.model
+    names = {f.name for f in model._meta.concrete_fields}
+    for stamp in ("deleted", "modified", "updated_at"):
+        if stamp in names:
+            return rows.filter(**{f"{stamp}__gte": since})
+    for field in model._meta.concrete_fields:
+        if field.is_relation and "modified" in {f.name for f in field.related_model._meta.concrete_fields}:
+            return rows.filter(**{f"{field.name}__modified__gte": since})
+    return rows
+
+
+def _scoped(organization: Organization | None) -> dict[str, QuerySet]:
     if organization is None:
         return {table.name: table.model._base_manager.all() for table in TABLES}
     scopes: dict[type[models.Model], QuerySet] = {}

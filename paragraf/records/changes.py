@@ -92,12 +92,6 @@ def touch_people(ids: Iterable[int]) -> None:
         Person.objects.filter(pk__in=ids).update(modified=timezone.now())
 
 
-def forget_tombstones(model, ids: Iterable[int]) -> None:
-    """Records stored again under their old ids (a restore) are no longer removed."""
-    if model in KINDS:
-        Tombstone.objects.filter(kind=KINDS[model], object_id__in=list(ids)).delete()
-
-
 def _saved(sender, instance, created, raw=False, **kwargs) -> None:
     if not raw:
         touch_parents([instance])

@@ -201,7 +201,13 @@ SCHEMAS["SourceFile"] = obj(
 )
 SCHEMAS["Index"] = obj(
     name=string(), version=string(), openapi=URL, oparl=URL,
-    collections=obj(meetings=URL, paragraphs=URL, people=URL, cases=URL, indicators=URL),
+    collections=obj(meetings=URL, paragraphs=URL, people=URL, cases=URL, indicators=URL, removed=URL),
+)
+SCHEMAS["Removed"] = obj(
+    "A record removed by a re-import, staff or a restore: drop it from a copy.",
+    id=ID, kind=string(enum=["organization", "body", "person", "membership", "meeting", "paragraph", "agenda_item", "case",
+                             "document", "source_file"]),
+    record=ID, url=nullable(URL), created=DATETIME, removed=DATETIME,
 )
 SCHEMAS["Error"] = {
     "type": "object",
@@ -220,7 +226,7 @@ SCHEMAS["Error"] = {
         }
     },
 }
-for _item in ["MeetingSummary", "ParagraphSummary", "PersonSummary", "CaseSummary", "Indicator"]:
+for _item in ["MeetingSummary", "ParagraphSummary", "PersonSummary", "CaseSummary", "Indicator", "Removed"]:
     SCHEMAS[_item.removesuffix("Summary") + "Page"] = obj(
         "One page, in id order; `next` is the address of the next page, null on the last.",
         results=array(ref(_item)), next=nullable(URL),
@@ -313,6 +319,8 @@ PATHS = {
     "/cases/": operation("listCases", "Cases (ärenden)", "CasePage", ["organization", "year", *PAGED]),
     "/cases/{id}/": operation("getCase", "A case and its path through the bodies, in date order", "Case", [], detail=True),
     "/indicators/": operation("listIndicators", "Indicators (mätetal) of plans and reports", "IndicatorPage", ["organization", "report", *PAGED]),
+    "/removed/": operation("listRemoved", "Records removed, oldest removal first (modified_since: removed at or after)",
+                           "RemovedPage", ["organization", *PAGED]),
     "/source-files/{id}/": operation(
         "getSourceFile", "An imported packet, and lines of its text with ?first_line=&last_line=", "SourceFile",
         ["first_line", "last_line"], detail=True),

@@ -395,3 +395,19 @@ def source_file(links: Links, file, lines: list[tuple[int, str]] | None) -> dict
         "updated_at": file.updated_at,
         "lines": None if lines is None else [{"number": n, "text": line} for n, line in mask_lines(lines, current_masker())],
     }
+
+
+# What the native API calls each kind of removed record, and where it was (None: it had no address)
+REMOVED_ADDRESSES = {"meeting": "meeting", "paragraph": "paragraph", "person": "person", "case": "case", "source_file": "source_file"}
+
+
+def removed(links: Links, row) -> dict:
+    address = REMOVED_ADDRESSES.get(row.kind)
+    return {
+        "id": row.pk,
+        "kind": row.kind,
+        "record": row.object_id,
+        "url": links.api(address, row.object_id) if address else None,
+        "created": row.created,
+        "removed": row.deleted,
+    }

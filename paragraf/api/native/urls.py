@@ -18,6 +18,7 @@ urlpatterns = [
     path("cases/", views.cases, name="cases"),
     path("cases/<str:pk>/", views.case, name="case"),
     path("indicators/", views.indicators, name="indicators"),
+    path("removed/", views.removed, name="removed"),
     path("source-files/<str:pk>/", views.source_file, name="source_file"),
     re_path(r"^(?P<rest>.*)$", views.not_found),
 ]

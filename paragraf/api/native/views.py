@@ -36,10 +36,12 @@ from paragraf.records.models import (
     Indicator,
     Meeting,
     Membership,
+    Organization,
     Paragraph,
     ParagraphCopy,
     Person,
     SourceFile,
+    Tombstone,
     Vote,
 )
 
@@ -71,7 +73,7 @@ def changed_since(request: HttpRequest, queryset: QuerySet) -> QuerySet:
 @api_view
 def index(request: HttpRequest) -> ApiResponse:
     links = shapes.Links(request)
-    names = ["meetings", "paragraphs", "people", "cases", "indicators"]
+    names = ["meetings", "paragraphs", "people", "cases", "indicators", "removed"]
     data = {
         "name": "Paragraf native API",
         "version": "1",
@@ -239,6 +241,23 @@ def indicators(request: HttpRequest) -> ApiResponse:
     page = keyset_page(request, changed_since(request, queryset))
     links = shapes.Links(request)
     return listing(page, [shapes.indicator(links, row) for row in page.rows])
+
+
+# Removed records
+
+
+@api_view
+def removed(request: HttpRequest) -> ApiResponse:
+    """Records removed (by a re-import, staff or a restore), oldest removal first: a client that keeps
+    a copy drops them (`modified_since`: removed at or after)."""
+    queryset = Tombstone.objects.all()
+    if organization := slug_param(request, "organization"):
+        queryset = queryset.filter(organization_id__in=Organization.objects.filter(slug=organization).values("pk"))
+    since = modified_since(request)
+    page = keyset_page(request, queryset if since is None else queryset.filter(deleted__gte=since))
+    links = shapes.Links(request)
+    return ApiResponse({"results": [shapes.removed(links, row) for row in page.rows], "next": page.next_url},
+                       last_modified=max((row.deleted for row in page.rows), default=None))
 
 
 # Source files

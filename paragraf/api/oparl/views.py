@@ -84,7 +84,9 @@ def _without_internal(item: dict) -> dict:
 @api_view
 def system(request):
     stamps = Organization.objects.aggregate(first=Min("created"), last=Max("modified"))
-    return respond(objects.system(Links(request), stamps["first"], stamps["last"]))
+    data = objects.system(Links(request), stamps["first"], stamps["last"])
+    # no text of the records: the operator's contact address is meant to be read, not masked
+    return ApiResponse(data, last_modified=newest(data), holds_records=False)
 
 
 @api_view
