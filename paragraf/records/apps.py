@@ -8,4 +8,6 @@ class RecordsConfig(AppConfig):
     verbose_name = _("Records")
 
     def ready(self) -> None:
-        from paragraf.records import changes  # noqa: F401  (tombstones and parents' `modified`: signal receivers)
+        from paragraf.records import changes
+
+        changes.connect()  # tombstones and the parents' `modified`: signal receivers

@@ -117,13 +117,15 @@ def _deleted(sender, instance, **kwargs) -> None:
         touch_parents([instance])
 
 
-# Each model named: a receiver for every model would keep Django from deleting any rows in bulk.
-for _model in CHILDREN:
-    post_save.connect(_saved, sender=_model, dispatch_uid=f"changes-saved-{_model.__name__}")
-for _model in set(CHILDREN) | set(KINDS):
-    pre_delete.connect(_deleted, sender=_model, dispatch_uid=f"changes-deleted-{_model.__name__}")
-m2m_changed.connect(_people_changed, sender=Proposal.proposers.through, dispatch_uid="changes-proposers")
-m2m_changed.connect(_people_changed, sender=Dissent.people.through, dispatch_uid="changes-dissent-people")
+def connect() -> None:
+    """Listen to the saves and deletes of the records named (each model named: a receiver for every
+    model would keep Django from deleting any rows in bulk)."""
+    for model in CHILDREN:
+        post_save.connect(_saved, sender=model, dispatch_uid=f"changes-saved-{model.__name__}")
+    for model in set(CHILDREN) | set(KINDS):
+        pre_delete.connect(_deleted, sender=model, dispatch_uid=f"changes-deleted-{model.__name__}")
+    m2m_changed.connect(_people_changed, sender=Proposal.proposers.through, dispatch_uid="changes-proposers")
+    m2m_changed.connect(_people_changed, sender=Dissent.people.through, dispatch_uid="changes-dissent-people")
 
 
 def _created(instance):
