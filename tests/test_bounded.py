@@ -16,6 +16,7 @@ from http.cookiejar import CookieJar
 import pytest
 from django.core.cache import cache
 
+from paragraf.api.oparl import lists
 from paragraf.portal.lines import LINES_PER_PAGE
 from paragraf.records.importer import import_path
 from paragraf.records.models import Document, Indicator, Paragraph, SourceFile
@@ -158,13 +159,24 @@ def test_the_public_downloads_stream_the_masked_text(client):
     assert again.status_code == 304
 
 
-def test_oparl_file_lists_leave_the_texts_out_and_the_file_keeps_it(client):
+def test_oparl_lists_carry_the_texts_of_short_documents_only_and_the_file_keeps_it(client, monkeypatch):
+    from paragraf.api.oparl import texts
+
+    monkeypatch.setattr(texts, "EMBEDDED_TEXT_LINES", 100)  # the corpus' documents are 2-3 855 lines
     page = client.get(f"{OPARL}body/1/file/", {"limit": "500"})
     files = page.json()["data"]
-    assert files and not any("text" in f or "sha512Checksum" in f for f in files)
-    assert len(page.content) / len(files) < 4000  # bytes a file: bounded whatever the documents hold
-    one = client.get(next(f["id"] for f in files if "/file/document/" in f["id"]).removeprefix("http://testserver")).json()
+    assert len(files) == lists.EMBEDDING_MAX_LIMIT  # whatever the limit asked
+    documents = {doc.pk: doc for doc in Document.objects.all()}
+    listed = [(f, documents[int(f["id"].rstrip("/").rsplit("/", 1)[-1])]) for f in files if "/file/document/" in f["id"]]
+    long = [f for f, doc in listed if doc.last_line - doc.first_line >= 100]
+    short = [f for f, doc in listed if doc.last_line - doc.first_line < 100]
+    assert long and short
+    assert not any("text" in f or "sha512Checksum" in f for f in long)
+    assert all(f["text"] and f["size"] == len(f["text"].encode()) for f in short)
+    one = client.get(long[0]["id"].removeprefix("http://testserver")).json()
     assert one["text"] and one["size"] == len(one["text"].encode())
+    meetings = client.get(f"{OPARL}body/1/meeting/", {"limit": "500"}).json()
+    assert meetings["pagination"]["elementsPerPage"] == lists.EMBEDDING_MAX_LIMIT
 
 
 # ---------------------------------------------------------------- rate limits

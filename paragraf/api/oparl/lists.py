@@ -24,6 +24,9 @@ DEFAULT_LIMIT = 100
 # A meeting embeds its agenda items (a § each, often 30-50): a smaller page keeps a response near 1 MB.
 MEETING_LIMIT = 20
 FILE_LIMIT = 20  # a File in a list carries its text (up to texts.EMBEDDED_TEXT_LINES lines)
+# Lists whose objects carry Files with their text (meetings, papers, files): at most this many a
+# page whatever `limit` asks, so that a page stays tens of megabytes at worst
+EMBEDDING_MAX_LIMIT = 50
 MAX_LIMIT = 500  # OParl: a client must not expect the server to honour a larger limit
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 
@@ -40,11 +43,11 @@ class Filters:
     after: tuple[int, int] | None = None  # (source, id) of the last object of the page before
 
 
-def read_filters(request: HttpRequest, default_limit: int = DEFAULT_LIMIT) -> Filters:
+def read_filters(request: HttpRequest, default_limit: int = DEFAULT_LIMIT, max_limit: int = MAX_LIMIT) -> Filters:
     stamps = {name: datetime_param(request, name) for name in FILTERS}
     # `limit` (OParl 1.1); `elementsPerPage`, the name of the page size in the answer, as some clients ask
     size = "limit" if request.GET.get("limit") or not request.GET.get("elementsPerPage") else "elementsPerPage"
-    limit = min(int_param(request, size, default_limit), MAX_LIMIT)
+    limit = min(int_param(request, size, default_limit), max_limit)
     return Filters(**stamps, omit_internal=_bool_param(request, "omit_internal"), limit=limit, page=int_param(request, "page", 1),
                    after=_cursor(request))
 

@@ -61,10 +61,11 @@ def one(request, rows, to_dicts, gone: Gone, pk: int) -> ApiResponse:
 
 
 def listing(request, sources, to_dicts, gone: Gone | None = None, organization_id: int | None = None,
-            created: str = "created", modified: str = "modified", default_limit: int = lists.DEFAULT_LIMIT) -> ApiResponse:
+            created: str = "created", modified: str = "modified", default_limit: int = lists.DEFAULT_LIMIT,
+            max_limit: int = lists.MAX_LIMIT) -> ApiResponse:
     """An external object list: querysets are filtered in SQL, Python lists were built from `filters` already;
     asked for changes since a time, the records removed since then follow as stubs (`gone`)."""
-    filters = lists.read_filters(request, default_limit)
+    filters = lists.read_filters(request, default_limit, max_limit)
     filtered = [lists.filtered(s, filters, created, modified) if hasattr(s, "filter") else s for s in sources]
     removed = gone.since(filters, organization_id) if gone else None
     page = lists.page_of(filtered + ([removed] if removed is not None else []), filters)
@@ -161,12 +162,13 @@ def party_membership(request, organization: int, pk: int):
 @api_view
 def body_meetings(request, pk: int):
     return listing(request, [MEETINGS.filter(body__organization=_org(pk))], build.meeting_dicts, deleted.MEETINGS, pk,
-                   default_limit=lists.MEETING_LIMIT)
+                   default_limit=lists.MEETING_LIMIT, max_limit=lists.EMBEDDING_MAX_LIMIT)
 
 
 @api_view
 def body_papers(request, pk: int):
-    return listing(request, [CASES.filter(organization=_org(pk))], build.paper_dicts, deleted.PAPERS, pk)
+    return listing(request, [CASES.filter(organization=_org(pk))], build.paper_dicts, deleted.PAPERS, pk,
+                   max_limit=lists.EMBEDDING_MAX_LIMIT)
 
 
 @api_view
@@ -201,7 +203,7 @@ def _agenda_sources(with_case: bool = False, **meeting_filter) -> list:
 def body_files(request, pk: int):
     """The documents of the organisation, then the packets they were read from."""
     org = _org(pk)
-    filters = lists.read_filters(request, lists.FILE_LIMIT)
+    filters = lists.read_filters(request, lists.FILE_LIMIT, lists.EMBEDDING_MAX_LIMIT)
     documents = lists.filtered(DOCUMENTS.filter(organization=org), filters)
     packets = SOURCES.filter(pk__in=Document.objects.filter(organization=org).values("source_file"))
     packets = lists.filtered(packets, filters, "imported_at", "updated_at")
@@ -242,7 +244,7 @@ def organization(request, pk: int):
 @api_view
 def organization_meetings(request, pk: int):
     return listing(request, [MEETINGS.filter(body=get_object_or_404(Body, pk=pk))], build.meeting_dicts,
-                   default_limit=lists.MEETING_LIMIT)
+                   default_limit=lists.MEETING_LIMIT, max_limit=lists.EMBEDDING_MAX_LIMIT)
 
 
 @api_view
