@@ -10,7 +10,10 @@ written in bulk (`bulk_create` sends no signal). A record whose content did not 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete
@@ -33,63 +36,130 @@ KINDS = {
 CHILDREN = (Paragraph, AgendaItem, Attendance, Vote, Document, Membership, Ballot, Election, Proposal, Dissent, Person)
 
 
-def touch_parents(rows: Iterable) -> None:
-    """Move `modified` of the records that embed or list these rows to now."""
-    meetings, cases, people, bodies, sources, parties, documents_of = set(), set(), set(), set(), set(), set(), set()
-    paragraphs = set()
-    for row in rows:
-        if isinstance(row, (Paragraph, AgendaItem, Attendance)):
-            meetings.add(row.meeting_id)
-        if isinstance(row, (Paragraph, AgendaItem, Document)) and row.case_id:
-            cases.add(row.case_id)
-        if isinstance(row, Vote):
-            paragraphs.add(row.paragraph_id)
-        if isinstance(row, Document) and row.source_file_id:
-            sources.add(row.source_file_id)
-        if isinstance(row, Membership):
-            people.add(row.person_id)
-            bodies.add(row.body_id)
-        if isinstance(row, (Ballot, Election, Proposal, Attendance)):
-            people.add(row.person_id)
-        if isinstance(row, Proposal) and row.pk:
-            people.update(row.proposers.values_list("pk", flat=True))
-        if isinstance(row, Dissent) and row.pk:
-            people.update(row.people.values_list("pk", flat=True))
-        if isinstance(row, Person):
-            parties.add(row.party_id)
-        if isinstance(row, Meeting) and row.pk:  # going: the people it counted for, the documents naming it
-            people.update(Seat.objects.filter(meeting=row.pk).values_list("person_id", flat=True))
-            documents_of.update({row.notice_source_id, row.minutes_source_id}
-                                | set(Paragraph.objects.filter(meeting=row.pk).values_list("source_file_id", flat=True)))
-    if paragraphs:
-        meetings |= set(Paragraph.objects.filter(pk__in=paragraphs).values_list("meeting_id", flat=True))
-    now = timezone.now()
-    documents_of.discard(None)
-    if documents_of:  # a File lists the meetings it belongs to
-        going = Document.objects.filter(source_file__in=documents_of)
-        cases |= set(going.exclude(case=None).values_list("case_id", flat=True))
-        going.update(modified=now)
-        sources |= documents_of
-    sources.discard(None)
-    if sources:  # a File is embedded in its meeting, in the § it is an extract of, and in its case
-        embedding = Paragraph.objects.filter(source_file__in=sources, meeting__locked=False)
-        meetings |= set(embedding.values_list("meeting_id", flat=True))
-        cases |= set(embedding.exclude(case=None).values_list("case_id", flat=True))
-        embedding.update(modified=now)
-        meetings |= set(Meeting.all_objects.filter(Q(notice_source__in=sources) | Q(minutes_source__in=sources))
-                        .values_list("pk", flat=True))
-    for model, ids in ((Meeting, meetings), (Case, cases), (Person, people), (Body, bodies), (Party, parties)):
-        ids.discard(None)
-        if ids:
-            rows = Meeting.all_objects.filter(locked=False) if model is Meeting else model.objects
-            rows.filter(pk__in=ids).update(modified=now)
+@dataclass
+class Touched:
+    """The ids of the records to move `modified` of, gathered before they are moved."""
+
+    meetings: set = field(default_factory=set)
+    cases: set = field(default_factory=set)
+    people: set = field(default_factory=set)
+    bodies: set = field(default_factory=set)
+    parties: set = field(default_factory=set)
+    sources: set = field(default_factory=set)  # packets whose Files are embedded in their meetings, § and cases
+    documents_of: set = field(default_factory=set)  # packets whose documents themselves move
+    paragraphs: set = field(default_factory=set)  # → their meetings
+    proposals: set = field(default_factory=set)  # → their proposers
+    dissents: set = field(default_factory=set)  # → the people they mean
+
+
+_batch: ContextVar[Touched | None] = ContextVar("changes_batch", default=None)
+
+
+@contextlib.contextmanager
+def batched() -> Iterator[None]:
+    """Gather every touch inside (an import: hundreds of rows) and move each record once at the end."""
+    if _batch.get() is not None:
+        yield
+        return
+    token = _batch.set(Touched())
+    try:
+        yield
+        touched = _batch.get()
+    finally:
+        _batch.reset(token)
+    _apply(touched)
+
+
+def touch_parents(rows: Iterable, now: bool = False) -> None:
+    """Move `modified` of the records that embed or list these rows to now (at the end of a batch)."""
+    touched = _batch.get()
+    if touched is None or now:
+        touched = Touched()
+        _collect(rows, touched)
+        _apply(touched)
+    else:
+        _collect(rows, touched)
 
 
 def touch_people(ids: Iterable[int]) -> None:
     """People whose counts changed (their seats rebuilt, a reservation or proposal resolved anew)."""
-    ids = set(ids) - {None}
-    if ids:
-        Person.objects.filter(pk__in=ids).update(modified=timezone.now())
+    touched = _batch.get()
+    if touched is not None:
+        touched.people.update(ids)
+    else:
+        _apply(Touched(people=set(ids)))
+
+
+def _collect(rows: Iterable, touched: Touched) -> None:
+    for row in rows:
+        if isinstance(row, (Paragraph, AgendaItem, Attendance)):
+            touched.meetings.add(row.meeting_id)
+        if isinstance(row, (Paragraph, AgendaItem, Document)) and row.case_id:
+            touched.cases.add(row.case_id)
+        if isinstance(row, Vote):
+            touched.paragraphs.add(row.paragraph_id)
+        if isinstance(row, Document) and row.source_file_id:
+            touched.sources.add(row.source_file_id)
+        if isinstance(row, Membership):
+            touched.people.add(row.person_id)
+            touched.bodies.add(row.body_id)
+        if isinstance(row, (Ballot, Election, Proposal, Attendance)):
+            touched.people.add(row.person_id)
+        if isinstance(row, Proposal) and row.pk:
+            touched.proposals.add(row.pk)
+        if isinstance(row, Dissent) and row.pk:
+            touched.dissents.add(row.pk)
+        if isinstance(row, Person):
+            touched.parties.add(row.party_id)
+
+
+def _going(row, touched: Touched) -> None:
+    """What a record about to be removed leaves changed, read while it is still there."""
+    _collect([row], touched)
+    _resolve_links(touched)
+    if isinstance(row, Meeting):  # the people it counted for, the documents naming it
+        touched.people.update(Seat.objects.filter(meeting=row.pk).values_list("person_id", flat=True))
+        touched.documents_of.update({row.notice_source_id, row.minutes_source_id}
+                                    | set(Paragraph.objects.filter(meeting=row.pk).values_list("source_file_id", flat=True)))
+
+
+def _resolve_links(touched: Touched) -> None:
+    """The people proposals and dissents mean, the meetings of §; read now (they may be gone later)."""
+    if touched.proposals:
+        touched.people.update(Proposal.proposers.through.objects.filter(proposal__in=touched.proposals)
+                              .values_list("person_id", flat=True))
+        touched.proposals.clear()
+    if touched.dissents:
+        touched.people.update(Dissent.people.through.objects.filter(dissent__in=touched.dissents)
+                              .values_list("person_id", flat=True))
+        touched.dissents.clear()
+    if touched.paragraphs:
+        touched.meetings.update(Paragraph.objects.filter(pk__in=touched.paragraphs).values_list("meeting_id", flat=True))
+        touched.paragraphs.clear()
+
+
+def _apply(touched: Touched) -> None:
+    _resolve_links(touched)
+    now = timezone.now()
+    documents_of = touched.documents_of - {None}
+    if documents_of:  # a File lists the meetings it belongs to
+        going = Document.objects.filter(source_file__in=documents_of)
+        touched.cases.update(going.exclude(case=None).values_list("case_id", flat=True))
+        going.update(modified=now)
+    sources = (touched.sources | documents_of) - {None}
+    if sources:  # a File is embedded in its meeting, in the § it is an extract of, and in its case
+        embedding = Paragraph.objects.filter(source_file__in=sources, meeting__locked=False)
+        touched.meetings.update(embedding.values_list("meeting_id", flat=True))
+        touched.cases.update(embedding.exclude(case=None).values_list("case_id", flat=True))
+        embedding.update(modified=now)
+        touched.meetings.update(Meeting.all_objects.filter(Q(notice_source__in=sources) | Q(minutes_source__in=sources))
+                                .values_list("pk", flat=True))
+    for model, ids in ((Meeting, touched.meetings), (Case, touched.cases), (Person, touched.people),
+                       (Body, touched.bodies), (Party, touched.parties)):
+        ids = ids - {None}
+        if ids:
+            rows = Meeting.all_objects.filter(locked=False) if model is Meeting else model.objects
+            rows.filter(pk__in=ids).update(modified=now)
 
 
 def _saved(sender, instance, created, raw=False, **kwargs) -> None:
@@ -114,7 +184,13 @@ def _deleted(sender, instance, **kwargs) -> None:
                           created=_created(instance), deleted=timezone.now()),
         )
     if sender in CHILDREN or sender is Meeting:
-        touch_parents([instance])
+        batch = _batch.get()
+        if batch is not None:
+            _going(instance, batch)
+        else:
+            touched = Touched()
+            _going(instance, touched)
+            _apply(touched)
 
 
 def connect() -> None:

@@ -28,7 +28,7 @@ from paragraf.ingest.packet import parse_source_with_text
 from paragraf.ingest.paragraph import proposers
 from paragraf.ingest.source import Source, read_bytes
 from paragraf.ingest.version import parser_version
-from paragraf.records import serving
+from paragraf.records import changes, serving
 from paragraf.records.locks import LOG as LOCK_LOG
 from paragraf.records.basis import line_of, link_basis
 from paragraf.records.memberships import rebuild_memberships
@@ -103,7 +103,7 @@ def import_bytes(data: bytes, name: str, force: bool = False, hints: MeetingHint
     except InputError as exc:
         return ImportResult(name, "failed", str(exc))
     try:
-        with transaction.atomic():
+        with transaction.atomic(), changes.batched():  # the parents of what changed move once, at the end
             counts = PacketStore(source, packet, text_lines).store()
     except ImportProblem as exc:
         return ImportResult(name, "failed", f"{source.name}: {exc}")
