@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Q
-
 from paragraf.api.oparl import agenda, files, meetings, objects
 from paragraf.api.oparl.links import Links
 from paragraf.api.oparl.related import document_uses, meeting_files
@@ -130,9 +128,8 @@ def organization_dicts(links: Links, rows: list, organization_id: int | None = N
     parties = [p.pk for p in rows if isinstance(p, Party)]
     members = defaultdict(list)
     if parties:
-        people = Person.objects.filter(party__in=parties).filter(
-            Q(memberships__body__organization=organization_id) | Q(attendances__meeting__body__organization=organization_id)
-            | Q(invitations__meeting__body__organization=organization_id)).distinct().order_by("pk")
+        people = Person.objects.filter(party__in=parties, pk__in=Membership.objects.filter(
+            body__organization=organization_id).values("person")).order_by("pk")
         for person_id, party_id in people.values_list("pk", "party"):
             members[party_id].append(person_id)
     return [objects.organization(links, row, held[row.pk]) if isinstance(row, Body)

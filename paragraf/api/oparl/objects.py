@@ -126,11 +126,16 @@ def person(links: Links, person_: Person, organization_id: int | None, membershi
         name=person_.name,
         **name_parts(person_.name),
         membership=[membership(links, m) for m in memberships]
-        + ([party_membership(links, organization_id, person_)] if organization_id and person_.party_id else []),
+        + ([party_membership(links, organization_id, person_)] if _member_in(organization_id, person_, memberships) else []),
         **{"paragraf:party": person_.party.abbreviation if person_.party_id else None,
            "paragraf:facts": counts},
     )
     return compact(data)
+
+
+def _member_in(organization_id: int | None, person_: Person, memberships: list[Membership]) -> bool:
+    """A person is a member of their party's Organization in an OParl Body where they hold a membership."""
+    return bool(organization_id and person_.party_id and any(m.body.organization_id == organization_id for m in memberships))
 
 
 def name_parts(name: str) -> dict:
@@ -143,7 +148,8 @@ def name_parts(name: str) -> dict:
 
 def party_organization(links: Links, organization_id: int, party: Party, membership_ids: list[int]) -> dict:
     """A party (parti) as an OParl Organization of type `Partei`, within one OParl Body: its members
-    there are the people of the organisation whose party it is (`party_membership`)."""
+    there are the people with a membership of one of the organisation's bodies whose party it is
+    (`party_membership`)."""
     data = common("Organization", links.oparl("party", organization_id, party.pk), party,
                   links.portal("party", party.abbreviation))
     data.update(

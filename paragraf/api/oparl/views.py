@@ -124,7 +124,7 @@ def body_legislative_terms(request, pk: int):
 def body_organizations(request, pk: int):
     """The organisation's bodies (`Gremium`), then the parties of its people (`Partei`)."""
     org = _org(pk)
-    parties = Party.objects.filter(pk__in=_people_of(org).values("party")).order_by("pk")
+    parties = Party.objects.filter(pk__in=_members_of(org).values("party")).order_by("pk")
     return listing(request, [Body.objects.filter(organization=org).order_by("pk"), parties],
                    lambda links, rows: build.organization_dicts(links, rows, org.pk), deleted.BODIES, pk)
 
@@ -139,6 +139,11 @@ def _people_of(org: Organization):
     return PEOPLE.filter(seen)
 
 
+def _members_of(org: Organization):
+    """The people with a membership of a body of the organisation: the members of its parties."""
+    return PEOPLE.filter(pk__in=Membership.objects.filter(body__organization=org).values("person"))
+
+
 @api_view
 def body_people(request, pk: int):
     org = _org(pk)
@@ -148,14 +153,14 @@ def body_people(request, pk: int):
 @api_view
 def party(request, organization: int, pk: int):
     org = _org(organization)
-    party_ = get_object_or_404(Party, pk=pk, pk__in=_people_of(org).values("party"))
+    party_ = get_object_or_404(Party, pk=pk, pk__in=_members_of(org).values("party"))
     return respond(build.organization_dicts(Links(request), [party_], org.pk)[0])
 
 
 @api_view
 def party_membership(request, organization: int, pk: int):
     org = _org(organization)
-    person_ = get_object_or_404(_people_of(org).filter(party__isnull=False), pk=pk)
+    person_ = get_object_or_404(_members_of(org).filter(party__isnull=False), pk=pk)
     return respond(build.membership_dicts(Links(request), [person_], org.pk)[0])
 
 
@@ -227,7 +232,7 @@ def body_locations(request, pk: int):
 @api_view
 def body_memberships(request, pk: int):
     org = _org(pk)
-    party_members = _people_of(org).filter(party__isnull=False)
+    party_members = _members_of(org).filter(party__isnull=False)
     return listing(request, [MEMBERSHIPS.filter(body__organization=org), party_members],
                    lambda links, rows: build.membership_dicts(links, rows, org.pk), deleted.MEMBERSHIPS, pk)
 
