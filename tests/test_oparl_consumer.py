@@ -1,7 +1,7 @@
 """An independent OParl consumer (tests/oparl_consumer.py, written from the specification) against a
 live `paragraf serve`: a full import of the corpus, then changes on the server — a packet imported
-(adds a body, a meeting, people), a staff correction of a § title (changes), a meeting removed by
-staff (deletes a meeting with its §) — and an incremental update. The consumer's copy must then equal
+(adds a body, a meeting, people), a staff correction of a § title (changes), two meetings removed by
+staff (deletes meetings with their §, and the only meeting held at a place: its Location) — and an incremental update. The consumer's copy must then equal
 a fresh full import (the API's state), hold no object the API has deleted, and every File its text.
 
 On the database of the suite's run: SQLite, or a database of its own on the PostgreSQL server of
@@ -32,6 +32,7 @@ paragraph.title = "Motion om bättre vård för patienter med lipödem"
 paragraph.save()
 record_override(paragraph, "title", imported, user="sekreterare")
 Meeting.all_objects.get(body__name="{REMOVED}").delete()
+Meeting.all_objects.get(place="Mullsjö Hotell och Konferens").delete()  # the only meeting held there
 """
 
 
@@ -96,7 +97,7 @@ def test_the_update_brought_the_additions_the_change_and_the_removal(synced):
     assert "Motion om bättre vård för patienter med lipödem" in titles
     assert not any(item["name"].startswith(REMOVED) for item in consumer.of_type("Meeting"))
     kinds = {stub["type"].rsplit("/", 1)[-1] for stub in removed.values()}
-    assert {"Meeting", "AgendaItem"} <= kinds
+    assert {"Meeting", "AgendaItem", "Location"} <= kinds
 
 
 def test_a_removed_object_answers_as_deleted_with_id_type_and_times(synced):

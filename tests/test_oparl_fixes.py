@@ -147,3 +147,20 @@ def test_the_native_api_and_an_export_since_carry_the_removal(client):
     assert any(line["model"] == "tombstone" and line["fields"]["object_id"] == meeting_id for line in lines[1:])
     with pytest.raises(DumpError, match="no whole database"):
         import_dump(line.encode() + b"\n" for line in "".join(jsonl_lines(None, since)).splitlines())
+
+
+def test_a_place_no_meeting_is_held_at_any_more_answers_as_deleted(client):
+    meeting = Meeting.objects.get(body__name="Nämnd för trafik, infrastruktur och miljö", date="2023-02-22")
+    assert meeting.place == "Mullsjö Hotell och Konferens"  # no other meeting of the corpus was held there
+    address = f"body/1/location/{'mullsjo-hotell-och-konferens'}/"
+    assert oparl(client, address)["description"] == meeting.place
+    since = timezone.now()
+    meeting.delete()
+    stub = oparl(client, address)
+    assert set(stub) == {"id", "type", "created", "modified", "deleted"} and stub["deleted"] is True
+    listed = oparl(client, "body/1/location/", modified_since=since.isoformat())["data"]
+    assert [item["id"] for item in listed if item.get("deleted")] == [stub["id"]]
+    assert not any(item.get("deleted") for item in oparl(client, "body/1/location/")["data"])
+    shared = Meeting.objects.filter(place="Digitalt").first()  # other meetings are held there too
+    shared.delete()
+    assert oparl(client, "body/1/location/digitalt/")["deleted"] is False

@@ -121,6 +121,7 @@ SV = {
     "source file": "källfil",
     "source files": "källfiler",
     "removed record": "borttagen post",
+    "meeting place": "sammanträdesplats",
     "removed records": "borttagna poster",
     "carried a case": "hade ett ärende",
     "deleted": "borttagen",

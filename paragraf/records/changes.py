@@ -178,11 +178,18 @@ def _people_changed(sender, instance, action, pk_set=None, **kwargs) -> None:
 
 def _deleted(sender, instance, **kwargs) -> None:
     if sender in KINDS and instance.pk is not None:
+        organization_id = _organization_of(instance)
         Tombstone.objects.update_or_create(
-            kind=KINDS[sender], object_id=instance.pk,
-            defaults=dict(organization_id=_organization_of(instance), had_case=bool(getattr(instance, "case_id", None)),
+            kind=KINDS[sender], object_id=instance.pk, place="",
+            defaults=dict(organization_id=organization_id, had_case=bool(getattr(instance, "case_id", None)),
                           created=_created(instance), deleted=timezone.now()),
         )
+        if isinstance(instance, Meeting) and instance.place and not Meeting.all_objects.filter(
+                body__organization=organization_id, place=instance.place).exclude(pk=instance.pk).exists():
+            # the last meeting held there: the organisation's Location goes with it (`api/oparl/deleted.py`)
+            Tombstone.objects.update_or_create(
+                kind=Tombstone.Kind.LOCATION, object_id=instance.pk, place=instance.place,
+                defaults=dict(organization_id=organization_id, created=_created(instance), deleted=timezone.now()))
     if sender in CHILDREN or sender is Meeting:
         batch = _batch.get()
         if batch is not None:

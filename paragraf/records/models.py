@@ -706,9 +706,11 @@ class Tombstone(models.Model):
         CASE = "case", _("case")
         DOCUMENT = "document", _("document")
         SOURCE_FILE = "source_file", _("source file")
+        LOCATION = "location", _("meeting place")  # no meeting of its organisation is held there any more
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    object_id = models.BigIntegerField(_("record id"))
+    object_id = models.BigIntegerField(_("record id"))  # a place: the meeting removed last of those held there
+    place = models.CharField(_("place"), max_length=300, blank=True)  # a place: as the meeting wrote it
     organization_id = models.BigIntegerField(_("organisation id"), null=True, blank=True)  # no key: it may be gone too
     had_case = models.BooleanField(_("carried a case"), default=False)  # a § or item with a case was a Consultation too
     created = models.DateTimeField(_("created"))
@@ -717,7 +719,7 @@ class Tombstone(models.Model):
     class Meta:
         verbose_name = _("removed record")
         verbose_name_plural = _("removed records")
-        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="tombstone_unique")]
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id", "place"], name="tombstone_unique")]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"

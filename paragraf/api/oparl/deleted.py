@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from paragraf.api.oparl.links import Links, date_time, oparl_type
 from paragraf.api.oparl.lists import Filters
+from paragraf.api.oparl.meetings import location_slug
 from paragraf.records.models import Tombstone
 
 K = Tombstone.Kind
@@ -68,3 +69,32 @@ PARAGRAPH_ITEMS = Gone({K.PARAGRAPH: "agenda_item_paragraph"}, "AgendaItem")
 NOTICE_ITEMS = Gone({K.AGENDA_ITEM: "agenda_item_notice"}, "AgendaItem")
 PARAGRAPH_CONSULTATIONS = Gone({K.PARAGRAPH: "consultation_paragraph"}, "Consultation", with_case=True)
 NOTICE_CONSULTATIONS = Gone({K.AGENDA_ITEM: "consultation_notice"}, "Consultation", with_case=True)
+
+
+def removed_places(organization_id: int, filters: Filters | None, present: set[str], slug: str | None = None) -> list[Tombstone]:
+    """The organisation's meeting places no meeting is held at any more (`present`: the slugs still in
+    use), the latest removal of each; all of them for an address (`filters` None), else those a list
+    asked `modified_since` shows."""
+    if filters is not None and filters.modified_since is None:
+        return []
+    rows = Tombstone.objects.filter(kind=K.LOCATION, organization_id=organization_id).order_by("deleted", "pk")
+    if filters is not None:
+        rows = rows.filter(deleted__gte=filters.modified_since)
+        if filters.modified_until:
+            rows = rows.filter(deleted__lte=filters.modified_until)
+    latest = {}
+    for row in rows:
+        key = location_slug(row.place)
+        if key not in present and (slug is None or key == slug):
+            latest[key] = row
+    return [latest[key] for key in sorted(latest)]
+
+
+def location_stub(links: Links, organization_id: int, tombstone: Tombstone) -> dict:
+    return {
+        "id": links.oparl("location", organization_id, location_slug(tombstone.place)),
+        "type": oparl_type("Location"),
+        "created": date_time(tombstone.created),
+        "modified": date_time(tombstone.deleted),
+        "deleted": True,
+    }

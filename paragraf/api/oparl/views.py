@@ -70,8 +70,11 @@ def listing(request, sources, to_dicts, gone: Gone | None = None, organization_i
     removed = gone.since(filters, organization_id) if gone else None
     page = lists.page_of(filtered + ([removed] if removed is not None else []), filters)
     links = Links(request)
-    data = to_dicts(links, [item for item in page.items if not isinstance(item, Tombstone)])
-    data += [gone.stub(links, item) for item in page.items if isinstance(item, Tombstone)]
+    if gone is None:  # the list builds its own objects, removed ones too (locations)
+        data = to_dicts(links, page.items)
+    else:
+        data = to_dicts(links, [item for item in page.items if not isinstance(item, Tombstone)])
+        data += [gone.stub(links, item) for item in page.items if isinstance(item, Tombstone)]
     if filters.omit_internal:
         data = [_without_internal(item) for item in data]
     return respond(lists.list_body(request, page, data))
@@ -225,8 +228,11 @@ def body_files(request, pk: int):
 def body_locations(request, pk: int):
     org = _org(pk)
     filters = lists.read_filters(request)
-    found = [p for p in places(org.pk) if lists.in_range(p.first_created, p.last_modified, filters)]
-    return listing(request, [found], lambda links, rows: [location(links, org.pk, place) for place in rows])
+    present = places(org.pk)
+    found = [p for p in present if lists.in_range(p.first_created, p.last_modified, filters)]
+    gone = deleted.removed_places(org.pk, filters, {p.slug for p in present})
+    return listing(request, [found + gone], lambda links, rows: [
+        deleted.location_stub(links, org.pk, row) if isinstance(row, Tombstone) else location(links, org.pk, row) for row in rows])
 
 
 @api_view
@@ -311,9 +317,12 @@ def file_source(request, pk: int):
 def location_view(request, organization: int, slug: str):
     org = get_object_or_404(Organization, pk=organization)
     found = places(org.pk, slug)
-    if not found:
+    if found:
+        return respond(location(Links(request), org.pk, found[0]))
+    gone = deleted.removed_places(org.pk, None, set(), slug)
+    if not gone:
         raise Http404(f"no place {slug!r} in {org.name}")
-    return respond(location(Links(request), org.pk, found[0]))
+    return respond(deleted.location_stub(Links(request), org.pk, gone[-1]))
 
 
 @api_view
