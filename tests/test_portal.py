@@ -99,8 +99,13 @@ def test_calendars_are_valid_ical(client):
     assert len(events) == Meeting.objects.count()
     meeting = next(e for e in events if str(e["summary"]).startswith("Regionstyrelsen") and e.decoded("dtstart").date() == dt.date(2023, 1, 31))
     assert meeting.decoded("dtstart").hour == 13 and "regionstyrelsen/2023-01-31" in str(meeting["url"])
+    assert meeting.decoded("dtend").hour == 15 and meeting.decoded("dtend").minute == 40
     body = Calendar.from_ical(client.get("/regionstyrelsen/kalender.ics").content)
     assert {str(e["summary"]) for e in body.walk("VEVENT")} == {"Regionstyrelsen – sammanträde"}
+    by_meeting = {(str(e["summary"]), e.decoded("dtstart").isoformat()[:10]): e for e in events}
+    for m in Meeting.objects.select_related("body"):
+        event = by_meeting[(f"{m.body.name} – sammanträde", m.date.isoformat())]
+        assert ("dtend" in event) == bool(m.start_time and m.end_time), m  # no end time invented
 
 
 def test_atom_feeds_of_decisions_and_of_a_saved_search(client):

@@ -63,8 +63,8 @@ def _event(request, meeting: Meeting) -> Event:
     start = dt.datetime.combine(meeting.date, meeting.start_time or DEFAULT_START, STOCKHOLM)
     if meeting.start_time:
         event.add("dtstart", start)
-        end = dt.datetime.combine(meeting.date, meeting.end_time, STOCKHOLM) if meeting.end_time else start + dt.timedelta(hours=2)
-        event.add("dtend", end)
+        if meeting.end_time:  # without one the event has no end (RFC 5545: it ends as it starts), none invented
+            event.add("dtend", dt.datetime.combine(meeting.date, meeting.end_time, STOCKHOLM))
     else:
         event.add("dtstart", meeting.date)  # an all-day event when the time is not known
     if meeting.place:
