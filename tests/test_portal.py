@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -136,3 +137,29 @@ def test_unknown_addresses_are_a_swedish_404(client):
     assert "Sidan finns inte" in page(client, "/ingen-sadan-namnd/", 404)
     page(client, "/regionstyrelsen/2023-02-30/", 404)
     page(client, "/regionstyrelsen/2023-01-31/999/", 404)
+
+
+@pytest.mark.parametrize("path, trail", [
+    ("/regionstyrelsen/2023-01-31/14/", ["Start", "Region Jönköpings län", "Regionstyrelsen", "31 januari 2023", "§ 14"]),
+    ("/regionstyrelsen/2023-01-31/", ["Start", "Region Jönköpings län", "Regionstyrelsen", "31 januari 2023"]),
+    ("/regionstyrelsen/", ["Start", "Region Jönköpings län", "Regionstyrelsen"]),
+    ("/organisationer/region-jonkopings-lan/", ["Start", "Region Jönköpings län"]),
+    ("/arenden/region-jonkopings-lan/2022-1409/", ["Start", "Region Jönköpings län", "Ärende RJL 2022/1409"]),
+    ("/organisationer/region-jonkopings-lan/matetal/", ["Start", "Region Jönköpings län", "Mätetal"]),
+    ("/personer/jimmy-ekstrom-l/", ["Start", "Jimmy Ekström"]),
+    ("/sok/?q=motion", ["Start", "Sök"]),
+])
+def test_every_page_says_where_it_stands_the_page_itself_last_without_a_link(client, path, trail):
+    html = client.get(path).content.decode()
+    nav = re.search(r'<nav class="crumbs wrap" aria-label="Du är här">(.*?)</nav>', html, re.S)
+    assert nav, path
+    items = re.findall(r"<li>(.*?)</li>", nav.group(1), re.S)
+    assert [re.sub(r"<[^>]+>", "", item).strip() for item in items] == trail
+    assert all("<a href=" in item for item in items[:-1]) and 'aria-current="page"' in items[-1]
+
+
+def test_a_document_page_leads_to_its_organisation_and_its_packet(client):
+    document = Document.objects.exclude(title="").select_related("source_file").first()
+    html = client.get(f"/handlingar/{document.pk}/").content.decode()
+    nav = re.search(r'<nav class="crumbs wrap".*?</nav>', html, re.S).group(0)
+    assert f'href="/kallor/{document.source_file_id}/"' in nav and document.source_file.name in nav

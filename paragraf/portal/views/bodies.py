@@ -6,6 +6,7 @@ from itertools import groupby
 from django.shortcuts import get_object_or_404, render
 
 from paragraf.records.models import Body, Membership, Organization
+from paragraf.portal import crumbs
 
 ROLE_ORDER = ["chair", "first_vice_chair", "second_vice_chair", "vice_chair", "member", "commissioner", "co_opted", "substitute"]
 
@@ -14,7 +15,8 @@ def organization(request, org: str):
     organization = get_object_or_404(Organization, slug=org)
     bodies = organization.bodies.select_related("parent").order_by("kind", "name")
     groups = [(kind, list(items)) for kind, items in groupby(bodies, key=lambda b: b.get_kind_display())]
-    return render(request, "portal/organization.html", {"organization": organization, "groups": groups})
+    return render(request, "portal/organization.html", {"organization": organization, "groups": groups,
+                                                       "crumbs": crumbs.here(crumbs.organization(organization))})
 
 
 def body(request, body: str):
@@ -28,5 +30,6 @@ def body(request, body: str):
         "terms": terms,
         "meetings": body.meetings.order_by("-date"),
         "children": body.children.order_by("name"),
+        "crumbs": crumbs.here(crumbs.body(body)),
     }
     return render(request, "portal/body.html", context)

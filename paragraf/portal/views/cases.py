@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from paragraf.records.cases import case_path
 from paragraf.records.models import Case
+from paragraf.portal import crumbs
 
 
 def case(request, org: str, year: int, serial: int):
@@ -14,5 +15,6 @@ def case(request, org: str, year: int, serial: int):
         "path": case_path(case),
         "documents": case.documents.select_related("source_file").defer("source_file__text", "source_file__data").order_by("date", "position"),
         "paragraphs": case.paragraphs.select_related("meeting__body").order_by("meeting__date"),
+        "crumbs": crumbs.case(case),
     }
     return render(request, "portal/case.html", context)

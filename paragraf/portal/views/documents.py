@@ -12,6 +12,7 @@ from paragraf.privacy.pieces import masked_stream
 from paragraf.privacy.rules import current_masker
 from paragraf.records.models import Document, SourceFile
 from paragraf.records.texts import text_chunks, text_lines
+from paragraf.portal import crumbs
 
 
 def document(request, pk: int):
@@ -34,6 +35,7 @@ def document(request, pk: int):
         "lines": cleaned,
         "previous": first - LINES_PER_PAGE if first > top else None,
         "next": last + 1 if last < bottom else None,
+        "crumbs": crumbs.document(document),
     }
     return render(request, "portal/document.html", context)
 
@@ -51,6 +53,7 @@ def source(request, pk: int):
         "previous": max(1, first - LINES_PER_PAGE) if first > 1 else None,
         "next": last + 1 if last < source.line_count else None,
         "documents": source_documents(source),
+        "crumbs": crumbs.page(source.name),
     }
     return render(request, "portal/source.html", context)
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
 from paragraf.records.models import Document, Indicator, Organization
+from paragraf.portal import crumbs
 
 NUMBER_RE = re.compile(r"-?\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?")
 
@@ -50,6 +51,7 @@ def report_list(request, org: str):
     return render(request, "portal/indicator_reports.html", {
         "organization": organization,
         "reports": [(r or "Utan rapportnamn", slugify(r) or "utan-namn") for r in reports],
+        "crumbs": crumbs.indicators(organization),
     })
 
 
@@ -74,6 +76,7 @@ def report(request, org: str, report: str):
         "organization": organization,
         "report_name": indicators[0].report or "Utan rapportnamn",
         "perspectives": list(by_perspective.items()),
+        "crumbs": crumbs.indicators(organization, indicators[0].report or "Utan rapportnamn"),
     })
 
 

@@ -10,6 +10,7 @@ from paragraf.privacy.masking import Masker
 from paragraf.records.basis import BasisLink, link_basis
 from paragraf.records.models import CitedStep, Document, Election, Meeting, Paragraph, SourceFile, Vote
 from paragraf.secretariat.published import posted_minutes, published_notice
+from paragraf.portal import crumbs
 
 ATTENDANCE_GROUPS = [
     ("beslutande", "Beslutande"),
@@ -69,6 +70,7 @@ def meeting(request, body: str, date):
         "sources": sources,
         "notice": notice,
         "posted": posted_minutes(meeting),
+        "crumbs": crumbs.here(crumbs.meeting(meeting)),
     }
     return render(request, "portal/meeting.html", context)
 
@@ -96,6 +98,7 @@ def paragraph(request, body: str, date, number: int):
         "source_lines": _source_lines(paragraph, masker_for(request)),
         "previous": meeting.paragraphs.filter(number__lt=paragraph.number).order_by("-number").only("number").first(),
         "next": meeting.paragraphs.filter(number__gt=paragraph.number).order_by("number").only("number").first(),
+        "crumbs": crumbs.paragraph(paragraph),
     }
     return render(request, "portal/paragraph.html", context)
 

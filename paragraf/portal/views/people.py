@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from paragraf.portal.params import number, printable
 from paragraf.records.facts import PEOPLE_PAGE, party_facts, person_facts
 from paragraf.records.models import Party, Person
+from paragraf.portal import crumbs
 
 
 def person(request, slug: str):
@@ -18,6 +19,7 @@ def person(request, slug: str):
         "aliases": person.aliases.exclude(name=person.name),
         "facts": facts,
         "summary": facts.summary(),
+        "crumbs": crumbs.page(person.name),
     }
     return render(request, "portal/person.html", context)
 
@@ -33,5 +35,6 @@ def party(request, abbreviation: str):
         "summary": facts.summary(),
         "previous_url": f"?sida={page - 1}" if 1 < page <= pages else None,
         "next_url": f"?sida={page + 1}" if page < pages else None,
+        "crumbs": crumbs.page(party.name or party.abbreviation),
     }
     return render(request, "portal/party.html", context)

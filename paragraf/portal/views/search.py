@@ -14,6 +14,7 @@ from paragraf.privacy.layer import masker_for
 from paragraf.records.models import Body, Organization, Party
 from paragraf.search import search as run_search
 from paragraf.search.contract import KINDS, MAX_PAGE, SearchHit, SearchQuery
+from paragraf.portal import crumbs
 
 KIND_LABELS = {"paragraph": "Paragraf (§)", "agenda_item": "Ärende på dagordning", "document": "Handling"}
 SORT_LABELS = {"relevance": "Relevans", "date": "Datum, nyast först"}
@@ -99,6 +100,7 @@ def search(request):
         "kinds": KIND_LABELS.items(),
         "sorts": SORT_LABELS.items(),
         "page_url": lambda n: "?" + urlencode({**params, "sida": n}),
+        "crumbs": crumbs.page("Sök"),
         "feed_url": reverse("portal:search_feed") + "?" + urlencode({k: v for k, v in params.items() if k != "ordning"}),
     }
     if results:
