@@ -163,3 +163,12 @@ def test_a_document_page_leads_to_its_organisation_and_its_packet(client):
     html = client.get(f"/handlingar/{document.pk}/").content.decode()
     nav = re.search(r'<nav class="crumbs wrap".*?</nav>', html, re.S).group(0)
     assert f'href="/kallor/{document.source_file_id}/"' in nav and document.source_file.name in nav
+
+
+def test_the_navigation_speaks_plain_swedish_not_format_names(client):
+    pages = ["/", "/regionstyrelsen/", "/organisationer/region-jonkopings-lan/", "/sok/?q=motion"]
+    for path in pages:
+        links = re.findall(r"<a [^>]*>(.*?)</a>", client.get(path).content.decode(), re.S)
+        jargon = [text for text in links if re.search(r"iCal|Atom|JSON|RSS", text)]
+        assert jargon == [], (path, jargon)
+    assert "Lägg sammanträdena i din kalender" in client.get("/regionstyrelsen/").content.decode()
