@@ -257,3 +257,14 @@ def test_the_admin_works_under_the_content_security_policy(page, portal, refused
     page.wait_for_url(re.compile(r"/admin/records/meeting/\d+/change/$"))
     page.locator("#id_date + .datetimeshortcuts a", has_text="I dag").wait_for()
     assert not refused, "\n".join(refused)
+
+
+@pytest.mark.parametrize("kind", ["paragraph", "meeting"])
+def test_a_printed_paragraph_or_meeting_is_the_record_without_the_site(page, portal, page_urls, kind):
+    page.goto(portal + page_urls[kind])
+    page.emulate_media(media="print")
+    for hidden in ("header.site", "footer.site", "nav.crumbs", ".search-mini"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("main h1").first.is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator("header.site").first.is_visible()
