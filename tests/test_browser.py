@@ -268,3 +268,31 @@ def test_a_printed_paragraph_or_meeting_is_the_record_without_the_site(page, por
     assert page.locator("main h1").first.is_visible()
     page.emulate_media(media="screen")
     assert page.locator("header.site").first.is_visible()
+
+
+SKIPPED_PATHS = re.compile(r"^/(oparl|api|export|admin|konto|sekretariat|granskning|static)/|\.(ics|atom|jsonl|pdf)$|/fil$|/sok/")
+
+
+def test_no_page_of_the_corpus_scrolls_sideways_at_320_390_or_1280_px(browser, portal):
+    """Every portal page reachable from the start page (not a sample), each laid out at three widths."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    seen, queue, wide = set(), ["/"], []
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        page.goto(portal + path)
+        for width in (320, 390, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                wide.append((path, width, scroll))
+        for href in page.eval_on_selector_all("a[href^='/']", "links => links.map(a => a.getAttribute('href'))"):
+            target = href.split("#")[0]
+            if target and target not in seen and not SKIPPED_PATHS.search(target.split("?")[0]):
+                queue.append(target)
+    context.close()
+    assert len(seen) > 300, len(seen)  # the corpus: meetings, §, cases, documents, people, parties, bodies …
+    assert wide == []
