@@ -164,3 +164,17 @@ def test_a_place_no_meeting_is_held_at_any_more_answers_as_deleted(client):
     shared = Meeting.objects.filter(place="Digitalt").first()  # other meetings are held there too
     shared.delete()
     assert oparl(client, "body/1/location/digitalt/")["deleted"] is False
+
+
+def test_who_a_reservation_means_changed_from_either_side_moves_the_people():
+    from paragraf.records.models import Dissent
+
+    dissent = Dissent.objects.filter(people__isnull=False).first()
+    person = Person.objects.exclude(pk__in=dissent.people.values("pk")).first()
+    before = Person.objects.get(pk=person.pk).modified
+    person.dissents.add(dissent)  # from the person's side
+    assert Person.objects.get(pk=person.pk).modified > before
+    other = dissent.people.exclude(pk=person.pk).first()
+    before = Person.objects.get(pk=other.pk).modified
+    dissent.people.remove(other)
+    assert Person.objects.get(pk=other.pk).modified > before

@@ -167,9 +167,12 @@ def _saved(sender, instance, created, raw=False, **kwargs) -> None:
         touch_parents([instance])
 
 
-def _people_changed(sender, instance, action, pk_set=None, **kwargs) -> None:
-    """Who a proposal or a reservation means changed (`proposers.set`, `people.set`)."""
-    if action in ("post_add", "post_remove"):
+def _people_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs) -> None:
+    """Who a proposal or a reservation means changed (`proposers.set`, `people.set`; from the person's
+    side, `person.dissents.add(…)`: that person)."""
+    if reverse and action in ("post_add", "post_remove", "post_clear"):
+        touch_people([instance.pk])
+    elif action in ("post_add", "post_remove"):
         touch_people(pk_set or ())
     elif action == "pre_clear":
         touch_people(instance.proposers.values_list("pk", flat=True) if isinstance(instance, Proposal)
