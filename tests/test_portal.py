@@ -172,3 +172,15 @@ def test_the_navigation_speaks_plain_swedish_not_format_names(client):
         jargon = [text for text in links if re.search(r"iCal|Atom|JSON|RSS", text)]
         assert jargon == [], (path, jargon)
     assert "Lägg sammanträdena i din kalender" in client.get("/regionstyrelsen/").content.decode()
+
+
+def test_the_meeting_page_opens_with_an_overview_that_says_what_each_paragraph_holds(client):
+    html = client.get("/regionstyrelsen/2023-01-31/").content.decode()
+    overview = re.search(r'<ul class="overview">(.*?)</ul>', html, re.S).group(1)
+    items = {int(m.group(1)): m.group(0) for m in re.finditer(r'<li><a href="#p(\d+)">.*?</li>', overview, re.S)}
+    assert len(items) == 47
+    markers = {n: set(re.findall(r'<span class="marker">(.*?)</span>', item)) for n, item in items.items()}
+    assert {"omröstning", "reservation", "till fullmäktige"} <= markers[14]
+    assert {"omröstning", "reservation", "val"} <= markers[24]
+    assert "val" not in markers[1] and "val" not in markers[45]  # adjusters, nominations
+    assert html.index('id="oversikt"') < html.index('id="paragrafer"')

@@ -1,7 +1,9 @@
 """A meeting (header, notice, attendance, every §) and one § with its source lines."""
 from __future__ import annotations
 
-from django.db.models import Prefetch
+import re
+
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from paragraf.portal.lines import masked_span
@@ -47,9 +49,12 @@ def meeting(request, body: str, date):
     meeting = get_meeting(body, date)
     # Each § is shown with its link and its case's link: the meeting and the cases' organisations
     # come with the rows, not one query per §.
-    paragraphs = list(meeting.paragraphs.select_related("case__organization").order_by("number"))
+    paragraphs = list(meeting.paragraphs.select_related("case__organization").order_by("number")
+                      .annotate(n_votes=Count("votes", distinct=True), n_dissents=Count("dissents", distinct=True),
+                                n_elections=Count("elections", filter=Q(elections__kind=Election.Kind.ELECTION), distinct=True)))
     for p in paragraphs:
         p.meeting = meeting
+        p.markers = markers(p)
     agenda = list(meeting.agenda_items.select_related("case__organization").order_by("position"))
     attendance = meeting.attendances.select_related("person", "replaces").order_by("position")
     invited = meeting.invitations.select_related("person").order_by("position")
@@ -73,6 +78,25 @@ def meeting(request, body: str, date):
         "crumbs": crumbs.here(crumbs.meeting(meeting)),
     }
     return render(request, "portal/meeting.html", context)
+
+
+# `Regionstyrelsen föreslår regionfullmäktige att …`: a decision that goes on to fullmäktige
+TO_ASSEMBLY = re.compile(r"\bföreslå(?:r|s)?\b[^.]{0,60}?fullmäktige", re.I)
+
+
+def markers(paragraph: Paragraph) -> list[str]:
+    """What a reader of the meeting's overview looks for in a §, in words: a vote, a reservation, an
+    election, a decision that goes on to fullmäktige (a proposal to it, or sent to it)."""
+    found = []
+    if paragraph.n_votes:
+        found.append("omröstning")
+    if paragraph.n_dissents:
+        found.append("reservation")
+    if paragraph.n_elections:
+        found.append("val")
+    if any("fullmäktige" in r.lower() for r in paragraph.recipients) or TO_ASSEMBLY.search(paragraph.decision or ""):
+        found.append("till fullmäktige")
+    return found
 
 
 def paragraph(request, body: str, date, number: int):
