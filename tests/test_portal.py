@@ -184,3 +184,16 @@ def test_the_meeting_page_opens_with_an_overview_that_says_what_each_paragraph_h
     assert {"omröstning", "reservation", "val"} <= markers[24]
     assert "val" not in markers[1] and "val" not in markers[45]  # adjusters, nominations
     assert html.index('id="oversikt"') < html.index('id="paragrafer"')
+
+
+@pytest.mark.parametrize("path, status, next_body", [
+    ("/arenden/region-jonkopings-lan/2022-1409/", "Pågår: Behandlat av Regionstyrelsen, skickat vidare till Regionfullmäktige 31 januari 2023",
+     "Regionfullmäktige"),
+    ("/arenden/region-jonkopings-lan/2023-217/", "Pågår: På dagordningen hos Regionstyrelsen 7 mars 2023", None),
+    ("/arenden/region-jonkopings-lan/2022-2739/", "Avgjort: Beslutat av Regionstyrelsen 31 januari 2023", None),
+])
+def test_the_case_page_says_where_the_case_stands_and_what_comes_next(client, path, status, next_body):
+    html = client.get(path).content.decode()
+    facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html))
+    assert facts["Status"] == status
+    assert facts.get("Nästa steg") == next_body

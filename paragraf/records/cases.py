@@ -4,6 +4,7 @@ list) where no packet holds that step itself, marked as cited."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from paragraf.records.models import AgendaItem, Case, CitedStep, Document, Paragraph
@@ -53,3 +54,42 @@ def _seen(step: CitedStep, seen: set[tuple], seen_kinds: set[tuple]) -> bool:
     if step.body_id is not None:
         return (step.date, step.body_id) in seen
     return (step.date, read_body_name(step.body_name).kind) in seen_kinds
+
+
+# `Regionstyrelsen föreslår regionfullmäktige att …`: the decision is a proposal to that body
+PROPOSES_TO = re.compile(r"\bföreslår\s+(?P<body>[a-zåäö]*(?:fullmäktige|styrelsen|nämnden))\b", re.I)
+
+
+@dataclass
+class Status:
+    """Where a case stands, read from its path: open (prepared, on an agenda) or decided, and what comes next."""
+
+    open: bool
+    text: str  # `Beslutat av Regionstyrelsen 31 januari 2023`, in Swedish, without the date's form
+    next_body: str | None = None  # the body a decision was sent on to, as written (`Regionfullmäktige`)
+    step: Step | None = None
+
+
+def case_status(path: list[Step]) -> Status:
+    """The last step of the path that says something: a § (decided; sent on when it proposes to or is
+    sent to a fullmäktige or a styrelse), an agenda item (on the agenda), else the case is prepared."""
+    for step in reversed(path):
+        if step.kind == "agenda_item":
+            return Status(True, f"På dagordningen hos {step.body}", step=step)
+        if step.kind == "paragraph":
+            onward = _sent_on_to(step.record)
+            if onward:
+                return Status(True, f"Behandlat av {step.body}, skickat vidare till {onward}", onward, step)
+            return Status(False, f"Beslutat av {step.body}", step=step)
+    return Status(True, "Under beredning" if path else "Inget känt om ärendets gång")
+
+
+def _sent_on_to(paragraph: Paragraph) -> str | None:
+    """The body a § hands its case on to: the one its decision proposes to (`föreslår
+    regionfullmäktige`), named as the recipients write it when they list it."""
+    proposes = PROPOSES_TO.search(paragraph.decision or "")
+    if proposes is None:
+        return None
+    body = proposes.group("body")
+    written = next((r for r in paragraph.recipients if body.casefold() in r.casefold()), None)
+    return written or body[:1].upper() + body[1:]

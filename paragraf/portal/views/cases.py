@@ -3,16 +3,18 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 
-from paragraf.records.cases import case_path
+from paragraf.records.cases import case_path, case_status
 from paragraf.records.models import Case
 from paragraf.portal import crumbs
 
 
 def case(request, org: str, year: int, serial: int):
     case = get_object_or_404(Case.objects.select_related("organization"), organization__slug=org, year=year, serial=serial)
+    path = case_path(case)
     context = {
         "case": case,
-        "path": case_path(case),
+        "path": path,
+        "status": case_status(path),
         "documents": case.documents.select_related("source_file").defer("source_file__text", "source_file__data").order_by("date", "position"),
         "paragraphs": case.paragraphs.select_related("meeting__body").order_by("meeting__date"),
         "crumbs": crumbs.case(case),
