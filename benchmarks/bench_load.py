@@ -62,6 +62,8 @@ SEARCH_WORDS = ("budget", "motion", "uppföljning", "regionstyrelsen")
 FILTERED = "portal:search (filtered)"
 NOT_PUBLIC = {"native:meeting_findings",  # the review of minutes: public only where an organisation turns it on
               "oparl:not_found"}  # the answer to an address that is no OParl object: no page
+# Pages of PDF packets only (their original pages): the load's databases hold text packets.
+PDF_ONLY = {"portal:source_pages", "portal:page_image", "portal:document_pdf"}
 KEEP = 20 * MB  # the bytes of a response kept to read links from; the rest is counted
 HREF = re.compile(r'href="([^"]*)"')
 SELECT = re.compile(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', re.S)
@@ -243,7 +245,8 @@ def page_types() -> set[str]:
     secretariat's are left out: its pages are for logged-in staff, and its public PDFs exist only for
     meetings prepared and published in it, which a database of imported packets has none of. So is the
     review (its pages and `native:meeting_findings`): staff and auditors only, public only where an
-    organisation turns it on, which none has by default."""
+    organisation turns it on, which none has by default. And the original pages of PDF packets
+    (PDF_ONLY): the load's databases hold text packets."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
     found = {FILTERED}
@@ -252,7 +255,7 @@ def page_types() -> set[str]:
         for p in patterns:
             if isinstance(p, URLResolver) and p.namespace not in ("admin", "secretariat", "review"):
                 walk(p.url_patterns, p.namespace or namespace)
-            elif isinstance(p, URLPattern) and p.name and f"{namespace}:{p.name}" not in NOT_PUBLIC:
+            elif isinstance(p, URLPattern) and p.name and f"{namespace}:{p.name}" not in NOT_PUBLIC | PDF_ONLY:
                 found.add(f"{namespace}:{p.name}" if namespace else p.name)
 
     walk(get_resolver().url_patterns, None)

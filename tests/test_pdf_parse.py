@@ -7,23 +7,13 @@ every page, the way the region's PDF has it.
 import pytest
 
 from paragraf.ingest import parse_path, parse_text
-from tests.conftest import CORPUS
+from tests.original_packet import minutes_pages
 from tests.pdfs import render_pdf
-
-
-def _minutes_pages() -> list[list[str]]:
-    lines = (CORPUS / "003_09654b114c25dc54.txt").read_text(encoding="utf-8").split("\n")[157:1611]
-    pages: list[list[str]] = []
-    for line in lines:
-        if line.strip() == "PROTOKOLL" or not pages:
-            pages.append([])
-        pages[-1].append(line)
-    return pages
 
 
 @pytest.fixture(scope="module")
 def parsed(tmp_path_factory):
-    pages = _minutes_pages()
+    pages = minutes_pages()
     pdf = tmp_path_factory.mktemp("pdf") / "minutes.pdf"
     render_pdf(pages, pdf)
     from_text = parse_text("\n".join(line for page in pages for line in page), "minutes.txt")

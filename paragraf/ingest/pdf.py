@@ -54,6 +54,12 @@ _LOAD_ERRORS = {
 }
 
 
+#: PDFium is not thread-safe: every use of it in a process (reading text here, rendering pages for the
+#: portal) holds this lock, objects closed before it is let go. Two threads of one web server rendering
+#: at once corrupt the heap without it.
+PDFIUM = threading.RLock()
+
+
 def extract_text(data: bytes, name: str) -> str:
     """The text of a whole PDF: every page's lines, pages joined with "\\n", each page after
     the first opening with a form feed as pdftotext marks it (it changes no line number)."""
@@ -71,16 +77,17 @@ def extract_pages(data: bytes, name: str) -> list[str]:
     if data.rfind(b"%%EOF") == -1:
         raise InputError("truncated PDF: the end-of-file marker %%EOF is missing (incomplete download or copy?)",
                          source=name)
-    pdf = _open(data, name)
-    try:
-        count = len(pdf)
-        workers = _workers(count)
-        if workers > 1:
-            pages = _extract_parallel(pdf, data, name, count, workers)
-        else:
-            pages = [_page_text(pdf, index, name) for index in range(count)]
-    finally:
-        pdf.close()
+    with PDFIUM:
+        pdf = _open(data, name)
+        try:
+            count = len(pdf)
+            workers = _workers(count)
+            if workers > 1:
+                pages = _extract_parallel(pdf, data, name, count, workers)
+            else:
+                pages = [_page_text(pdf, index, name) for index in range(count)]
+        finally:
+            pdf.close()
     if not any(page.strip() for page in pages):
         raise InputError(
             f"no text layer: the PDF's {len(pages)} page(s) hold only images or graphics "

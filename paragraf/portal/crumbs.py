@@ -41,6 +41,10 @@ def document(document_) -> Crumbs:
     return trail + [(None, document_.title or document_.get_kind_display())]
 
 
+def original(source) -> Crumbs:
+    return [(reverse("portal:source", args=[source.pk]), source.name), (None, "Originalsidor")]
+
+
 def indicators(org, report_name: str | None = None) -> Crumbs:
     trail = organization(org) + [(reverse("portal:indicator_reports", args=[org.slug]), "Mätetal")]
     return trail + [(None, report_name)] if report_name else here(trail)

@@ -2,7 +2,7 @@
 from django.urls import path, register_converter
 
 from paragraf.portal.converters import IsoDateConverter
-from paragraf.portal.views import bodies, cases, documents, feeds, indicators, meetings, people, search, start
+from paragraf.portal.views import bodies, cases, documents, feeds, indicators, meetings, originals, people, search, start
 
 register_converter(IsoDateConverter, "isodate")
 
@@ -19,7 +19,10 @@ urlpatterns = [
     path("personer/<slug:slug>/", people.person, name="person"),
     path("partier/<str:abbreviation>/", people.party, name="party"),
     path("handlingar/<int:pk>/", documents.document, name="document"),
+    path("handlingar/<int:pk>/handling.pdf", originals.document_pdf, name="document_pdf"),
     path("kallor/<int:pk>/", documents.source, name="source"),
+    path("kallor/<int:pk>/original/", originals.source_pages, name="source_pages"),
+    path("kallor/<int:pk>/sidor/<int:page>.png", originals.page_image, name="page_image"),
     path("kallor/<int:pk>/fil", documents.source_download, name="source_download"),
     path("<slug:body>/", bodies.body, name="body"),
     path("<slug:body>/kalender.ics", feeds.calendar_body, name="body_calendar"),

@@ -14,7 +14,8 @@ STATIC_ROOT       where `paragraf manage collectstatic` writes (not needed by `p
 LOG_LEVEL         of the console log (default WARNING)
 PARAGRAF_REVIEW_IMPORTS  "0" to publish imported packets at once (default: held until staff review
                   what their public text masks, paragraf/privacy)
-The bounds of public work (PARAGRAF_RATE_SEARCH, PARAGRAF_RATE_HEAVY, PARAGRAF_CLIENT_IP_HEADER,
+The bounds of public work (PARAGRAF_RATE_SEARCH, PARAGRAF_RATE_HEAVY, PARAGRAF_RATE_PAGES,
+PARAGRAF_CLIENT_IP_HEADER,
 PARAGRAF_MAX_PACKET_MB, PARAGRAF_SQLITE_TIMEOUT) are read below; the README says what each does.
 
 HTTPS, each on in production and off in development unless set ("1"/"0"; a number for seconds):
@@ -281,6 +282,7 @@ LOGGING = {
 PARAGRAF_RATE_LIMITS = {
     "search": os.environ.get("PARAGRAF_RATE_SEARCH", "60/m"),
     "heavy": os.environ.get("PARAGRAF_RATE_HEAVY", "30/m"),
+    "pages": os.environ.get("PARAGRAF_RATE_PAGES", "300/m"),
 }
 # The request header holding the client's address behind a reverse proxy (e.g. HTTP_X_REAL_IP).
 PARAGRAF_CLIENT_IP_HEADER = os.environ.get("PARAGRAF_CLIENT_IP_HEADER", "")

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from paragraf.api.oparl import agenda, files, meetings, objects
 from paragraf.api.oparl.links import Links
-from paragraf.api.oparl.related import document_uses, meeting_files
+from paragraf.records.placing import document_uses, meeting_files
 from paragraf.api.oparl.texts import document_text, embedded_texts
 from paragraf.records.cases import MEETING_DOCUMENTS
 from paragraf.records.facts import summaries

@@ -6,7 +6,7 @@ import hashlib
 from django.utils.text import slugify
 
 from paragraf.api.oparl.links import Links, common, compact, date_time, oparl_type
-from paragraf.api.oparl.related import FileUses
+from paragraf.records.placing import FileUses
 from paragraf.records.models import Document, SourceFile
 
 TEXT = "text/plain"

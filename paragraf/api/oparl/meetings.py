@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from paragraf.api.oparl import agenda
 from paragraf.api.oparl.files import embedded_file
 from paragraf.api.oparl.links import Links, common, compact, meeting_time, oparl_type
-from paragraf.api.oparl.related import MeetingFiles
+from paragraf.records.placing import MeetingFiles
 from paragraf.records.models import Meeting, Paragraph
 
 

@@ -1,6 +1,7 @@
 """A document (cleaned text with line anchors) and the source packet (text a page of lines at a time, download)."""
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -10,7 +11,9 @@ from paragraf.portal.params import number
 from paragraf.privacy.layer import mask_lines, masker_for, shows_private
 from paragraf.privacy.pieces import masked_stream
 from paragraf.privacy.rules import current_masker
-from paragraf.records.models import Document, SourceFile
+from paragraf.portal.views.originals import document_pages
+from paragraf.records.models import Document, Meeting, Paragraph, SourceFile
+from paragraf.records.placing import document_uses
 from paragraf.records.texts import text_chunks, text_lines
 from paragraf.portal import crumbs
 
@@ -30,8 +33,14 @@ def document(request, pk: int):
     lines = text_lines(document.source_file_id, before, after) if document.source_file_id else []
     around = [(n + before - 1, t) for n, t in clean_lines(lines) if t]
     cleaned = [(n, t) for n, t in mask_lines(around, masker_for(request)) if first <= n <= last]
+    uses = document_uses([document])[document.pk]
+    paragraphs = (Paragraph.objects.filter(Q(pk__in=uses.paragraphs) | Q(documents=document))
+                  .select_related("meeting__body").distinct().order_by("meeting__date", "number"))
     context = {
         "document": document,
+        "paragraphs": paragraphs,
+        "meetings": Meeting.objects.filter(pk__in=uses.meetings).select_related("body").order_by("date"),
+        "original_pages": document_pages(document) if first == top else [],
         "lines": cleaned,
         "previous": first - LINES_PER_PAGE if first > top else None,
         "next": last + 1 if last < bottom else None,

@@ -13,6 +13,7 @@ from paragraf.records.basis import BasisLink, link_basis
 from paragraf.records.models import CitedStep, Document, Election, Meeting, Paragraph, SourceFile, Vote
 from paragraf.secretariat.published import posted_minutes, published_notice
 from paragraf.portal import crumbs
+from paragraf.portal.original import line_pages
 
 ATTENDANCE_GROUPS = [
     ("beslutande", "Beslutande"),
@@ -120,6 +121,7 @@ def paragraph(request, body: str, date, number: int):
                          ("Nomineringar (inget val: förslag till den som utser)", [e for e in elections if e.kind == Election.Kind.NOMINATION])],
         "basis": _basis(paragraph),
         "source_lines": _source_lines(paragraph, masker_for(request)),
+        "original_page": _original_page(paragraph),
         "previous": meeting.paragraphs.filter(number__lt=paragraph.number).order_by("-number").only("number").first(),
         "next": meeting.paragraphs.filter(number__gt=paragraph.number).order_by("number").only("number").first(),
         "crumbs": crumbs.paragraph(paragraph),
@@ -138,6 +140,13 @@ def _sides(vote: Vote) -> list[tuple[str, list]]:
     for ballot in vote.ballots.all():
         sides[ballot.choice].append(ballot)
     return [("Ja", sides["yes"]), ("Nej", sides["no"]), ("Avstår", sides["abstain"])]
+
+
+def _original_page(paragraph: Paragraph) -> int | None:
+    """The page of a PDF packet the § begins on (None for a text packet)."""
+    if not (paragraph.source_file_id and paragraph.first_line and paragraph.source_file.kind == "pdf"):
+        return None
+    return line_pages(paragraph.source_file_id, paragraph.first_line, paragraph.first_line).start
 
 
 def _source_lines(paragraph: Paragraph, masker: Masker | None) -> list[tuple[int, str]]:
