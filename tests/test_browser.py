@@ -296,3 +296,26 @@ def test_no_page_of_the_corpus_scrolls_sideways_at_320_390_or_1280_px(browser, p
     context.close()
     assert len(seen) > 300, len(seen)  # the corpus: meetings, §, cases, documents, people, parties, bodies …
     assert wide == []
+
+
+def test_search_filters_and_facets_fold_away_on_a_small_screen(page, portal):
+    """At 390 px the filters and the facets are behind their summaries; at 1280 px they are open,
+    and a facet link narrows the search to as many hits as it counts."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(portal + "/sok/?q=regionfullm%C3%A4ktige")
+    filters, facets = page.locator("main .filters"), page.locator("main .facets")
+    assert not filters.is_visible() and not facets.is_visible()
+    page.locator("main summary", has_text="Avgränsa sökningen").click()
+    assert filters.is_visible()
+    page.locator("main summary", has_text="Träffarna per").click()
+    assert facets.is_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(portal + "/sok/?q=regionfullm%C3%A4ktige")
+    assert filters.is_visible() and facets.is_visible()
+    assert not page.locator("main summary", has_text="Avgränsa sökningen").is_visible()
+    link = page.locator("main .facets nav[aria-label='Organ'] a").first
+    counted = int(re.search(r"\((\d+)\)", link.inner_text()).group(1))
+    link.click()
+    assert page.locator("main p.summary").inner_text().startswith(f"{counted} träff")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)

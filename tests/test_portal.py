@@ -187,6 +187,29 @@ def test_the_meeting_page_opens_with_an_overview_that_says_what_each_paragraph_h
     assert html.index('id="oversikt"') < html.index('id="paragrafer"')
 
 
+def test_the_meeting_page_names_who_attended_before_the_paragraphs_and_offers_the_minutes(client):
+    html = client.get("/regionstyrelsen/2023-01-31/").content.decode()
+    assert html.index('id="oversikt"') < html.index('id="narvaro"') < html.index('id="paragrafer"')
+    downloads = re.search(r'<section aria-labelledby="ladda-ner">(.*?)</section>', html, re.S).group(1)
+    minutes = re.search(r'<li><a href="/handlingar/(\d+)/">Protokollet</a> ·\s*<a href="/kallor/(\d+)/fil">', downloads)
+    document = Document.objects.get(pk=int(minutes.group(1)))
+    assert document.kind == Document.Kind.MINUTES and document.date == dt.date(2023, 1, 31)
+    assert document.source_file_id == int(minutes.group(2))
+    assert "(text, personuppgifter dolda)" in downloads
+
+
+def test_each_step_of_a_case_says_what_the_paragraph_decided(client):
+    html = client.get("/arenden/region-jonkopings-lan/2022-1409/").content.decode()
+    path = re.search(r'<ol class="path">(.*?)</ol>', html, re.S).group(1)
+    outcomes = re.findall(r'<span class="outcome">Beslut: (.*?)</span>', path)
+    assert "Regionstyrelsen föreslår regionfullmäktige • Anse motionen besvarad. (efter omröstning, med reservation)" in outcomes
+    html = client.get("/arenden/region-jonkopings-lan/2023-217/").content.decode()
+    outcomes = re.findall(r'<span class="outcome">Beslut: (.*?)</span>', html)
+    # a sentence leading into a numbered list goes on through it, cut at a word
+    assert any(o.startswith("Nämnd för trafik, infrastruktur och miljö, föreslår regionfullmäktige. 1. Godkänna förslag")
+               and o.endswith(" …") for o in outcomes)
+
+
 @pytest.mark.parametrize("path, status, next_body", [
     ("/arenden/region-jonkopings-lan/2022-1409/", "Pågår: Behandlat av Regionstyrelsen, skickat vidare till Regionfullmäktige 31 januari 2023",
      "Regionfullmäktige"),

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.db.models import Count
+
 from paragraf.records.models import AgendaItem, Case, CitedStep, Document, Paragraph
 from paragraf.records.names import read_body_name
 
@@ -21,6 +23,7 @@ class Step:
     label: str  # what happened, in Swedish: "Tjänsteskrivelse", "§ 12 i Regionstyrelsen", "Kallelse …"
     body: str | None
     record: object
+    outcome: str = ""  # a §'s outcome in a line: its decision's first sentence, how it was reached
 
 
 def case_path(case: Case) -> list[Step]:
@@ -29,8 +32,10 @@ def case_path(case: Case) -> list[Step]:
     documents = Document.objects.filter(case=case).exclude(kind__in=MEETING_DOCUMENTS)
     for doc in documents.select_related("source_file").defer("source_file__text", "source_file__data"):
         steps.append(Step(doc.date, "document", doc.get_kind_display(), None, doc))
-    for par in Paragraph.objects.filter(case=case).select_related("meeting__body"):
-        steps.append(Step(par.meeting.date, "paragraph", f"§ {par.number}", par.meeting.body.name, par))
+    paragraphs = Paragraph.objects.filter(case=case).select_related("meeting__body").annotate(
+        n_votes=Count("votes", distinct=True), n_dissents=Count("dissents", distinct=True))
+    for par in paragraphs:
+        steps.append(Step(par.meeting.date, "paragraph", f"§ {par.number}", par.meeting.body.name, par, outcome(par)))
     for item in AgendaItem.objects.filter(case=case).select_related("meeting__body"):
         steps.append(Step(item.meeting.date, "agenda_item", f"punkt {item.number} på kallelsen", item.meeting.body.name, item))
     held = [(s.date, s.record.meeting.body) for s in steps if s.kind in ("paragraph", "agenda_item")]
@@ -46,6 +51,26 @@ def case_path(case: Case) -> list[Step]:
     order = {"cited": 0, "document": 1, "paragraph": 2, "agenda_item": 3}
     steps.sort(key=lambda s: (s.date or dt.date.max, order[s.kind]))
     return steps
+
+
+OUTCOME_CHARS = 220
+# The first sentence of at least 60 characters; a sentence that leads into a numbered list
+# (`… föreslår regionfullmäktige. 1. Godkänna …`) goes on through the list.
+FIRST_SENTENCE = re.compile(r"(.{60,}?(?<!\s\d)(?<!\s\d\d)[.;])(?:\s+(?!\d{1,2}[.)]\s|•)|$)", re.S)
+
+
+def outcome(paragraph: Paragraph) -> str:
+    """What a § decided, in a line: the decision's first sentence (cut at OUTCOME_CHARS), then
+    whether it took a vote and reservations (`n_votes`, `n_dissents` annotated, or counted)."""
+    decision = " ".join((paragraph.decision or "").split())
+    first = FIRST_SENTENCE.match(decision)
+    line = first.group(1) if first else decision
+    if len(line) > OUTCOME_CHARS:
+        line = line[:OUTCOME_CHARS].rsplit(" ", 1)[0] + " …"
+    votes = paragraph.n_votes if hasattr(paragraph, "n_votes") else paragraph.votes.count()
+    dissents = paragraph.n_dissents if hasattr(paragraph, "n_dissents") else paragraph.dissents.count()
+    how = [word for word, n in (("efter omröstning", votes), ("med reservation", dissents)) if n]
+    return line + (f" ({', '.join(how)})" if how else "")
 
 
 def _seen(step: CitedStep, seen: set[tuple], seen_kinds: set[tuple]) -> bool:

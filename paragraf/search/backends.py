@@ -8,11 +8,12 @@ newest matches best first, `dated` a page by date, `count` a count that stops at
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
 
-from paragraf.search.contract import MAX_PER_PAGE, SearchHit, SearchPage, SearchQuery
+from paragraf.search.contract import MAX_PER_PAGE, Facets, SearchHit, SearchPage, SearchQuery
 from paragraf.search.models import SearchEntry
 from paragraf.search.snippets import snippet
 
@@ -21,6 +22,9 @@ COUNT_CAP = 1000  # beyond this many matches the total is an estimate ("more tha
 # every match of a common word in a large index takes far longer than a search may. More than
 # COUNT_CAP + MAX_PER_PAGE: every page the count allows is ranked the same way.
 RANK_CAP = COUNT_CAP + MAX_PER_PAGE
+# Facets count at most this many matches (the same bound as the total): a search's cost stays that of
+# reading its first COUNT_CAP matches, whatever the word.
+FACET_CAP = COUNT_CAP
 
 
 @dataclass
@@ -81,7 +85,26 @@ def run(query: SearchQuery) -> SearchPage:
         pages=math.ceil(total / query.per_page),
         query=query,
         terms=match.terms,
+        facets=facets(match, condition, params) if query.facets else None,
     )
+
+
+def facets(match: Match, condition: str, params: list) -> Facets:
+    """The matches counted by kind, body, year and party, in one read of at most FACET_CAP + 1 of them."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT e.kind, e.body_id, e.date, e.parties FROM {match.source} WHERE {condition} LIMIT %s",
+                       [*params, FACET_CAP + 1])
+        rows = cursor.fetchall()
+    complete = len(rows) <= FACET_CAP
+    kinds, bodies, years, parties = Counter(), Counter(), Counter(), Counter()
+    for kind, body, date, party_list in rows[:FACET_CAP]:
+        kinds[kind] += 1
+        if body is not None:
+            bodies[body] += 1
+        if date is not None:
+            years[int(str(date)[:4])] += 1
+        parties.update(set(party_list.split()) - {"-"})
+    return Facets(kinds=dict(kinds), bodies=dict(bodies), years=dict(years), parties=dict(parties), complete=complete)
 
 
 def filters_sql(query: SearchQuery) -> tuple[str, list]:

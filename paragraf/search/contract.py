@@ -24,6 +24,7 @@ class SearchQuery:
     sort: str = "relevance"  # or "date": newest first
     page: int = 1
     per_page: int = 20
+    facets: bool = False  # count the matches by kind, body, year and party (`SearchPage.facets`)
 
     def __post_init__(self) -> None:
         if self.kind is not None and self.kind not in KINDS:
@@ -52,6 +53,19 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class Facets:
+    """The matches of a query counted by kind, body (id), year and party. `complete`: every match
+    was counted, and each count is the total of the search filtered by that value; otherwise the
+    first FACET_CAP matches were, and each count is at least as many (a lower bound)."""
+
+    kinds: dict[str, int]
+    bodies: dict[int, int]
+    years: dict[int, int]
+    parties: dict[str, int]
+    complete: bool
+
+
+@dataclass(frozen=True)
 class SearchPage:
     hits: list[SearchHit]
     total: int  # counted up to a cap: then `total_is_estimate` and there are at least this many
@@ -60,3 +74,4 @@ class SearchPage:
     query: SearchQuery
     total_is_estimate: bool = False
     terms: list[str] = field(default_factory=list)  # the stems looked for
+    facets: Facets | None = None  # when the query asked for them

@@ -10,7 +10,8 @@ from django.db.models import Prefetch
 
 from paragraf.ingest.cleanup import clean
 from paragraf.privacy.rules import current_masker
-from paragraf.records.models import AgendaItem, Ballot, Dissent, Document, Meeting, Paragraph, Proposal, SourceFile
+from paragraf.records.models import (AgendaItem, Ballot, Dissent, Document, Meeting, Paragraph, ParagraphCopy, Proposal,
+                                     SourceFile)
 from paragraf.search.backends import backend
 from paragraf.search.models import SearchEntry
 
@@ -92,9 +93,9 @@ def agenda_item_entry(item: AgendaItem) -> SearchEntry:
 
 
 def document_entries(source_file: SourceFile, documents, text_lines: list[tuple[int, str]] | None = None) -> list[SearchEntry]:
-    """Documents with the cleaned lines of their span as text (page furniture left out):
+    """Documents (but the extracts of a §) with the cleaned lines of their span as text (page furniture left out):
     `text_lines` as the parser read them, or cleaned here again."""
-    documents = list(documents)
+    documents = _without_extracts_of_paragraphs(source_file, list(documents))
     if not documents:
         return []
     lines = text_lines if text_lines is not None else text_only(source_file.text)
@@ -116,6 +117,22 @@ def document_entries(source_file: SourceFile, documents, text_lines: list[tuple[
             )
         )
     return entries
+
+
+def _without_extracts_of_paragraphs(source_file: SourceFile, documents: list[Document]) -> list[Document]:
+    """The documents but the extracts (protokollsutdrag) that hold a § of the packet: a § is found
+    once, as itself, not again through each copy of it (its page lists its extracts)."""
+    extracts = [d for d in documents if d.kind == Document.Kind.EXTRACT]
+    if not extracts:
+        return documents
+    copies = sorted(line for line in ParagraphCopy.objects.filter(source_file=source_file).values_list("first_line", flat=True)
+                    if line is not None)
+
+    def holds_paragraph(document: Document) -> bool:
+        at = bisect_left(copies, document.first_line or 1)
+        return at < len(copies) and copies[at] <= (document.last_line or source_file.line_count)
+
+    return [d for d in documents if d.kind != Document.Kind.EXTRACT or not holds_paragraph(d)]
 
 
 def text_only(text: str) -> list[tuple[int, str]]:

@@ -14,6 +14,7 @@ from paragraf.records.models import CitedStep, Document, Election, Meeting, Para
 from paragraf.secretariat.published import posted_minutes, published_notice
 from paragraf.portal import crumbs
 from paragraf.portal.original import line_pages
+from paragraf.records.placing import meeting_files
 
 ATTENDANCE_GROUPS = [
     ("beslutande", "Beslutande"),
@@ -66,8 +67,11 @@ def meeting(request, body: str, date):
     notice = published_notice(meeting, request.user)  # a notice published from the secretariat, with its documents
     for item in agenda:
         item.secretariat_documents = notice.documents.get(item.pk, []) if notice else []
+    files = meeting_files([meeting], [])[meeting.pk]
     context = {
         "meeting": meeting,
+        "files": files,
+        "downloads": [(label, doc) for label, doc in (("Protokollet", files.minutes), ("Kallelsen", files.invitation)) if doc],
         "agenda": agenda,
         "attendance_groups": _grouped(attendance, ATTENDANCE_GROUPS),
         "invited_groups": _grouped(invited, INVITED_GROUPS),

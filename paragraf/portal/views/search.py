@@ -15,6 +15,8 @@ from paragraf.records.models import Body, Organization, Party
 from paragraf.search import search as run_search
 from paragraf.search.contract import KINDS, MAX_PAGE, SearchHit, SearchQuery
 from paragraf.portal import crumbs
+from paragraf.portal.facets import facet_list
+from paragraf.portal.shortcuts import shortcuts
 
 KIND_LABELS = {"paragraph": "Paragraf (§)", "agenda_item": "Ärende på dagordning", "document": "Handling"}
 SORT_LABELS = {"relevance": "Relevans", "date": "Datum, nyast först"}
@@ -57,6 +59,7 @@ def query_from(params) -> tuple[SearchQuery | None, list[str]]:
         party=read.text(params, "parti", 100) or None,
         sort=sort,
         page=page,
+        facets=True,
     )
     return query, problems
 
@@ -101,6 +104,9 @@ def search(request):
         "sorts": SORT_LABELS.items(),
         "page_url": lambda n: "?" + urlencode({**params, "sida": n}),
         "crumbs": crumbs.page("Sök"),
+        "shortcuts": shortcuts(query.text) if query else [],
+        "facets": facet_list(results.facets, params, KIND_LABELS) if results and results.facets else [],
+        "facets_complete": bool(results and results.facets and results.facets.complete),
         "feed_url": reverse("portal:search_feed") + "?" + urlencode({k: v for k, v in params.items() if k != "ordning"}),
     }
     if results:
@@ -127,7 +133,7 @@ class SearchFeed(Feed):
     def items(self, query: SearchQuery | None):
         if query is None:
             return []
-        newest = SearchQuery(**{**query.__dict__, "sort": "date", "page": 1, "per_page": 50})
+        newest = SearchQuery(**{**query.__dict__, "sort": "date", "page": 1, "per_page": 50, "facets": False})
         return run_search(newest).hits
 
     def item_title(self, hit: SearchHit) -> str:
