@@ -102,6 +102,7 @@ def search(request):
         "page_url": lambda n: "?" + urlencode({**params, "sida": n}),
         "crumbs": crumbs.page("Sök"),
         "feed_url": reverse("portal:search_feed") + "?" + urlencode({k: v for k, v in params.items() if k != "ordning"}),
+        "follow_query": urlencode(sorted((k, v) for k, v in params.items() if k != "ordning")),  # a saved search
     }
     if results:
         context["previous_url"] = "?" + urlencode({**params, "sida": results.page - 1}) if results.page > 1 else None
