@@ -61,7 +61,9 @@ ENTRY_POINTS = ("/", "/oparl/v1.1/", "/api/v1/")
 SEARCH_WORDS = ("budget", "motion", "uppföljning", "regionstyrelsen")
 FILTERED = "portal:search (filtered)"
 NOT_PUBLIC = {"native:meeting_findings",  # the review of minutes: public only where an organisation turns it on
-              "oparl:not_found"}  # the answer to an address that is no OParl object: no page
+              "oparl:not_found",  # the answer to an address that is no OParl object: no page
+              # E-mail alerts: the form posts to `subscribe`; the others are the links of a mail, with its token.
+              "alerts:subscribe", "alerts:confirm", "alerts:unsubscribe", "alerts:unsubscribe_all"}
 KEEP = 20 * MB  # the bytes of a response kept to read links from; the rest is counted
 HREF = re.compile(r'href="([^"]*)"')
 SELECT = re.compile(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', re.S)
@@ -243,7 +245,8 @@ def page_types() -> set[str]:
     secretariat's are left out: its pages are for logged-in staff, and its public PDFs exist only for
     meetings prepared and published in it, which a database of imported packets has none of. So is the
     review (its pages and `native:meeting_findings`): staff and auditors only, public only where an
-    organisation turns it on, which none has by default."""
+    organisation turns it on, which none has by default. So are the alerts' addresses (`NOT_PUBLIC`): where
+    the subscribe form posts, and the links of the mails, each with its subscription's token."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
     found = {FILTERED}
