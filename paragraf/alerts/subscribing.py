@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from paragraf.alerts import mails
 from paragraf.alerts.models import Subscriber, Subscription, new_token
 from paragraf.alerts.targets import Target
 
-LOG = logging.getLogger(__name__)
 # A confirmation (or the note that the address follows it already) is mailed again for the same address and
 # target only after this long: the form cannot be used to fill someone's mailbox.
 RESEND_AFTER = dt.timedelta(minutes=15)
@@ -104,5 +101,5 @@ def forget_expired() -> int:
     """Delete the subscriptions never confirmed in time, and the addresses left without any."""
     limit = timezone.now() - dt.timedelta(days=confirm_days())
     deleted, _ = Subscription.objects.filter(confirmed__isnull=True, requested__lt=limit).delete()
-    Subscriber.objects.filter(Q(subscriptions__isnull=True)).delete()
+    Subscriber.objects.filter(subscriptions__isnull=True).delete()
     return deleted
