@@ -61,7 +61,9 @@ ENTRY_POINTS = ("/", "/oparl/v1.1/", "/api/v1/")
 SEARCH_WORDS = ("budget", "motion", "uppföljning", "regionstyrelsen")
 FILTERED = "portal:search (filtered)"
 NOT_PUBLIC = {"native:meeting_findings",  # the review of minutes: public only where an organisation turns it on
-              "oparl:not_found"}  # the answer to an address that is no OParl object: no page
+              "oparl:not_found",  # the answer to an address that is no OParl object: no page
+              # E-mail alerts: the form posts to `subscribe`; the others are the links of a mail, with its token.
+              "alerts:subscribe", "alerts:confirm", "alerts:unsubscribe", "alerts:unsubscribe_all"}
 # Pages of PDF packets only (their original pages): the load's databases hold text packets.
 PDF_ONLY = {"portal:source_pages", "portal:page_image", "portal:document_pdf"}
 KEEP = 20 * MB  # the bytes of a response kept to read links from; the rest is counted
@@ -245,8 +247,9 @@ def page_types() -> set[str]:
     secretariat's are left out: its pages are for logged-in staff, and its public PDFs exist only for
     meetings prepared and published in it, which a database of imported packets has none of. So is the
     review (its pages and `native:meeting_findings`): staff and auditors only, public only where an
-    organisation turns it on, which none has by default. And the original pages of PDF packets
-    (PDF_ONLY): the load's databases hold text packets."""
+    organisation turns it on, which none has by default. So are the alerts' addresses (`NOT_PUBLIC`): where
+    the subscribe form posts, and the links of the mails, each with its subscription's token. And the
+    original pages of PDF packets (PDF_ONLY): the load's databases hold text packets."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
     found = {FILTERED}

@@ -39,6 +39,7 @@ def serve_corpus(data: Path, corpus: bool = True, prepare: str = "", **environ: 
         "PARAGRAF_RATE_SEARCH": GENEROUS_RATE,
         "PARAGRAF_RATE_HEAVY": GENEROUS_RATE,
         "PARAGRAF_RATE_PAGES": GENEROUS_RATE,
+        "PARAGRAF_RATE_SUBSCRIBE": GENEROUS_RATE,
         # The command's own settings module (not the suite's), its profile from the environment:
         "DJANGO_SETTINGS_MODULE": "paragraf.site.settings",
         "PARAGRAF_PROFILE": "development",  # plain http on 127.0.0.1

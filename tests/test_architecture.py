@@ -100,3 +100,17 @@ def test_the_review_reads_only_records_and_its_rules_are_small_units():
         if path.name != "__init__.py":
             text = path.read_text(encoding="utf-8")
             assert "RULE = Rule(" in text and "def check(" in text, path
+
+
+def test_the_alerts_read_records_search_privacy_and_the_portal_and_no_app_imports_them():
+    """paragraf/alerts depends on records, search, privacy and the portal (its URL names, the search form's
+    reading, the registry its form is shown through: portal/follow.py); only the site (settings, URLs,
+    rate limits by URL name) names it, and no module imports it but its own."""
+    alerts = ROOT / "paragraf" / "alerts"
+    for path in alerts.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.(?!(alerts|records|search|privacy|portal)\b)", text, re.M), path
+    others = [path for path in [*(ROOT / "paragraf").rglob("*.py"), *(ROOT / "benchmarks").rglob("*.py")] if alerts not in path.parents]
+    assert len(others) > 100
+    for path in others:
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.alerts\b", path.read_text(encoding="utf-8"), re.M), path

@@ -7,7 +7,8 @@
 - keyboard: the skip link comes first, shows when focused and moves focus to the content;
   focused links have a visible outline;
 - acceptance: search `sjukresor` → § → case and its path; the 9–6 vote of Regionstyrelsen
-  2023-01-31 § 14 with the names and the reservation;
+  2023-01-31 § 14 with the names and the reservation; subscribing to Regionstyrelsen by e-mail (the
+  pages of the mailed links are page types above);
 - Content-Security-Policy: no page type and no admin page used (log in, a change list with its
   actions, a change form with its date widgets) makes Chromium refuse anything.
 
@@ -20,7 +21,7 @@ from datetime import date
 
 import pytest
 
-from tests.browsing import axe_violations, describe, launch
+from tests.browsing import axe_violations, check, describe, launch
 from tests.conftest import ROOT
 from tests.live_portal import STAFF_PASSWORD, STAFF_USER, serve_corpus
 
@@ -32,9 +33,21 @@ WIDTHS = [1280, 360]
 SOURCE_LINES_CHECKED = 300
 
 
+# A pending alert subscription to Regionstyrelsen, with the tokens of its mailed links known here.
+CONFIRM_TOKEN, ALL_TOKEN = "bevakning-av-regionstyrelsen", "alla-bevakningar-for-lasare"
+PREPARE = f"""
+from django.utils import timezone
+from paragraf.alerts.models import Subscriber, Subscription
+from paragraf.records.models import Body
+reader = Subscriber.objects.create(email="lasare@example.org", token="{ALL_TOKEN}")
+Subscription.objects.create(subscriber=reader, kind="body", body=Body.objects.get(slug="regionstyrelsen"), target="rs",
+                            token="{CONFIRM_TOKEN}", requested=timezone.now())
+"""
+
+
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
-    with serve_corpus(tmp_path_factory.mktemp("browser")) as url:
+    with serve_corpus(tmp_path_factory.mktemp("browser"), prepare=PREPARE) as url:
         yield url.rstrip("/")
 
 
@@ -85,6 +98,10 @@ def page_urls(browser, portal):
         "indicator-reports": "/organisationer/region-jonkopings-lan/matetal/",
         "indicators": first_link("/organisationer/region-jonkopings-lan/matetal/", "a[href*='/matetal/']"),
         "not-found": "/finns-inte/alls/",
+        "alert-confirm": f"/bevakning/bekrafta/{CONFIRM_TOKEN}/",
+        "alert-unsubscribe": f"/bevakning/avsluta/{CONFIRM_TOKEN}/",
+        "alert-unsubscribe-all": f"/bevakning/avsluta-alla/{ALL_TOKEN}/",
+        "alert-unknown-link": "/bevakning/avsluta/finns-inte/",
     }
     context.close()
     return urls
@@ -92,7 +109,8 @@ def page_urls(browser, portal):
 
 PAGE_TYPES = ["start", "search", "organisation", "body", "meeting", "paragraph", "secret-ballot", "elections", "case",
               "case-cited-steps", "person", "person-replaced", "party", "document", "source", "indicator-reports",
-              "indicators", "not-found"]
+              "indicators", "not-found", "alert-confirm", "alert-unsubscribe", "alert-unsubscribe-all", "alert-unknown-link"]
+NOT_FOUND = {"not-found", "alert-unknown-link"}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -100,7 +118,7 @@ PAGE_TYPES = ["start", "search", "organisation", "body", "meeting", "paragraph",
 def test_page_type_is_accessible_and_fits(page, portal, page_urls, kind, width):
     page.set_viewport_size({"width": width, "height": 900})
     response = page.goto(portal + page_urls[kind])
-    assert response.status == (404 if kind == "not-found" else 200), page_urls[kind]
+    assert response.status == (404 if kind in NOT_FOUND else 200), page_urls[kind]
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.locator("main h1").count() == 1
     if width == 360:
@@ -115,6 +133,33 @@ def test_page_type_is_accessible_and_fits(page, portal, page_urls, kind, width):
     page.screenshot(path=SCREENSHOTS / f"{kind}-{width}.png", full_page=True)
     violations = axe_violations(page)
     assert not violations, f"axe-core on {page_urls[kind]} at {width} px:\n{describe(violations)}"
+
+
+def test_a_citizen_subscribes_to_a_body_by_e_mail_with_the_keyboard(page, portal):
+    """The form on the body page: labelled, described, sent with Enter, answered by a page that fits and
+    passes axe; a wrong address (as a browser that does not check it sends it) is named and announced."""
+    page.goto(portal + "/regionstyrelsen/")
+    field = page.get_by_label("Din e-postadress")
+    assert field.get_attribute("type") == "email" and field.get_attribute("autocomplete") == "email"
+    assert "Regionstyrelsen har fattat nya beslut" in page.locator("#bevaka-om").inner_text()
+    assert not page.locator("input[name=hemsida]").is_visible()  # the honeypot is for robots only
+    field.fill("medborgare@example.org")
+    with page.expect_navigation():
+        field.press("Enter")
+    assert page.locator("main h1").inner_text() == "Bekräfta i mejlet"
+    check(page, [])
+
+    page.goto(portal + "/regionstyrelsen/")
+    page.locator("#bevaka-epost").evaluate("field => { field.type = 'text'; field.required = false; }")
+    page.get_by_label("Din e-postadress").fill("inte en adress")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bevaka").click()
+    assert page.locator("main h1").inner_text() == "Kontrollera e-postadressen"
+    alert = page.get_by_role("alert")
+    assert "Skriv en hel e-postadress" in alert.inner_text()
+    field = page.get_by_label("Din e-postadress")
+    assert field.get_attribute("aria-invalid") == "true" and field.input_value() == "inte en adress"
+    check(page, [])
 
 
 def test_skip_link_comes_first_shows_and_moves_focus_to_content(page, portal):

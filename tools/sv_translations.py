@@ -11,6 +11,28 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "paragraf" / "locale" / "sv" / "LC_MESSAGES" / "django.po"
 
 SV = {
+    # paragraf/alerts: e-mail alerts of the portal
+    "E-mail alerts": "E-postbevakning",
+    "Write your e-mail address.": "Skriv din e-postadress.",
+    "Write a whole e-mail address, with @ and a domain.": "Skriv en hel e-postadress, med @ och domän.",
+    "The e-mail address is too long.": "E-postadressen är för lång.",
+    "token of the link to end every alert": "nyckel i länken som avslutar alla bevakningar",
+    "subscriber": "prenumerant",
+    "subscribers": "prenumeranter",
+    "saved search": "sparad sökning",
+    "search (query string as on /sok/)": "sökning (parametrar som på /sok/)",
+    "what is followed": "det som bevakas",
+    "token of its links": "nyckel i länkarna",
+    "confirmation mailed": "bekräftelse skickad",
+    "confirmed": "bekräftad",
+    "alert subscription": "bevakning",
+    "alert subscriptions": "bevakningar",
+    "sent": "skickat",
+    "alert mail": "bevakningsmejl",
+    "alert mails": "bevakningsmejl",
+    "§ sent": "skickade §",
+    "There is nothing to follow there.": "Det finns inget att bevaka där.",
+    "The form could not be read. Try again from the page.": "Formuläret kunde inte läsas. Försök igen från sidan.",
     "the review is public": "granskningen är offentlig",
     "review setting": "inställning för granskning",
     "review settings": "inställningar för granskning",

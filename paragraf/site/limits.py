@@ -1,4 +1,4 @@
-"""Rate limits of search and the heavy public views, per client address (django-ratelimit).
+"""Rate limits of search, the heavy public views and subscribing to alerts, per client address (django-ratelimit).
 
 `LIMITED` names the views by URL name and the group of each; the rate of a group is the setting
 `PARAGRAF_RATE_LIMITS[group]` ("60/m"). Over it a client gets 429 with `Retry-After` and a Swedish
@@ -29,6 +29,7 @@ LIMITED = {
     "oparl:file_source_access": "heavy",
     "oparl:file_source_download": "heavy",
     "organization_dump": "heavy",
+    "alerts:subscribe": "subscribe",  # each asks for a mail to be sent
 }
 
 

@@ -15,8 +15,8 @@ LOG_LEVEL         of the console log (default WARNING)
 PARAGRAF_REVIEW_IMPORTS  "0" to publish imported packets at once (default: held until staff review
                   what their public text masks, paragraf/privacy)
 The bounds of public work (PARAGRAF_RATE_SEARCH, PARAGRAF_RATE_HEAVY, PARAGRAF_RATE_PAGES,
-PARAGRAF_CLIENT_IP_HEADER,
-PARAGRAF_MAX_PACKET_MB, PARAGRAF_SQLITE_TIMEOUT) are read below; the README says what each does.
+PARAGRAF_RATE_SUBSCRIBE, PARAGRAF_CLIENT_IP_HEADER, PARAGRAF_MAX_PACKET_MB, PARAGRAF_SQLITE_TIMEOUT) are
+read below; the README says what each does.
 
 HTTPS, each on in production and off in development unless set ("1"/"0"; a number for seconds):
 SECURE_SSL_REDIRECT             redirect http:// to https://
@@ -38,14 +38,19 @@ PARAGRAF_ADMIN_TOTP   "1": staff also give a code from a TOTP device (`paragraf 
 PARAGRAF_OPARL_LICENSE, PARAGRAF_OPARL_VENDOR, PARAGRAF_OPARL_PRODUCT, PARAGRAF_OPARL_CONTACT_EMAIL
                       what the OParl System says of the data and the API (README, docs/oparl.md)
 
+E-mail alerts of the portal (paragraf/alerts):
+PARAGRAF_ALERTS_CONFIRM_DAYS  days the confirmation link of a new subscription is valid (default 7); the
+                      alerts link to PARAGRAF_PUBLIC_URL and are sent with the EMAIL_* settings below
+PARAGRAF_RATE_SUBSCRIBE  subscriptions a client address may ask for (default 10/h)
+
 The secretariat (paragraf/secretariat):
-PARAGRAF_PUBLIC_URL   the portal's address, for links in mails (default http://127.0.0.1:8000)
+PARAGRAF_PUBLIC_URL   the portal's address, for links in mails: notices and alerts (default http://127.0.0.1:8000)
 PARAGRAF_MAX_DOCUMENT_MB  largest PDF a secretary may upload to a case (default 50)
 PARAGRAF_SIGNING      how minutes are signed at justering: local:DIR (a development CA, made on first
                       use; default local:<data dir>/signing-ca) or pkcs12:FILE (the organisation's
                       certificate; its passphrase in PARAGRAF_SIGNING_PASSPHRASE). docs/signing.md
 EMAIL_HOST, EMAIL_PORT (587), EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS ("1" default),
-DEFAULT_FROM_EMAIL    SMTP for the notices mailed to members; without EMAIL_HOST mails are written
+DEFAULT_FROM_EMAIL    SMTP for the notices mailed to members and the alerts; without EMAIL_HOST mails are written
                       to the console log (EMAIL_BACKEND may name any Django mail backend)
 
 Fixed in both profiles: a Content-Security-Policy (no inline scripts or styles, nothing from other
@@ -156,6 +161,7 @@ INSTALLED_APPS = [
     "paragraf.review.apps.ReviewConfig",
     "simple_history",  # the audit log of the secretariat (who changed what, before and after)
     "paragraf.portal",
+    "paragraf.alerts.apps.AlertsConfig",  # e-mail alerts of the portal (reads records, search and the portal)
     "paragraf.api",
     "paragraf.staff",
     "paragraf.staff.apps.AxesConfig",  # axes
@@ -283,6 +289,7 @@ PARAGRAF_RATE_LIMITS = {
     "search": os.environ.get("PARAGRAF_RATE_SEARCH", "60/m"),
     "heavy": os.environ.get("PARAGRAF_RATE_HEAVY", "30/m"),
     "pages": os.environ.get("PARAGRAF_RATE_PAGES", "300/m"),
+    "subscribe": os.environ.get("PARAGRAF_RATE_SUBSCRIBE", "10/h"),
 }
 # The request header holding the client's address behind a reverse proxy (e.g. HTTP_X_REAL_IP).
 PARAGRAF_CLIENT_IP_HEADER = os.environ.get("PARAGRAF_CLIENT_IP_HEADER", "")
@@ -314,3 +321,7 @@ EMAIL_USE_TLS = _flag("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "paragraf@localhost")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend")
+
+# ---------------------------------------------------------------- e-mail alerts (issue 17)
+# A subscription's confirmation link is valid this many days; one never confirmed is then forgotten.
+PARAGRAF_ALERTS_CONFIRM_DAYS = int(os.environ.get("PARAGRAF_ALERTS_CONFIRM_DAYS", "7"))

@@ -9,5 +9,6 @@ urlpatterns = [
     # Before the portal, whose `<slug:body>/` would take `sekretariat/`.
     path("", include("paragraf.secretariat.urls")),
     path("", include("paragraf.review.urls")),
+    path("", include("paragraf.alerts.urls")),  # /bevakning/…, before the portal's `<slug:body>/`
     path("", include(portal_urls)),
 ]

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from paragraf.portal import follow as following
 from paragraf.portal.lines import line_url
 
 register = template.Library()
@@ -42,6 +43,15 @@ def paragraph_url(paragraph) -> str:
 @register.simple_tag
 def case_url(case) -> str:
     return reverse("portal:case", args=[case.organization.slug, case.year, case.serial])
+
+
+@register.simple_tag(takes_context=True)
+def follow(context, kind: str, *what) -> SafeString:
+    """The ways to follow the page other apps offer (`portal/follow.py`): `{% follow "body" body %}`,
+    `"case" case`, `"person" person`, `"search" query_string words`; nothing when none is offered."""
+    made = {"body": following.body, "case": following.case, "person": following.person, "search": following.search}
+    followed = made[kind](*what)
+    return following.panels(context.get("request"), followed)
 
 
 @register.simple_tag

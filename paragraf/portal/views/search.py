@@ -108,6 +108,7 @@ def search(request):
         "facets": facet_list(results.facets, params, KIND_LABELS) if results and results.facets else [],
         "facets_complete": bool(results and results.facets and results.facets.complete),
         "feed_url": reverse("portal:search_feed") + "?" + urlencode({k: v for k, v in params.items() if k != "ordning"}),
+        "follow_query": urlencode(sorted((k, v) for k, v in params.items() if k != "ordning")),  # a saved search
     }
     if results:
         context["previous_url"] = "?" + urlencode({**params, "sida": results.page - 1}) if results.page > 1 else None
