@@ -47,7 +47,7 @@ def test_a_facet_narrowed_again_counts_within_the_narrowed_search():
 
 
 def test_past_the_cap_facets_are_lower_bounds(monkeypatch):
-    monkeypatch.setattr(backends, "FACET_CAP", 5)
+    monkeypatch.setattr(backends, "FACET_CAP", 5)  # the corpus has no search with more than 250 matches
     page = search(SearchQuery(text="regionfullmäktige", facets=True))
     assert not page.facets.complete
     assert sum(page.facets.kinds.values()) == 5

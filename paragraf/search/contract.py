@@ -8,6 +8,11 @@ KINDS = ("paragraph", "agenda_item", "document")
 SORTS = ("relevance", "date")
 MAX_PER_PAGE = 100
 MAX_PAGE = 500  # deeper pages are cut to this one: each costs its offset in rows skipped
+# Facets count at most this many matches, the newest the backend's `ranked` found (`search/backends.py`):
+# up to it each count is the total of the search narrowed to that value, past it a lower bound. Reading a
+# match's kind, body, date and parties costs ~8 µs on PostgreSQL at a million § (a plain GROUP BY over
+# the matches read every match); 250 keep a search's p95 near its own (docs/benchmarks.md, "Search facets").
+FACET_CAP = 250
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,7 @@ class SearchHit:
 class Facets:
     """The matches of a query counted by kind, body (id), year and party. `complete`: every match
     was counted, and each count is the total of the search filtered by that value; otherwise the
-    first FACET_CAP matches were, and each count is at least as many (a lower bound)."""
+    newest FACET_CAP matches were, and each count is at least as many (a lower bound)."""
 
     kinds: dict[str, int]
     bodies: dict[int, int]

@@ -13,7 +13,7 @@ from paragraf.portal.views.feeds import XmlSafeAtom1Feed
 from paragraf.privacy.layer import masker_for
 from paragraf.records.models import Body, Organization, Party
 from paragraf.search import search as run_search
-from paragraf.search.contract import KINDS, MAX_PAGE, SearchHit, SearchQuery
+from paragraf.search.contract import FACET_CAP, KINDS, MAX_PAGE, SearchHit, SearchQuery
 from paragraf.portal import crumbs
 from paragraf.portal.facets import facet_list
 from paragraf.portal.shortcuts import shortcuts
@@ -107,6 +107,7 @@ def search(request):
         "shortcuts": shortcuts(query.text) if query else [],
         "facets": facet_list(results.facets, params, KIND_LABELS) if results and results.facets else [],
         "facets_complete": bool(results and results.facets and results.facets.complete),
+        "facets_counted": FACET_CAP,
         "feed_url": reverse("portal:search_feed") + "?" + urlencode({k: v for k, v in params.items() if k != "ordning"}),
         "follow_query": urlencode(sorted((k, v) for k, v in params.items() if k != "ordning")),  # a saved search
     }
