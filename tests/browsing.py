@@ -1,5 +1,6 @@
 """Debian's Chromium driven by Playwright, and axe-core's accessibility check: shared by the browser
-tests (tests/test_browser.py, tests/test_secretariat_browser.py).
+tests (tests/test_browser.py, tests/test_secretariat_browser.py, tests/test_originals_browser.py,
+tests/test_alerts_browser.py).
 
 Without /usr/bin/chromium (`apt-get install chromium`) browser tests are skipped, except when the
 environment variable CI is set: then they fail, so CI cannot pass without running them.
@@ -47,6 +48,18 @@ def launch():
             yield browser
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def one_page(width: int = 1280, height: int = 900):
+    """A page of its own browser (Swedish locale, 15 s timeouts) for a module's tests."""
+    with launch() as browser:
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+        context.set_default_timeout(15_000)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
 
 
 def axe_violations(page) -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browsing import axe_violations, describe, launch
+from tests.browsing import axe_violations, describe, one_page
 from tests.live_portal import serve_corpus
 from tests.original_packet import write_minutes_pdf
 
@@ -25,11 +25,8 @@ def portal(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(portal):
-    with launch() as browser:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-        context.set_default_timeout(15_000)
-        yield context.new_page()
-        context.close()
+    with one_page(width=1280) as page:
+        yield page
 
 
 @pytest.fixture(scope="module")

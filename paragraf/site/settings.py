@@ -51,7 +51,8 @@ PARAGRAF_SIGNING      how minutes are signed at justering: local:DIR (a developm
                       certificate; its passphrase in PARAGRAF_SIGNING_PASSPHRASE). docs/signing.md
 EMAIL_HOST, EMAIL_PORT (587), EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS ("1" default),
 DEFAULT_FROM_EMAIL    SMTP for the notices mailed to members and the alerts; without EMAIL_HOST mails are written
-                      to the console log (EMAIL_BACKEND may name any Django mail backend)
+                      to the console log (EMAIL_BACKEND may name any Django mail backend; EMAIL_FILE_PATH
+                      the folder of the file backend, which writes each mail there)
 
 Fixed in both profiles: a Content-Security-Policy (no inline scripts or styles, nothing from other
 origins), Django's four password validators, failed logins logged (logger "axes") and kept in the admin.
@@ -321,6 +322,8 @@ EMAIL_USE_TLS = _flag("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "paragraf@localhost")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend")
+if os.environ.get("EMAIL_FILE_PATH"):  # the folder of django.core.mail.backends.filebased.EmailBackend
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 
 # ---------------------------------------------------------------- e-mail alerts (issue 17)
 # A subscription's confirmation link is valid this many days; one never confirmed is then forgotten.
