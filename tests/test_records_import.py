@@ -12,6 +12,7 @@ from paragraf.ingest.version import parser_version
 from paragraf.records.models import Body, Case, Meeting, Override, Paragraph, ParagraphCopy, Person, SourceFile, Vote
 from paragraf.records.resolve import Bodies, Parties, People
 from paragraf.records.stats import explain_body_lines, explain_person_lines, stats_lines
+from tests.admin_forms import change_form_data
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.django_db
@@ -140,16 +141,8 @@ def test_staff_correction_in_the_admin_survives_reimport(client, django_user_mod
     url = f"/admin/records/paragraph/{paragraph.pk}/change/"
     page = client.get(url)
     assert page.status_code == 200 and "Beslut".encode() in page.content  # Swedish labels
-    form = page.context["adminform"].form
-    data = {name: form[name].value() if form[name].value() is not None else "" for name in form.fields}
+    data = change_form_data(page, ("proposals", "dissents"))
     data.update({"title": "Motion – Bättre vård för patienter med lipödem (rättad)"})
-    for prefix in ("proposals", "dissents"):
-        formset = next(f for f in page.context["inline_admin_formsets"] if f.formset.prefix == prefix).formset
-        data.update({k: v for k, v in formset.management_form.initial.items() for k in [f"{prefix}-{k}"]})
-        for i, f in enumerate(formset.forms):
-            for name in f.fields:
-                value = f[name].value()
-                data[f"{prefix}-{i}-{name}"] = "" if value is None else value
     response = client.post(url, data)
     assert response.status_code == 302, response.content[:2000]
     override = Override.objects.get(field="title")

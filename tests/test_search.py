@@ -16,7 +16,7 @@ from paragraf.cli import main
 from paragraf.records.models import AgendaItem, Body, Document, Meeting, Organization, Paragraph
 from paragraf.search import SearchQuery, search
 from paragraf.search import backends
-from paragraf.search.index import agenda_item_entry, index_source_file, rebuild_index
+from paragraf.search.index import index_source_file, rebuild_index
 from paragraf.search.models import SearchEntry
 from paragraf.search.snippets import snippet
 
@@ -153,9 +153,6 @@ def test_new_entries_add_their_compounds():
     assert not find("odlingsnämnden").hits
     meeting = Meeting.objects.first()
     item = AgendaItem.objects.create(meeting=meeting, position=99, number=99, title="Grönsaksodlingsnämndens budget")
-    entry = agenda_item_entry(item)
-    backends.backend().prepare([entry])
-    entry.save()
     assert keys(find("odlingsnämnden")) == {("agenda_item", item.pk)}
     assert ("agenda_item", item.pk) in keys(find("nämnd budget"))
 
@@ -202,9 +199,6 @@ def test_filter_by_organization():
     body = Body.objects.create(organization=other, name="Kommunstyrelsen", slug="kommunstyrelsen", kind="styrelse")
     meeting = Meeting.objects.create(body=body, date=dt.date(2024, 5, 2))
     item = AgendaItem.objects.create(meeting=meeting, position=0, number=1, title="Nya regler för sjukresor i kommunen")
-    entry = agenda_item_entry(item)
-    backends.backend().prepare([entry])
-    entry.save()
     everything = keys(find("sjukresor"))
     assert ("agenda_item", item.pk) in everything
     assert keys(find("sjukresor", organization="testkommun")) == {("agenda_item", item.pk)}

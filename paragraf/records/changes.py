@@ -70,6 +70,11 @@ def batched() -> Iterator[None]:
     _apply(touched)
 
 
+def in_batch() -> bool:
+    """Whether an import is storing its packet (other listeners wait for its end, `packet_stored`)."""
+    return _batch.get() is not None
+
+
 def touch_parents(rows: Iterable, now: bool = False) -> None:
     """Move `modified` of the records that embed or list these rows to now (at the end of a batch)."""
     touched = _batch.get()

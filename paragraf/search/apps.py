@@ -11,7 +11,10 @@ class SearchConfig(AppConfig):
 
         from paragraf.privacy.rules import masking_rule_changed
 
+        from paragraf.search import sync
+
         packet_stored.connect(_index_stored_packet, dispatch_uid="paragraf.search.index_stored_packet")
+        sync.connect()
         masking_rule_changed.connect(_index_packets_holding, dispatch_uid="paragraf.search.index_masking_rule")
 
 

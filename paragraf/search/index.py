@@ -36,6 +36,25 @@ def index_source_file(source_file: SourceFile, text_lines: list[tuple[int, str]]
     return len(entries)
 
 
+def index_records_of(paragraphs=(), agenda_items=(), documents=()) -> int:
+    """The entries of these records (ids) written anew, in the caller's transaction (`search/sync.py`:
+    a record saved outside an import); returns how many."""
+    paragraph_rows = _with_people(Paragraph.objects.filter(pk__in=list(paragraphs)))
+    items = AgendaItem.objects.filter(pk__in=list(agenda_items)).select_related("meeting__body__organization")
+    entries = [*(paragraph_entry(p) for p in paragraph_rows), *(agenda_item_entry(a) for a in items)]
+    by_file = defaultdict(list)
+    for document in Document.objects.filter(pk__in=list(documents), source_file__isnull=False).select_related("organization"):
+        by_file[document.source_file_id].append(document)
+    for source_file in SourceFile.objects.filter(pk__in=list(by_file)).defer("data"):
+        entries += document_entries(source_file, by_file[source_file.pk])
+    with transaction.atomic():
+        SearchEntry.objects.filter(paragraph__in=list(paragraphs)).delete()
+        SearchEntry.objects.filter(agenda_item__in=list(agenda_items)).delete()
+        SearchEntry.objects.filter(document__in=list(documents)).delete()
+        write_entries(backend(), entries)
+    return len(entries)
+
+
 def write_entries(engine, entries: list[SearchEntry]) -> None:
     """Store entries with their personal data masked: search is public, so a hidden number is
     neither shown in a snippet nor found by searching for it."""
@@ -237,7 +256,7 @@ def meeting_entries(meeting_ids: list[int]) -> list[SearchEntry]:
 
 
 def count_records() -> int:
-    """How many entries `index_records` writes."""
+    """How many entries `index_records` writes at most (an extract holding a § gets none)."""
     return Paragraph.objects.count() + AgendaItem.objects.count() + Document.objects.count()
 
 
