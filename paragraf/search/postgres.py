@@ -18,17 +18,15 @@ newest first among equals. It is worked out for the newest RANK_CAP matches, fou
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import math
 import time
 
 from django.db import connection
 
 from paragraf.search.backends import Match, count_capped, filters_sql, like_escape, narrowing, source_for
+from paragraf.search.schema import POSTGRES_INDEXES, WINDOW_LEVELS, window_lexeme
 from paragraf.search.words import MAX_TAILS, MAX_TERMS, matches_tail
 
-_windows = importlib.import_module("paragraf.search.migrations.0004_windows")
-WINDOW_LEVELS, window_lexeme = _windows.WINDOW_LEVELS, _windows.window_lexeme
 TITLE_WEIGHT, TEXT_WEIGHT = 4, 1
 
 
@@ -378,8 +376,6 @@ def before_bulk() -> None:
 
 
 def after_bulk() -> None:
-    from paragraf.search.fulltext import POSTGRES_INDEXES
-
     with connection.cursor() as cursor:
         cursor.execute("SET maintenance_work_mem TO '1GB'")
         for sql in POSTGRES_INDEXES:

@@ -256,7 +256,7 @@ def before_bulk() -> None:
 def after_bulk() -> None:
     from django.db import connection
 
-    from paragraf.search.fulltext import SQLITE_TRIGGERS
+    from paragraf.search.schema import SQLITE_TRIGGERS
 
     with connection.cursor() as cursor:
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")

@@ -10,6 +10,8 @@ by a trigger, each with a GIN index.
 """
 from django.db import migrations
 
+from paragraf.search.schema import POSTGRES_LEXEMES_INDEX, SQLITE_TRIGGERS
+
 SQLITE_FTS = """
 CREATE VIRTUAL TABLE search_fts USING fts5(
     title_terms, text_terms,
@@ -18,20 +20,6 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
     prefix='5 6'
 )
 """
-SQLITE_TRIGGERS = [
-    """CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchentry BEGIN
-        INSERT INTO search_fts(rowid, title_terms, text_terms) VALUES (new.id, new.title_terms, new.text_terms);
-    END""",
-    """CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchentry BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_terms, text_terms)
-        VALUES ('delete', old.id, old.title_terms, old.text_terms);
-    END""",
-    """CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchentry BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_terms, text_terms)
-        VALUES ('delete', old.id, old.title_terms, old.text_terms);
-        INSERT INTO search_fts(rowid, title_terms, text_terms) VALUES (new.id, new.title_terms, new.text_terms);
-    END""",
-]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS search_fts_insert",
     "DROP TRIGGER IF EXISTS search_fts_delete",
@@ -54,7 +42,7 @@ POSTGRES = [
     """CREATE TRIGGER search_entry_vector BEFORE INSERT OR UPDATE OF title, text ON search_searchentry
         FOR EACH ROW EXECUTE FUNCTION search_entry_vector()""",
     "CREATE INDEX search_entry_vector ON search_searchentry USING gin (vector)",
-    "CREATE INDEX search_entry_lexemes ON search_searchentry USING gin (lexemes gin_trgm_ops)",
+    POSTGRES_LEXEMES_INDEX,
 ]
 POSTGRES_DROP = [
     "DROP TRIGGER IF EXISTS search_entry_vector ON search_searchentry",

@@ -16,6 +16,8 @@ out when entries go (a stale term matches nothing); a full reindex empties the t
 """
 from django.db import migrations
 
+from paragraf.search.schema import POSTGRES_VECTOR_INDEX
+
 SQLITE = [
     "CREATE TABLE search_term (reversed TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID",
     "CREATE VIRTUAL TABLE temp.search_fts_vocab USING fts5vocab(main, search_fts, 'row')",
@@ -33,11 +35,6 @@ POSTGRES_TERMS = """
     WHERE length(lexeme) >= 4
     ON CONFLICT DO NOTHING
 """
-# `search_vector`: each entry's tsvector beside its id and nothing else. Matching walks this
-# narrow table (newest ids first, until the rank cap) or its GIN index: in the entries table
-# the vector shares a row of ~2 kB with title, text and lexemes, is often compressed
-# (TOAST), and reading it there costs several times more per row.
-POSTGRES_VECTOR_INDEX = "CREATE INDEX search_vector_vector ON search_vector USING gin (vector)"
 POSTGRES = [
     'CREATE TABLE search_term (reversed text COLLATE "C" NOT NULL PRIMARY KEY)',
     "CREATE TABLE search_vector (id integer NOT NULL PRIMARY KEY, vector tsvector NOT NULL)",

@@ -20,13 +20,7 @@ relevance is the number of query words in the title, then the date, as on SQLite
 from django.db import migrations
 
 from paragraf.search.migrations._vendor_sql import on
-
-WINDOW_LEVELS = (15, 18, 21, 24, 27)  # windows of 32 768, 262 144 … ids
-
-
-def window_lexeme(bits: int, window: int) -> str:
-    return f"#w{bits}.{window}"
-
+from paragraf.search.schema import WINDOW_LEVELS
 
 # The vector and title as `search_vector` holds them, from an entries row `r` (migration 0002's
 # `vector`, title weighted A).
