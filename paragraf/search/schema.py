@@ -5,6 +5,8 @@ its time; a later change of one adds a new name here for its migration, never ed
 SQLite: the FTS5 table `search_fts` over the entries' stems, kept in step by triggers (migration 0002).
 PostgreSQL: the trigram GIN index of the entries' `lexemes` (0002), the GIN index of `search_vector`
 (0003), and the window lexemes of `search_vector` (0004: `postgres._by_windows`).
+SQLite's filter tokens (`filter_tokens`, `party_token`; migration 0007 wrote them once in SQL, the
+format of its day, and 0008 the party tokens as here).
 """
 from __future__ import annotations
 
@@ -29,6 +31,27 @@ POSTGRES_LEXEMES_INDEX = "CREATE INDEX search_entry_lexemes ON search_searchentr
 POSTGRES_VECTOR_INDEX = "CREATE INDEX search_vector_vector ON search_vector USING gin (vector)"
 # What a bulk load builds again at its end (`postgres.after_bulk`).
 POSTGRES_INDEXES = [POSTGRES_LEXEMES_INDEX, POSTGRES_VECTOR_INDEX]
+
+# SQLite: the filters of a search are tokens FTS5 indexes with the words (migrations 0007, 0008).
+def filter_tokens(entry) -> str:
+    """The entry's filters as tokens FTS5 indexes with its words (migration 0007): `_o_12`
+    (organisation), `_b_3` (body), `_k_paragraph` (kind), `_y_2023` (year), `_p_sd` (each
+    party, `party_token`). A `_` after the first letter keeps them apart from the reversed
+    stems (`_` and letters only)."""
+    tokens = [f"_o_{entry.organization_id}", f"_k_{entry.kind}"]
+    if entry.body_id:
+        tokens.append(f"_b_{entry.body_id}")
+    if entry.date:
+        tokens.append(f"_y_{str(entry.date)[:4]}")
+    tokens += [party_token(party) for party in entry.parties.split()]
+    return " ".join(tokens)
+
+
+def party_token(party: str) -> str:
+    """`_p_` and the party's letters and digits, any other character as `_` and its code in hex
+    (`-`, no party: `_p__2d`): FTS5 would split the token there (migration 0008)."""
+    return "_p_" + "".join(c.lower() if c.isalnum() else f"_{ord(c):x}" for c in party)
+
 
 WINDOW_LEVELS = (15, 18, 21, 24, 27)  # windows of 32 768, 262 144 … ids (migration 0004)
 

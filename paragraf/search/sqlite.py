@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 
 from paragraf.search.backends import Match, count_capped, narrowing, source_for
+from paragraf.search.schema import filter_tokens, party_token
 from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
@@ -33,26 +34,6 @@ def prepare(entries) -> None:
     if tails:
         with connection.cursor() as cursor:
             cursor.executemany("INSERT OR IGNORE INTO search_term (reversed) VALUES (%s)", [(s[::-1],) for s in tails])
-
-
-def filter_tokens(entry) -> str:
-    """The entry's filters as tokens FTS5 indexes with its words (migration 0007): `_o_12`
-    (organisation), `_b_3` (body), `_k_paragraph` (kind), `_y_2023` (year), `_p_sd` (each
-    party, `party_token`). A `_` after the first letter keeps them apart from the reversed
-    stems (`_` and letters only)."""
-    tokens = [f"_o_{entry.organization_id}", f"_k_{entry.kind}"]
-    if entry.body_id:
-        tokens.append(f"_b_{entry.body_id}")
-    if entry.date:
-        tokens.append(f"_y_{str(entry.date)[:4]}")
-    tokens += [party_token(party) for party in entry.parties.split()]
-    return " ".join(tokens)
-
-
-def party_token(party: str) -> str:
-    """`_p_` and the party's letters and digits, any other character as `_` and its code in hex
-    (`-`, no party: `_p__2d`): FTS5 would split the token there (migration 0008)."""
-    return "_p_" + "".join(c.lower() if c.isalnum() else f"_{ord(c):x}" for c in party)
 
 
 # word -> its indexed form ("" for a stopword); shared by all entries, bounded.

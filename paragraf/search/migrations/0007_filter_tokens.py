@@ -1,4 +1,4 @@
-"""SQLite: the filters of a search as tokens FTS5 indexes with the words (`sqlite.filter_tokens`).
+"""SQLite: the filters of a search as tokens FTS5 indexes with the words (`schema.filter_tokens`).
 
 Each entry's `text_terms` also holds `_o_<id>` (organisation), `_k_<kind>`, `_b_<id>` (body),
 `_y_<year>` and `_p_<party>` for each party: a filter is then one more term FTS5 intersects
@@ -10,7 +10,7 @@ from django.db import migrations
 
 from paragraf.search.migrations._vendor_sql import on
 
-# The same tokens as `sqlite.filter_tokens`, from the row's own columns.
+# The same tokens as `schema.filter_tokens`, from the row's own columns.
 TOKENS = (
     "'_o_' || organization_id || ' _k_' || kind || coalesce(' _b_' || body_id, '') "
     "|| coalesce(' _y_' || substr(date, 1, 4), '') "

@@ -1,4 +1,4 @@
-"""SQLite: party tokens FTS5 keeps whole (`sqlite.party_token`).
+"""SQLite: party tokens FTS5 keeps whole (`schema.party_token`).
 
 Migration 0007 wrote each party as `_p_` and its code, which FTS5 splits at a character other
 than a letter, digit or `_`: `_p_-` (no party) was indexed as `_p_`. Such parties now have
@@ -7,12 +7,11 @@ here (few: the other tokens are unchanged). Reverse: 0007's tokens again.
 """
 from django.db import migrations
 
+from paragraf.search.schema import party_token
 
 
 def _tokens(party: str, encode: bool) -> str:
-    if encode:  # as `sqlite.party_token` writes it
-        return "_p_" + "".join(c.lower() if c.isalnum() else f"_{ord(c):x}" for c in party)
-    return "_p_" + party.lower()
+    return party_token(party) if encode else "_p_" + party.lower()
 
 
 def _rewrite(encode: bool):
