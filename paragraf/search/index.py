@@ -1,4 +1,5 @@
-"""Building the search index from the records: one SearchEntry per §, agenda item and document."""
+"""Building the search index from the records: one SearchEntry per §, agenda item and document (but
+an extract holding a §); § and agenda items by one builder, `record_entries`."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -6,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from django.db import transaction
-from django.db.models import Prefetch
 
 from paragraf.ingest.cleanup import clean
 from paragraf.privacy.rules import current_masker
@@ -24,11 +24,8 @@ def index_source_file(source_file: SourceFile, text_lines: list[tuple[int, str]]
     paragraphs = Paragraph.objects.filter(source_file=source_file)
     agenda_items = AgendaItem.objects.filter(source_file=source_file)
     documents = Document.objects.filter(source_file=source_file)
-    entries = [
-        *(paragraph_entry(p) for p in _with_people(paragraphs)),
-        *(agenda_item_entry(a) for a in agenda_items.select_related("meeting__body__organization")),
-        *document_entries(source_file, documents.select_related("organization"), text_lines),
-    ]
+    entries = [*record_entries(paragraphs, agenda_items),
+               *document_entries(source_file, documents.select_related("organization"), text_lines)]
     SearchEntry.objects.filter(paragraph__in=paragraphs).delete()
     SearchEntry.objects.filter(agenda_item__in=agenda_items).delete()
     SearchEntry.objects.filter(document__in=documents).delete()
@@ -39,9 +36,8 @@ def index_source_file(source_file: SourceFile, text_lines: list[tuple[int, str]]
 def index_records_of(paragraphs=(), agenda_items=(), documents=()) -> int:
     """The entries of these records (ids) written anew, in the caller's transaction (`search/sync.py`:
     a record saved outside an import); returns how many."""
-    paragraph_rows = _with_people(Paragraph.objects.filter(pk__in=list(paragraphs)))
-    items = AgendaItem.objects.filter(pk__in=list(agenda_items)).select_related("meeting__body__organization")
-    entries = [*(paragraph_entry(p) for p in paragraph_rows), *(agenda_item_entry(a) for a in items)]
+    entries = record_entries(Paragraph.objects.filter(pk__in=list(paragraphs)),
+                             AgendaItem.objects.filter(pk__in=list(agenda_items)))
     by_file = defaultdict(list)
     for document in Document.objects.filter(pk__in=list(documents), source_file__isnull=False).select_related("organization"):
         by_file[document.source_file_id].append(document)
@@ -71,44 +67,6 @@ def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
     `progress(n)` after each batch of n entries (out of `count_records()`)."""
     with transaction.atomic():
         return index_records(progress)
-
-
-def paragraph_entry(paragraph: Paragraph) -> SearchEntry:
-    meeting = paragraph.meeting
-    texts = [
-        paragraph.case_number,
-        paragraph.decision,
-        paragraph.summary,
-        paragraph.procedure,
-        *(p.text for p in paragraph.proposals.all()),
-        *(d.text for d in paragraph.dissents.all()),
-    ]
-    return SearchEntry(
-        kind=SearchEntry.Kind.PARAGRAPH,
-        paragraph=paragraph,
-        organization=meeting.body.organization,
-        body=meeting.body,
-        date=meeting.date,
-        title=paragraph.title,
-        text="\n".join(t for t in texts if t),
-        parties=_parties_text(_parties(paragraph)),
-        url_key=_meeting_key(meeting) | {"paragraph": paragraph.number},
-    )
-
-
-def agenda_item_entry(item: AgendaItem) -> SearchEntry:
-    meeting = item.meeting
-    texts = [item.case_number, item.section, item.presenter]
-    return SearchEntry(
-        kind=SearchEntry.Kind.AGENDA_ITEM,
-        agenda_item=item,
-        organization=meeting.body.organization,
-        body=meeting.body,
-        date=meeting.date,
-        title=item.title,
-        text="\n".join(t for t in texts if t),
-        url_key=_meeting_key(meeting) | {"agenda_item": item.number},
-    )
 
 
 def document_entries(source_file: SourceFile, documents, text_lines: list[tuple[int, str]] | None = None) -> list[SearchEntry]:
@@ -159,56 +117,30 @@ def text_only(text: str) -> list[tuple[int, str]]:
     return [(line.no, line.text) for line in clean(text.split("\n")).lines if line.text]
 
 
-def _with_people(paragraphs):
-    """§ with what their entries need, in a fixed number of queries."""
-    ballots = Ballot.objects.select_related("person__party")
-    return paragraphs.select_related("meeting__body__organization").prefetch_related(
-        "proposals__person__party",
-        "dissents__people__party",
-        Prefetch("votes__ballots", queryset=ballots),
-    )
-
-
-def _parties(paragraph: Paragraph) -> set[str]:
-    """Parties of the people who proposed, dissented or voted by name in a §."""
-    parties = set()
-    for proposal in paragraph.proposals.all():
-        parties.add(proposal.party or _party_of(proposal.person))
-    for dissent in paragraph.dissents.all():
-        parties.update(_party_of(person) for person in dissent.people.all())
-    for vote in paragraph.votes.all():
-        parties.update(ballot.party or _party_of(ballot.person) for ballot in vote.ballots.all())
-    return {p.upper() for p in parties if p}
-
-
-def _party_of(person) -> str:
-    return person.party.abbreviation if person is not None and person.party_id else ""
-
-
 def _parties_text(parties: set[str]) -> str:
     return f" {' '.join(sorted(parties))} " if parties else ""
 
 
-def _meeting_key(meeting) -> dict:
-    body = meeting.body
-    return {"organization": body.organization.slug, "body": body.slug, "date": meeting.date.isoformat()}
-
-
 def meeting_entries(meeting_ids: list[int]) -> list[SearchEntry]:
-    """The entries of the § and agenda items of these meetings, as `paragraph_entry` and
-    `agenda_item_entry` make them, read as plain rows (a few queries, no model instances):
-    several times faster on a large database."""
+    """The entries of the § and agenda items of these meetings."""
+    return record_entries(Paragraph.objects.filter(meeting__in=meeting_ids), AgendaItem.objects.filter(meeting__in=meeting_ids))
+
+
+def record_entries(paragraphs, agenda_items) -> list[SearchEntry]:
+    """The one builder of the entries of § and agenda items (querysets of them), read as plain rows
+    (a few queries, no model instances): on import, on a save (`sync.py`) and in bulk alike."""
+    rows = list(
+        paragraphs.order_by("meeting__date", "meeting", "number")
+        .values_list("id", "meeting_id", "number", "title", "case_number", "decision", "summary", "procedure")
+    )
+    items = list(agenda_items.order_by("meeting__date", "meeting", "position")
+                 .values_list("id", "meeting_id", "number", "title", "case_number", "section", "presenter"))
     meetings = {
         m["id"]: m
-        for m in Meeting.objects.filter(pk__in=meeting_ids).values(
+        for m in Meeting.objects.filter(pk__in={row[1] for row in rows} | {row[1] for row in items}).values(
             "id", "date", "body_id", "body__slug", "body__organization_id", "body__organization__slug"
         )
     }
-    rows = list(
-        Paragraph.objects.filter(meeting__in=meeting_ids)
-        .order_by("meeting__date", "meeting", "number")
-        .values_list("id", "meeting_id", "number", "title", "case_number", "decision", "summary", "procedure")
-    )
     ids = [row[0] for row in rows]
     proposals, dissents, parties = defaultdict(list), defaultdict(list), defaultdict(set)
     for pk, text, party, person_party in Proposal.objects.filter(paragraph__in=ids).order_by("paragraph", "position").values_list(
@@ -244,8 +176,6 @@ def meeting_entries(meeting_ids: list[int]) -> list[SearchEntry]:
             parties=_parties_text({p.upper() for p in parties[pk] if p}),
             url_key=key(meeting_id) | {"paragraph": number},
         ))
-    items = (AgendaItem.objects.filter(meeting__in=meeting_ids).order_by("meeting__date", "meeting", "position")
-             .values_list("id", "meeting_id", "number", "title", "case_number", "section", "presenter"))
     for pk, meeting_id, number, title, case_number, section, presenter in items:
         entries.append(SearchEntry(
             kind=SearchEntry.Kind.AGENDA_ITEM, agenda_item_id=pk, **common(meeting_id), title=title,
