@@ -30,6 +30,10 @@ SCALE = 1.5  # pixels per PDF point: an A4 page 893 px wide, sharp on a phone an
 MASK_MARGIN = 1.0  # points around each masked character
 
 
+class NoSuchPage(LookupError):
+    """The PDF has no page of that number."""
+
+
 class Withheld(Exception):
     """The page holds personal data that cannot be located on it: it is not shown to the public."""
 
@@ -65,8 +69,11 @@ def page_sizes(data: bytes, pages: range) -> dict[int, PageSize]:
 
 
 def render_png(data: bytes, number: int, masker: Masker | None) -> bytes:
-    """Page `number` (from 1) as a grey PNG, personal data painted over (Withheld where it cannot be)."""
+    """Page `number` (from 1) as a grey PNG, personal data painted over (Withheld where it cannot be,
+    NoSuchPage beyond the last)."""
     with _opened(data) as pdf:
+        if not 1 <= number <= len(pdf):
+            raise NoSuchPage(number)
         image = _masked_image(pdf, number - 1, masker)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)

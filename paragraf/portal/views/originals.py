@@ -41,10 +41,10 @@ def page_image(request, pk: int, page: int):
     if request.headers.get("If-None-Match") == tag:
         return _cached(HttpResponse(status=304), tag, masker is not None)
     data = bytes(SourceFile.objects.values_list("data", flat=True).get(pk=pk))
-    if not 1 <= page <= original.page_count(data):
-        raise Http404("no such page")
     try:
         png = original.render_png(data, page, masker)
+    except original.NoSuchPage:
+        raise Http404("no such page") from None
     except original.Withheld:
         return _withheld()
     return _cached(HttpResponse(png, content_type="image/png"), tag, masker is not None)
