@@ -40,6 +40,9 @@ def _saved(sender, instance, **kwargs) -> None:
     elif isinstance(instance, Document):
         index_records_of(documents=[instance.pk])
     elif isinstance(instance, Meeting):
+        fields = kwargs.get("update_fields")
+        if fields is not None and not {"date", "body", "body_id"} & set(fields):
+            return  # a save of other fields (published, locked …): its entries are unchanged
         index_records_of(paragraphs=list(instance.paragraphs.values_list("pk", flat=True)),
                          agenda_items=list(instance.agenda_items.values_list("pk", flat=True)))
     elif isinstance(instance, Ballot):
