@@ -1,6 +1,6 @@
 """Where the time of each search goes, on a generated database (PostgreSQL): the 200 queries of
 `paragraf bench portal` (same seed), each timed whole and by phase (lexemes, compound tails,
-newest matches, ranking, hits with snippets), the 25 slowest listed.
+the newest matches ranked, hits with snippets), the 25 slowest listed.
 
 Run: `.venv/bin/python -m benchmarks.profile_search URL [N] [relevance|date]` (the phases
 are PostgreSQL's; on SQLite only the totals and the hits).
@@ -16,7 +16,7 @@ import time
 
 from benchmarks.generate import setup_database
 
-PHASES = {"_lexemes": "lexemes", "compound_words": "tails", "_newest": "newest", "ranked": "ranked"}
+PHASES = {"_lexemes": "lexemes", "compound_words": "tails", "ranked": "ranked"}
 
 
 def main(database: str, n: int = 200, sort: str = "relevance") -> None:

@@ -84,53 +84,47 @@ def test_compound_tails_by_name_and_beyond_the_cap_find_the_same(monkeypatch):
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
-def test_postgres_newest_matches_are_the_same_by_walk_and_by_windows(monkeypatch):
-    """`postgres._newest` walks the newest ids or reads GIN window by window (migration 0004),
-    by the density it finds: the same ids as every match sorted, whichever way it goes."""
+def test_postgres_partitions_are_made_as_entries_come_and_searched_newest_first():
+    """`search_vector` is range-partitioned by id (migration 0009): an entry in a range no partition
+    holds yet makes its partition, and the newest matches, the count and a page by date over many
+    partitions are those of every match found by brute force in the entries' own vectors."""
     from paragraf.search import postgres
+    from paragraf.search.schema import PARTITION_BITS
 
-    # Copies of corpus entries at ids in windows 1, 2, 3, 6, 9 and 17 of the smallest size (the
-    # corpus fills window 0; 8 of them make one of the next size), some with a word of their own.
+    # Copies of corpus entries at ids in partitions 1, 2, 3, 6, 9 and 17 (the corpus fills 0),
+    # some with a word of their own.
     originals = list(SearchEntry.objects.filter(kind="paragraph").order_by("pk")[:60])
-    size = 1 << postgres.WINDOW_LEVELS[0]
+    size = 1 << PARTITION_BITS
     for n, entry in enumerate(originals):
         entry.pk = (1, 2, 3, 6, 9, 17)[n % 6] * size + n
-        entry.paragraph_id = None  # an entry of no record: _newest reads the index alone
+        entry.paragraph_id = None  # an entry of no record
         if n % 3 == 0:
             entry.title += " fönsterprov"
-        SearchEntry.objects.bulk_create([entry])
+    SearchEntry.objects.bulk_create(originals[:30])
+    SearchEntry.objects.bulk_create(originals[30:])
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE search_vector")  # the lexemes' shares, for the rarest operand
-    postgres._SHARES.clear()
-    sizes, reads = [], []
-    window_bits, ids, driven_per_row = postgres._window_bits, postgres._ids, postgres.DRIVEN_PER_ROW
-    monkeypatch.setattr(postgres, "_window_bits", lambda *a: sizes.append(window_bits(*a)) or sizes[-1])
-    monkeypatch.setattr(postgres, "_ids", lambda query, *a, **k: reads.append(query) or ids(query, *a, **k))
+        cursor.execute("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                       "WHERE i.inhparent = 'search_vector'::regclass")
+        partitions = {row[0] for row in cursor.fetchall()}
+    assert partitions == {f"search_vector_{n}" for n in (0, 1, 2, 3, 6, 9, 17)}
     for text in ("fönsterprov", "nämnd", "beslut", "sjukresor bil", "regionstyrelsen beslut", "fönsterprov beslut"):
         match = postgres.match(text)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT id FROM search_vector WHERE vector @@ %s::tsquery ORDER BY id DESC", match.params)
+            cursor.execute("SELECT id FROM search_searchentry WHERE vector @@ %s::tsquery ORDER BY id DESC", match.params)
             every = [row[0] for row in cursor.fetchall()]
         assert any(i >= size for i in every), text
         for cap in (1, 7, 40, 1100):
-            # as set; windows; walk on; windows; windows with the rarest operand alone in GIN
-            for probe, walk_density, rarest in ((2048, 0.1, False), (1, 2.0, False), (4, 0.0, False), (0, 1.0, False), (1, 2.0, True)):
-                monkeypatch.setattr(postgres, "PROBE", probe)
-                monkeypatch.setattr(postgres, "WALK_DENSITY", walk_density)
-                monkeypatch.setattr(postgres, "DRIVEN_PER_ROW", 0.0 if rarest else driven_per_row)
-                assert postgres._newest(match.plan, cap) == every[:cap], (text, cap, probe, walk_density, rarest)
-    assert set(sizes) >= set(postgres.WINDOW_LEVELS[:2]), sizes
-    kinds = {("ts_match_vq" in q, "v.id <" in q) for q in reads if q.startswith("SELECT v.id FROM search_vector v WHERE")}
-    assert kinds == {(True, False), (False, False), (False, True)}, kinds  # windows by the rarest, by all; the rest
+            assert sorted(pk for pk, _ in postgres.ranked(match, match.condition, match.params, cap)) == sorted(every[:cap])
+            assert postgres.count(match, match.condition, match.params, cap) == (min(cap, len(every)), len(every) > cap)
 
 
 def test_date_order_and_count_are_the_same_whichever_way(monkeypatch):
     """A search sorted by date walks the entries by date or reads every match and sorts (by
-    cost, `dated` of each backend), and PostgreSQL counts by `_newest`: the same page and
+    cost, `dated` on SQLite; the planner on PostgreSQL), and counts to a cap: the same page and
     count as every match sorted here, whichever way each goes."""
     engine = backends.backend()
-    if connection.vendor == "postgresql":  # a short probe, then walk on or GIN; as set
-        ways = [{"DATE_PROBE": 3, "WALK_PER_ROW": 0.0}, {"DATE_PROBE": 3, "WALK_PER_ROW": 1e9}, {"DATE_PROBE": 2048}]
+    if connection.vendor == "postgresql":  # the planner's way
+        ways = [{}]
     else:  # walk; read every match
         ways = [{"WALK_PER_TERM": 0.0}, {"WALK_PER_TERM": 1e9}]
     for text in ("nämnd", "beslut", "sjukresor bil", "regionstyrelsen beslut"):
@@ -271,6 +265,29 @@ def _an_entry_of_no_party() -> None:
     entry.parties = " - S "
     backends.backend().prepare([entry])
     entry.save()
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_sqlite_date_order_reaches_each_way_by_the_shape_of_the_query(monkeypatch):
+    """Without INDEXED BY: the order of the CROSS JOIN leads SQLite's planner, with its statistics
+    (ANALYZE, as `paragraf bench generate` runs), to the date index for the walk and to the covering
+    index of ids and dates for reading every match."""
+    from django.test.utils import CaptureQueriesContext
+
+    from paragraf.search import sqlite
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    match = sqlite.match("beslut")
+    for walk_per_term, index in ((0.0, "COVERING INDEX search_entry_date"), (1e9, "COVERING INDEX search_entry_id_date")):
+        monkeypatch.setattr(sqlite, "WALK_PER_TERM", walk_per_term)
+        with CaptureQueriesContext(connection) as queries:
+            assert sqlite.dated(match, match.condition, match.params, 20, 0)
+        page_sql = queries.captured_queries[-1]["sql"]
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {page_sql}")
+            plan = " ".join(row[-1] for row in cursor.fetchall())
+        assert index in plan, plan
 
 
 @pytest.mark.skipif("connection.vendor != 'sqlite'")

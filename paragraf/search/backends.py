@@ -35,7 +35,6 @@ class Match:
     score_params: list = field(default_factory=list)
     words: list = field(default_factory=list)  # by term: the indexed words it matches (a set), or None when open-ended
     bare_source: str | None = None  # FROM without the entries, when `condition` reads none of their columns
-    plan: object = None  # what the backend needs besides the SQL (PostgreSQL: `postgres.Terms`)
 
 
 def backend():
@@ -191,6 +190,14 @@ def like_escape(text: str) -> str:
 def source_for(match: Match, condition: str) -> str:
     """What to read for a condition: the match's own table only (`bare_source`), when no filter was added."""
     return match.bare_source if match.bare_source and condition == match.condition else match.source
+
+
+def best_first(rows: list[tuple]) -> list[tuple[int, float]]:
+    """(id, score) of rows of (id, score, date): best score, then newest date (undated last), then highest id."""
+    rows = sorted(rows, key=lambda row: -row[0])
+    rows.sort(key=lambda row: str(row[2] or ""), reverse=True)  # stable; ISO dates sort as text
+    rows.sort(key=lambda row: -row[1])
+    return [(pk, score) for pk, score, _ in rows]
 
 
 def count_capped(source: str, condition: str, params: list, cap: int) -> tuple[int, bool]:

@@ -1,30 +1,27 @@
 """PostgreSQL: full text with the 'swedish' configuration; compound tails by name, pg_trgm beyond.
 
-The database stems (columns `vector` and `lexemes`, set by a trigger: migration 0002).
-Statement triggers copy each entry to `search_vector` (migrations 0003-0006: id, the vector
-stripped of positions with its window lexemes and filter lexemes, the title's lexemes, the
-date; GIN index, and an index in date order) and its lexemes of 4+ characters, reversed, to
-`search_term`. The query's lexemes come from the same configuration. A lexeme that can be a
-compound's tail (`words.matches_tail`) matches any lexeme ending with it: those are looked up
-in `search_term` (a range of its primary key, collation "C") and matched by name, so the whole
-query is one `v.vector @@ tsquery`, e.g. `'budget' & ('nämnd' | 'krisledningsnämnd')`, and a
-filter one more operand (`narrow`). A lexeme with more than `MAX_TAILS` such lexemes matches
-`e.lexemes LIKE '%lexeme %'` instead (pg_trgm GIN index), and the filters are SQL on the entries.
+The database stems (columns `vector` and `lexemes`, set by a trigger: migration 0002). Statement
+triggers copy each entry to `search_vector` (range-partitioned by id, migration 0009: the vector
+stripped of positions with its filter lexemes, the title's lexemes, the date; GIN and date indexes)
+and its lexemes of 4+ characters, reversed, to `search_term`. The query's lexemes come from the same
+configuration. A lexeme that can be a compound's tail (`words.matches_tail`) matches any lexeme
+ending with it: those are looked up in `search_term` (a range of its primary key, collation "C")
+and matched by name, so the whole query is one `v.vector @@ tsquery`, e.g. `'budget' & ('nämnd' |
+'krisledningsnämnd')`, and a filter one more operand (`narrow`). A lexeme with more than
+`MAX_TAILS` such lexemes matches `e.lexemes LIKE '%lexeme %'` instead (pg_trgm GIN index), and the
+filters are SQL on the entries. Every statement is planned by PostgreSQL.
 
 Relevance, as on SQLite: TITLE_WEIGHT for each query word in the title, plus TEXT_WEIGHT;
-newest first among equals. It is worked out for the newest RANK_CAP matches, found by
-`_newest`; sorted by date, `dated` finds the page.
+newest first among equals, for the newest RANK_CAP matches.
 """
 from __future__ import annotations
 
 import dataclasses
-import math
-import time
 
 from django.db import connection
 
-from paragraf.search.backends import Match, count_capped, filters_sql, like_escape, narrowing, source_for
-from paragraf.search.schema import POSTGRES_INDEXES, WINDOW_LEVELS, window_lexeme
+from paragraf.search.backends import Match, best_first, count_capped, filters_sql, like_escape, narrowing, source_for
+from paragraf.search.schema import POSTGRES_INDEXES
 from paragraf.search.words import MAX_TAILS, MAX_TERMS, matches_tail
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4, 1
@@ -32,20 +29,6 @@ TITLE_WEIGHT, TEXT_WEIGHT = 4, 1
 
 def prepare(entries) -> None:
     """Nothing to write: PostgreSQL computes `vector` and `lexemes` itself."""
-
-
-@dataclasses.dataclass
-class Terms:
-    """What `search_vector` is asked for: operands AND-ed, each the OR of its lexemes, and a
-    condition on its dates (" AND v.date >= %s …", with its parameters)."""
-
-    operands: list[list[str]]
-    days: str = ""
-    day_params: list = dataclasses.field(default_factory=list)
-
-    @property
-    def tsquery(self) -> str:
-        return _tsquery(self.operands)
 
 
 def match(text: str) -> Match | None:
@@ -81,256 +64,55 @@ def match(text: str) -> Match | None:
         params=params,
         score=f"{TITLE_WEIGHT} * ({' + '.join(in_title)}) + {TEXT_WEIGHT}",
         score_params=[*groups, *(f"{lexeme} " for lexeme in likes)],
-        plan=Terms(operands),
     )
 
 
 def narrow(match: Match, query) -> tuple[Match, str, list]:
-    """The filters as more operands (migration 0006: `'#o12'`, `'#b3'`, `'#kparagraph'`,
-    `'#pSD'`, a period's years `('#y2019' | '#y2020')`) and the period's days tested on
-    `v.date`: the match stays on `search_vector` alone. With a LIKE lexeme (the entries are
-    read anyway), as SQL on the entries."""
+    """The filters as more operands of the tsquery (migration 0006: `'#o12'`, `'#b3'`,
+    `'#kparagraph'`, `'#pSD'`, a period's years `('#y2019' | '#y2020')`) and the period's days
+    tested on `v.date`: the match stays on `search_vector` alone. With a LIKE lexeme (the entries
+    are read anyway), as SQL on the entries."""
     if match.bare_source is None:
         return match, *filters_sql(query)
     found = narrowing(query)
     if found is None:
         return match, "", []
-    extra = []
-    if found.kind:
-        extra.append([f"#k{found.kind}"])
-    if found.organization is not None:
-        extra.append([f"#o{found.organization}"])
-    if found.body is not None:
-        extra.append([f"#b{found.body}"])
-    if found.party is not None:
-        extra.append([f"#p{found.party}"])
+    extra = [[f"#{letter}{value}"] for letter, value in
+             (("k", found.kind), ("o", found.organization), ("b", found.body), ("p", found.party)) if value is not None]
     if found.years is not None:
         extra.append([f"#y{year}" for year in found.years] or ["#y0"])
     days, day_params = found.days("v")
-    terms = Terms(match.plan.operands + extra, days, day_params)
-    narrowed = dataclasses.replace(match, condition=f"v.vector @@ %s::tsquery{days}", params=[terms.tsquery, *day_params], plan=terms)
-    return narrowed, "", []
+    tsquery = f"{match.params[0]} & {_tsquery(extra)}" if extra else match.params[0]
+    return dataclasses.replace(match, condition=f"v.vector @@ %s::tsquery{days}", params=[tsquery, *day_params]), "", []
 
 
 def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
-    """(id, score) of the `cap` matches with the highest ids, best first."""
-    source = source_for(match, condition)
-    if source == match.source:  # a LIKE word: the entries are read too; the planner chooses
-        ids = _ids(f"SELECT e.id FROM {source} WHERE {condition} ORDER BY e.id DESC LIMIT %s", [*params, cap])
-    else:
-        ids = _newest(match.plan, cap)
-    if not ids:
-        return []
-    with connection.cursor() as cursor:  # the score reads `search_vector` alone
-        cursor.execute(
-            f"SELECT v.id, {match.score} AS score FROM search_vector v WHERE v.id = ANY(%s) "
-            f"ORDER BY score DESC, v.date DESC NULLS LAST, v.id DESC",
-            [*match.score_params, ids],
-        )
-        return cursor.fetchall()
+    """(id, score) of the `cap` matches with the highest ids, best first (`best_first`). The
+    planner appends the partitions of `search_vector` newest first (migration 0009) and stops at `cap`."""
+    return best_first(_rows(
+        f"SELECT v.id, {match.score}, v.date FROM {source_for(match, condition)} WHERE {condition} ORDER BY v.id DESC LIMIT %s",
+        [*match.score_params, *params, cap],
+    ))
 
 
 def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bool]:
-    """Counted up to `cap`: by `_newest` (the planner's own plan for a capped count has the
-    same blind spots as for the newest matches); with a LIKE word, by the planner."""
-    if source_for(match, condition) == match.source:
-        return count_capped(match.source, condition, params, cap)
-    found = len(_newest(match.plan, cap + 1))
-    return (cap, True) if found > cap else (found, False)
+    return count_capped(source_for(match, condition), condition, params, cap)
 
 
 def dated(match: Match, condition: str, params: list, limit: int, offset: int) -> list[tuple[int, float]]:
-    """(id, score) of a page of the matches, newest date first (undated last). `search_vector`
-    has the date and an index in that order (migration 0005). With a LIKE word the planner
-    chooses; else, as for the newest matches: the first DATE_PROBE rows of that index are
-    walked; if they do not hold the page, the density found there tells whether walking on
-    or GIN and a sort of every match costs less."""
-    score = f"SELECT v.id, {match.score} AS score"
-    order = "ORDER BY v.date DESC NULLS LAST, v.id DESC"
-    if source_for(match, condition) == match.source:
-        return _rows(f"{score} FROM {match.source} WHERE {condition} {order} LIMIT %s OFFSET %s",
-                     [*match.score_params, *params, limit, offset])
-    wanted = offset + limit
-    walk = (f"{score} FROM (SELECT id, vector, title, date FROM search_vector {order.replace('v.', '')} LIMIT %s) AS v "
-            f"WHERE {condition} {order} LIMIT %s OFFSET %s")
-    probe = _rows(walk, [*match.score_params, DATE_PROBE, *params, wanted, 0])  # the page and what precedes it
-    top = _top()
-    if len(probe) == wanted or top <= DATE_PROBE:
-        return probe[offset:]
-    density = max(len(probe), 1) / DATE_PROBE
-    rows_to_walk = 1.5 * wanted / density
-    if WALK_PER_ROW * rows_to_walk < GIN_START + GIN_PER_MATCH * density * top:
-        rows = _rows(walk, [*match.score_params, math.ceil(rows_to_walk), *params, limit, offset])
-        if len(rows) == limit:
-            return rows
-    return _rows(f"{score} FROM search_vector v WHERE {condition} {order} LIMIT %s OFFSET %s",
-                 [*match.score_params, *params, limit, offset], bitmap=True)
+    """(id, score) of a page of the matches, newest date first (undated last): the planner walks
+    each partition's date index (migration 0005) or sorts the matches, as its statistics say."""
+    return _rows(
+        f"SELECT v.id, {match.score} FROM {source_for(match, condition)} WHERE {condition} "
+        "ORDER BY v.date DESC NULLS LAST, v.id DESC LIMIT %s OFFSET %s",
+        [*match.score_params, *params, limit, offset],
+    )
 
 
-DATE_PROBE = 2048
-WALK_PER_ROW = 0.0005  # ms, a row of an index walk with its vector tested
-
-
-# How to find the newest matches (see `_newest`): the newest PROBE rows are walked first; a
-# density of matches of at least WALK_DENSITY there walks on, a lower one reads windows.
-PROBE = 2048
-WALK_DENSITY = 0.1
-# Costs (ms) measured at 2 million entries (docs/benchmarks.md, third session). A window read
-# with the whole query in GIN: a test per id of the window and GIN entry of the query (the
-# window's lexeme, rarer than the words, leads). A window read with only the rarest operand in
-# GIN (the rest tested on each row it gives, `ts_match_vq`, which no index serves): per row that
-# operand has there. The whole query in GIN over all ids left: to start, and per match (each
-# read from the table).
-WINDOW_PER_ID_ENTRY = 0.000045
-DRIVEN_PER_ROW = 0.004
-GIN_START, GIN_PER_MATCH = 10.0, 0.005
-
-
-def _newest(terms: Terms, cap: int) -> list[int]:
-    """The ids of the `cap` newest entries matching the terms, highest first.
-
-    The planner, left to itself, walks the primary key backwards testing each vector, or
-    reads every match from GIN and keeps the newest; its row estimates (an AND of words that
-    go together, as a title's words do, is estimated far too low) cannot tell which is
-    cheaper, and for a word in a few % of a million entries both take 100+ ms. So: the
-    newest PROBE rows are walked (cheap, and enough for a common word); from the matches
-    found there, the density; a dense query walks on to `cap` matches, the rest read GIN
-    window by window (`_by_windows`)."""
-    tsquery, days = terms.tsquery, terms.day_params
-    top = _top()
-    walk = ("SELECT v.id FROM (SELECT id, vector, date FROM search_vector ORDER BY id DESC LIMIT %s) AS v "
-            f"WHERE v.vector @@ %s::tsquery{terms.days} ORDER BY v.id DESC LIMIT %s")
-    ids = _ids(walk, [PROBE, tsquery, *days, cap])
-    if len(ids) == cap or top <= PROBE:
-        return ids
-    density = len(ids) / max(PROBE, 1)
-    if density and density >= WALK_DENSITY:
-        ids = _ids(walk, [math.ceil(1.5 * cap / density), tsquery, *days, cap])
-        if len(ids) == cap:
-            return ids
-    return _by_windows(terms, cap, top, density or None)
-
-
-def _by_windows(terms: Terms, cap: int, top: int, density: float | None) -> list[int]:
-    """Window after window (migration 0004), newest first, until `cap` matches: each the
-    largest window that ends where the last began (or holds the newest id) and is not much
-    larger than the ids the matches still wanted take at the density seen so far. A window
-    is read with the whole query in GIN, or with its rarest operand alone there and the
-    query tested on the rows that gives, whichever the statistics make cheaper; when the
-    whole query in GIN over every id left costs less (few matches left), that is read. With
-    no density known yet (the probe found none: its rows may be of another kind), the
-    rarest operand's share stands for it: an upper bound, so the first window is small."""
-    operands, tsquery, days = terms.operands, terms.tsquery, terms.day_params
-    entries = sum(map(len, operands))
-    driver, share = _rarest(operands)  # share: of all entries, how many have the driver (None: unknown)
-    per_id = WINDOW_PER_ID_ENTRY * entries
-    driven = share is not None and len(operands) > 1 and DRIVEN_PER_ROW * share < per_id
-    if driven:
-        per_id = DRIVEN_PER_ROW * share
-    measured = density is not None
-    if not measured:
-        density = share if share else 1 / max(PROBE, 1)
-    found: list[int] = []
-    below = top + 1  # the ids below this are not read yet
-    while below > 0 and len(found) < cap:
-        need = cap - len(found)
-        wanted = 1.5 * need / density  # ids to read for `need` matches
-        # The matches left, which GIN reads each from the table: at the density seen once a
-        # window has been read; before, at most as many as the rarest operand has (the probe's
-        # density can be far too low).
-        sure = top + 1 - below >= 1 << WINDOW_LEVELS[0]
-        left = (density if sure or share is None else share) * below
-        if (measured and wanted >= below) or GIN_START + GIN_PER_MATCH * left <= per_id * min(wanted, below):
-            return found + _ids(f"SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery AND v.id < %s{terms.days} "
-                                "ORDER BY v.id DESC LIMIT %s", [tsquery, below, *days, need], bitmap=True)
-        bits = _window_bits(below - 1, top, wanted)
-        window = (below - 1) >> bits
-        in_window = _tsquery_literal(window_lexeme(bits, window))
-        if driven:
-            found += _ids("SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery "
-                          f"AND ts_match_vq(v.vector, %s::tsquery){terms.days} ORDER BY v.id DESC LIMIT %s",
-                          [f"{_tsquery([driver])} & {in_window}", tsquery, *days, need], bitmap=True)
-        else:
-            found += _ids(f"SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery{terms.days} ORDER BY v.id DESC LIMIT %s",
-                          [f"({tsquery}) & {in_window}", *days, need], bitmap=True)
-        below = window << bits
-        seen = top + 1 - below
-        if seen >= 1 << WINDOW_LEVELS[0]:  # enough ids read to go by what they held
-            density, measured = max(len(found), 1) / seen, True
-        else:
-            density = max(density, len(found) / seen)
-    return found
-
-
-def _rarest(operands: list[list[str]]) -> tuple[list[str], float | None]:
-    """The operand in the fewest entries, by the planner's statistics of `search_vector`
-    (the most common lexemes and their shares; any other is rarer than the least of
-    those), and its share of the entries; None when there are no statistics yet."""
-    shares, least = _lexeme_shares()
-    if not shares:
-        return operands[0], None
-    share = [sum(shares.get(lexeme, least) for lexeme in operand) for operand in operands]
-    best = min(range(len(operands)), key=share.__getitem__)
-    return operands[best], share[best]
-
-
-_SHARES: dict[str, tuple[float, dict[str, float], float]] = {}  # by database: (read at, shares, least)
-SHARES_SECONDS = 600
-
-
-def _lexeme_shares() -> tuple[dict[str, float], float]:
-    name = connection.settings_dict["NAME"]
-    cached = _SHARES.get(name)
-    if cached and time.monotonic() - cached[0] < SHARES_SECONDS:
-        return cached[1], cached[2]
+def _rows(query: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE tablename = 'search_vector' AND attname = 'vector' AND schemaname = current_schema()"
-        )
-        row = cursor.fetchone()
-    shares, least = {}, 0.0
-    if row and row[0]:
-        lexemes, frequencies = row
-        shares = dict(zip(lexemes, frequencies))
-        least = frequencies[len(lexemes)]  # after the lexemes' own: the least and the greatest share
-    _SHARES[name] = (time.monotonic(), shares, least)
-    return shares, least
-
-
-def _window_bits(last: int, top: int, wanted: float) -> int:
-    """The size of the window to read next, which holds `last`, as bits: it must hold no id
-    above `last` that was read already, and the smallest size does even when too large."""
-    chosen = WINDOW_LEVELS[0]
-    for bits in WINDOW_LEVELS[1:]:
-        start, end = (last >> bits) << bits, ((last >> bits) + 1) << bits
-        if (last != top and end != last + 1) or last + 1 - start > wanted:
-            break
-        chosen = bits
-    return chosen
-
-
-def _top() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT max(id) FROM search_vector")
-        return cursor.fetchone()[0] or 0
-
-
-def _ids(query: str, params: list, bitmap: bool = False) -> list[int]:
-    return [row[0] for row in _rows(query, params, bitmap)]
-
-
-def _rows(query: str, params: list, bitmap: bool = False) -> list[tuple]:
-    """The rows of a query; with `bitmap`, the planner may not walk an index in order (GIN then)."""
-    with connection.cursor() as cursor:
-        if bitmap:
-            cursor.execute("SET enable_indexscan TO off")
-        try:
-            cursor.execute(query, params)
-            return cursor.fetchall()
-        finally:
-            if bitmap:
-                cursor.execute("RESET enable_indexscan")
+        cursor.execute(query, params)
+        return cursor.fetchall()
 
 
 def compound_words(lexeme: str) -> list[str] | None:

@@ -3,8 +3,8 @@ loads take the indexes down and build them again) read it from. A migration name
 its time; a later change of one adds a new name here for its migration, never edits an old one.
 
 SQLite: the FTS5 table `search_fts` over the entries' stems, kept in step by triggers (migration 0002).
-PostgreSQL: the trigram GIN index of the entries' `lexemes` (0002), the GIN index of `search_vector`
-(0003), and the window lexemes of `search_vector` (0004: `postgres._by_windows`).
+PostgreSQL: the trigram GIN index of the entries' `lexemes` (0002), `search_term` (0003), the GIN
+index of `search_vector` (0003), and `search_vector` partitioned by id with its triggers (0009).
 SQLite's filter tokens (`filter_tokens`, `party_token`; migration 0007 wrote them once in SQL, the
 format of its day, and 0008 the party tokens as here).
 """
@@ -53,9 +53,73 @@ def party_token(party: str) -> str:
     return "_p_" + "".join(c.lower() if c.isalnum() else f"_{ord(c):x}" for c in party)
 
 
-WINDOW_LEVELS = (15, 18, 21, 24, 27)  # windows of 32 768, 262 144 … ids (migration 0004)
+WINDOW_LEVELS = (15, 18, 21, 24, 27)  # windows of 32 768, 262 144 … ids (migration 0004, gone in 0009)
 
-
-def window_lexeme(bits: int, window: int) -> str:
-    """The lexeme of the window of 2^bits ids that `window` numbers (`#w15.61`)."""
-    return f"#w{bits}.{window}"
+# PostgreSQL, migration 0009: `search_vector` range-partitioned by id, PARTITION_IDS ids a partition
+# (`search_vector_<n>` holds ids n·PARTITION_IDS …). A search for the newest matches is a plain
+# `ORDER BY id DESC LIMIT n`: the planner appends the partitions newest first and stops when it has n,
+# reading each partition by its GIN index (or walking its ids) as its own statistics say. The
+# statement triggers make a partition when the first entry of its range is written.
+PARTITION_BITS = 16
+POSTGRES_PARTITIONED = """CREATE TABLE search_vector (
+    id bigint NOT NULL PRIMARY KEY, vector tsvector NOT NULL, title tsvector NOT NULL, date date
+) PARTITION BY RANGE (id)"""
+POSTGRES_PARTITION = f"""CREATE OR REPLACE FUNCTION search_vector_partition(n bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF to_regclass('search_vector_' || n) IS NULL THEN
+        -- two writers making the same partition: the second waits for the first's commit, then finds it
+        PERFORM pg_advisory_xact_lock(hashtext('search_vector_partition'));
+        IF to_regclass('search_vector_' || n) IS NULL THEN
+            EXECUTE 'CREATE TABLE search_vector_' || n || ' PARTITION OF search_vector FOR VALUES FROM ('
+                    || (n << {PARTITION_BITS}) || ') TO (' || ((n + 1) << {PARTITION_BITS}) || ')';
+        END IF;
+    END IF;
+END $$"""
+# The lexemes of 4+ characters of the rows in {rows}, reversed, into `search_term` (migration 0003).
+POSTGRES_TERMS = """
+    INSERT INTO search_term (reversed)
+    SELECT DISTINCT reverse(lexeme) FROM {rows}, unnest(tsvector_to_array(vector)) AS lexeme
+    WHERE length(lexeme) >= 4
+    ON CONFLICT DO NOTHING
+"""
+# An entries row `r` as `search_vector` holds it (0009): the vector stripped of positions with the
+# filter lexemes of migration 0006 (`#o12`, `#b3`, `#kparagraph`, `#pSD`, `#y2023`; array_remove drops
+# those of NULL columns), the title's lexemes (weight A), the date.
+POSTGRES_FILTERS = (
+    "array_remove(ARRAY['#o' || r.organization_id, '#b' || r.body_id, '#k' || r.kind, "
+    "'#y' || extract(year FROM r.date)::int], NULL) "
+    "|| ARRAY(SELECT '#p' || party FROM unnest(string_to_array(trim(r.parties), ' ')) AS party WHERE party <> '')"
+)
+POSTGRES_ROW = f"r.id, strip(r.vector) || array_to_tsvector({POSTGRES_FILTERS}), strip(ts_filter(r.vector, '{{a}}')), r.date"
+_PARTITIONS_OF = "search_vector_partition(n) FROM (SELECT DISTINCT r.id >> " + str(PARTITION_BITS) + " AS n FROM {rows} r) AS parts"
+POSTGRES_TRIGGERS = [
+    f"""CREATE OR REPLACE FUNCTION search_entry_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM {_PARTITIONS_OF.format(rows="new_rows")};
+        INSERT INTO search_vector (id, vector, title, date) SELECT {POSTGRES_ROW} FROM new_rows r;
+        {POSTGRES_TERMS.format(rows="new_rows")};
+        RETURN NULL;
+    END $$""",
+    f"""CREATE OR REPLACE FUNCTION search_entry_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM {_PARTITIONS_OF.format(rows="new_rows")};
+        INSERT INTO search_vector (id, vector, title, date) SELECT {POSTGRES_ROW} FROM new_rows r
+            ON CONFLICT (id) DO UPDATE SET vector = EXCLUDED.vector, title = EXCLUDED.title, date = EXCLUDED.date;
+        {POSTGRES_TERMS.format(rows="new_rows")};
+        RETURN NULL;
+    END $$""",
+]
+POSTGRES_DATE_INDEX = "CREATE INDEX search_vector_date ON search_vector (date DESC NULLS LAST, id DESC)"
+# `search_vector` made anew from the entries there are (0009).
+POSTGRES_PARTITIONS = [
+    "DROP TABLE search_vector",
+    POSTGRES_PARTITIONED,
+    POSTGRES_PARTITION,
+    *POSTGRES_TRIGGERS,
+    "SET LOCAL maintenance_work_mem TO '512MB'",
+    f"SELECT {_PARTITIONS_OF.format(rows='search_searchentry')}",
+    f"INSERT INTO search_vector (id, vector, title, date) SELECT {POSTGRES_ROW} FROM search_searchentry r ORDER BY r.id",
+    POSTGRES_VECTOR_INDEX,
+    POSTGRES_DATE_INDEX,
+    "ANALYZE search_vector",
+]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from paragraf.search.backends import Match, count_capped, narrowing, source_for
+from paragraf.search.backends import Match, best_first, count_capped, narrowing, source_for
 from paragraf.search.schema import filter_tokens, party_token
 from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
@@ -130,11 +130,7 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
         title = set(title_terms.split())
         in_title = sum(1 for w, tail in wanted if not w.isdisjoint(title) or (tail and any(t.startswith(tail) for t in title)))
         scored.append((pk, TITLE_WEIGHT * in_title + TEXT_WEIGHT, date))
-    # best score, then newest date (undated last), then highest id
-    scored.sort(key=lambda r: -r[0])
-    scored.sort(key=lambda r: str(r[2] or ""), reverse=True)  # stable: ISO dates sort as text
-    scored.sort(key=lambda r: -r[1])
-    return [(pk, score) for pk, score, _ in scored]
+    return best_first(scored)
 
 
 def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bool]:
@@ -147,10 +143,10 @@ def dated(match: Match, condition: str, params: list, limit: int, offset: int) -
 
     With a period's days (SQL on the entries) SQLite's planner chooses, FTS5 first. Else one
     of two ways, by the number of
-    matches (FTS5 counts fast, up to DATE_COUNT): walk the entries by date (index
-    `search_entry_date`) testing each against FTS5 until the page is full (a common query:
-    few rows), or read every match and its date (covering index `search_entry_id_date`,
-    migration 0005) and keep the newest (a rare one)."""
+    matches (FTS5 counts fast, up to DATE_COUNT): walk the entries by date testing each against
+    FTS5 until the page is full (a common query: few rows), or read every match and its date and
+    keep the newest (a rare one). The order of the CROSS JOIN leads SQLite's planner to the index
+    each way needs (`search_entry_date`; `search_entry_id_date`, covering, migration 0005)."""
     from django.db import connection
 
     select = f"SELECT e.id, {match.score} AS score"
@@ -167,9 +163,9 @@ def dated(match: Match, condition: str, params: list, limit: int, offset: int) -
     density = matches / entries
     terms = sum(len(words) if words is not None else 1 for words in match.words)  # FTS5 seeks each for a row
     if WALK_PER_TERM * terms * (offset + limit) / density < FULL_PER_MATCH * matches:
-        source = "search_searchentry e INDEXED BY search_entry_date CROSS JOIN search_fts ON search_fts.rowid = e.id"
+        source = "search_searchentry e CROSS JOIN search_fts ON search_fts.rowid = e.id"
     else:
-        source = "search_fts CROSS JOIN search_searchentry e INDEXED BY search_entry_id_date ON e.id = search_fts.rowid"
+        source = "search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid"
     return _rows(f"{select} FROM {source} WHERE {condition} {order}", [*match.score_params, *params, limit, offset])
 
 

@@ -16,7 +16,7 @@ out when entries go (a stale term matches nothing); a full reindex empties the t
 """
 from django.db import migrations
 
-from paragraf.search.schema import POSTGRES_VECTOR_INDEX
+from paragraf.search.schema import POSTGRES_TERMS, POSTGRES_VECTOR_INDEX
 
 SQLITE = [
     "CREATE TABLE search_term (reversed TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID",
@@ -28,13 +28,6 @@ SQLITE = [
 ]
 SQLITE_DROP = ["DROP TABLE IF EXISTS search_term"]
 
-# The lexemes of 4+ characters of the rows in {rows}, reversed.
-POSTGRES_TERMS = """
-    INSERT INTO search_term (reversed)
-    SELECT DISTINCT reverse(lexeme) FROM {rows}, unnest(tsvector_to_array(vector)) AS lexeme
-    WHERE length(lexeme) >= 4
-    ON CONFLICT DO NOTHING
-"""
 POSTGRES = [
     'CREATE TABLE search_term (reversed text COLLATE "C" NOT NULL PRIMARY KEY)',
     "CREATE TABLE search_vector (id integer NOT NULL PRIMARY KEY, vector tsvector NOT NULL)",
