@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from paragraf.search.bound import bounded
 from paragraf.search.contract import FACET_CAP, MAX_PER_PAGE, Facets, SearchHit, SearchPage, SearchQuery
 from paragraf.search.models import SearchEntry
 from paragraf.search.snippets import snippet
@@ -50,6 +51,11 @@ def backend():
 
 
 def run(query: SearchQuery) -> SearchPage:
+    with bounded():
+        return _run(query)
+
+
+def _run(query: SearchQuery) -> SearchPage:
     engine = backend()
     match = engine.match(query.text)
     if match is None:

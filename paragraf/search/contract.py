@@ -15,6 +15,10 @@ MAX_PAGE = 500  # deeper pages are cut to this one: each costs its offset in row
 FACET_CAP = 250
 
 
+class SearchTimeout(Exception):
+    """The search took longer in the database than `PARAGRAF_SEARCH_TIMEOUT_MS` allows (`bound.bounded`)."""
+
+
 @dataclass(frozen=True)
 class SearchQuery:
     """What to look for: words, and filters by slug (organisation, body), date, record kind and party."""

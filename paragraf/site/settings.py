@@ -15,7 +15,8 @@ LOG_LEVEL         of the console log (default WARNING)
 PARAGRAF_REVIEW_IMPORTS  "0" to publish imported packets at once (default: held until staff review
                   what their public text masks, paragraf/privacy)
 The bounds of public work (PARAGRAF_RATE_SEARCH, PARAGRAF_RATE_HEAVY, PARAGRAF_RATE_PAGES,
-PARAGRAF_RATE_SUBSCRIBE, PARAGRAF_CLIENT_IP_HEADER, PARAGRAF_MAX_PACKET_MB, PARAGRAF_SQLITE_TIMEOUT) are
+PARAGRAF_RATE_SUBSCRIBE, PARAGRAF_CLIENT_IP_HEADER, PARAGRAF_MAX_PACKET_MB, PARAGRAF_SQLITE_TIMEOUT,
+PARAGRAF_SEARCH_TIMEOUT_MS) are
 read below; the README says what each does.
 
 HTTPS, each on in production and off in development unless set ("1"/"0"; a number for seconds):
@@ -296,6 +297,8 @@ PARAGRAF_RATE_LIMITS = {
 PARAGRAF_CLIENT_IP_HEADER = os.environ.get("PARAGRAF_CLIENT_IP_HEADER", "")
 # `paragraf import` refuses a packet file larger than this.
 PARAGRAF_MAX_PACKET_MB = float(os.environ.get("PARAGRAF_MAX_PACKET_MB", "100"))
+# A search stops after this long (the database's own bound: statement_timeout, SQLite's progress handler).
+PARAGRAF_SEARCH_TIMEOUT_MS = float(os.environ.get("PARAGRAF_SEARCH_TIMEOUT_MS", "2000"))
 # A write on SQLite waits this long for the lock (e.g. while an import runs) before the busy page.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["timeout"] = float(os.environ.get("PARAGRAF_SQLITE_TIMEOUT", "20"))

@@ -5,6 +5,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -13,7 +14,7 @@ from paragraf.portal.views.feeds import XmlSafeAtom1Feed
 from paragraf.privacy.layer import masker_for
 from paragraf.records.models import Body, Organization, Party
 from paragraf.search import search as run_search
-from paragraf.search.contract import FACET_CAP, KINDS, MAX_PAGE, SearchHit, SearchQuery
+from paragraf.search.contract import FACET_CAP, KINDS, MAX_PAGE, SearchHit, SearchQuery, SearchTimeout
 from paragraf.portal import crumbs
 from paragraf.portal.facets import facet_list
 from paragraf.portal.shortcuts import shortcuts
@@ -84,10 +85,16 @@ def hit_url(hit: SearchHit) -> str:
     return reverse("portal:document", args=[hit.record_id])
 
 
+TOO_LONG = "Sökningen tog för lång tid. Försök med fler ord, ett organ eller en period."
+
+
 def search(request):
     get = public_parameters(request)
     query, problems = query_from(get)
-    results = run_search(query) if query else None
+    try:
+        results = run_search(query) if query else None
+    except SearchTimeout:
+        results, problems = None, [*problems, TOO_LONG]
     hits = [(hit, hit_url(hit), KIND_LABELS[hit.kind]) for hit in results.hits] if results else []
     params = {k: v for k, v in get.items() if k != "sida" and v}
     context = {
@@ -114,13 +121,19 @@ def search(request):
     if results:
         context["previous_url"] = "?" + urlencode({**params, "sida": results.page - 1}) if results.page > 1 else None
         context["next_url"] = "?" + urlencode({**params, "sida": results.page + 1}) if results.page < results.pages else None
-    return render(request, "portal/search.html", context)
+    return render(request, "portal/search.html", context, status=503 if TOO_LONG in problems else 200)
 
 
 class SearchFeed(Feed):
     """A saved search as an Atom feed: its newest hits first."""
 
     feed_type = XmlSafeAtom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except SearchTimeout:
+            return HttpResponse(TOO_LONG, status=503, content_type="text/plain; charset=utf-8")
 
     def get_object(self, request):
         query, _ = query_from(public_parameters(request))
