@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from paragraf.search import words
 from paragraf.search.bound import bounded
 from paragraf.search.contract import FACET_CAP, MAX_PER_PAGE, Facets, SearchHit, SearchPage, SearchQuery
 from paragraf.search.models import SearchEntry
@@ -204,6 +205,22 @@ def best_first(rows: list[tuple]) -> list[tuple[int, float]]:
     rows.sort(key=lambda row: str(row[2] or ""), reverse=True)  # stable; ISO dates sort as text
     rows.sort(key=lambda row: -row[1])
     return [(pk, score) for pk, score, _ in rows]
+
+
+def compound_words(stem: str) -> list[str] | None:
+    """The indexed stems (lexemes) that end with this one, itself too when indexed: a range of the primary
+    key of `search_term`, which holds them reversed (binary order on both databases); None when there
+    are more than `words.MAX_TAILS`."""
+    start = stem[::-1]
+    found = [row[0][::-1] for row in fetch("SELECT reversed FROM search_term WHERE reversed >= %s AND reversed < %s LIMIT %s",
+                                           [start, start + "\U0010ffff", words.MAX_TAILS + 1])]
+    return None if len(found) > words.MAX_TAILS else found
+
+
+def fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def count_capped(source: str, condition: str, params: list, cap: int) -> tuple[int, bool]:

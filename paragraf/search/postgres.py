@@ -20,9 +20,10 @@ import dataclasses
 
 from django.db import connection
 
-from paragraf.search.backends import Match, best_first, count_capped, filters_sql, like_escape, narrowing, source_for
+from paragraf.search.backends import (Match, best_first, compound_words, count_capped, fetch, filters_sql, like_escape,
+                                      narrowing, source_for)
 from paragraf.search.schema import POSTGRES_INDEXES
-from paragraf.search.words import MAX_TAILS, MAX_TERMS, matches_tail
+from paragraf.search.words import MAX_TERMS, matches_tail
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4, 1
 
@@ -89,7 +90,7 @@ def narrow(match: Match, query) -> tuple[Match, str, list]:
 def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
     """(id, score) of the `cap` matches with the highest ids, best first (`best_first`). The
     planner appends the partitions of `search_vector` newest first (migration 0009) and stops at `cap`."""
-    return best_first(_rows(
+    return best_first(fetch(
         f"SELECT v.id, {match.score}, v.date FROM {source_for(match, condition)} WHERE {condition} ORDER BY v.id DESC LIMIT %s",
         [*match.score_params, *params, cap],
     ))
@@ -102,28 +103,11 @@ def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bo
 def dated(match: Match, condition: str, params: list, limit: int, offset: int) -> list[tuple[int, float]]:
     """(id, score) of a page of the matches, newest date first (undated last): the planner walks
     each partition's date index (migration 0005) or sorts the matches, as its statistics say."""
-    return _rows(
+    return fetch(
         f"SELECT v.id, {match.score} FROM {source_for(match, condition)} WHERE {condition} "
         "ORDER BY v.date DESC NULLS LAST, v.id DESC LIMIT %s OFFSET %s",
         [*match.score_params, *params, limit, offset],
     )
-
-
-def _rows(query: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        return cursor.fetchall()
-
-
-def compound_words(lexeme: str) -> list[str] | None:
-    """The indexed lexemes that end with this one (itself too when indexed), from `search_term`;
-    None when there are more than MAX_TAILS."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT reversed FROM search_term WHERE reversed LIKE %s LIMIT %s", [like_escape(lexeme[::-1]) + "%", MAX_TAILS + 1]
-        )
-        found = [row[0][::-1] for row in cursor.fetchall()]
-    return None if len(found) > MAX_TAILS else found
 
 
 def _lexemes(text: str) -> list[str]:

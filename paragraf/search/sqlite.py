@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from paragraf.search.backends import Match, best_first, count_capped, narrowing, source_for
-from paragraf.search.schema import filter_tokens, party_token
-from paragraf.search.words import MAX_TAILS, STOPWORDS, matches_tail, query_stems, stem, stem_all, words
+from django.db import connection
+
+from paragraf.search.backends import Match, best_first, compound_words, count_capped, fetch, narrowing, source_for
+from paragraf.search.schema import SQLITE_TRIGGERS, filter_tokens, party_token
+from paragraf.search.words import STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
 DATE_ORDER = "e.date DESC, e.id DESC"  # SQLite puts NULL last when descending
@@ -24,8 +26,6 @@ DATE_ORDER = "e.date DESC, e.id DESC"  # SQLite puts NULL last when descending
 def prepare(entries) -> None:
     """Write the terms FTS5 indexes (the triggers copy them into search_fts), and add the
     tail-capable stems among them to `search_term`."""
-    from django.db import connection
-
     seen: set[str] = set()
     for entry in entries:
         entry.title_terms = terms(entry.title, seen)
@@ -108,21 +108,12 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
     TEXT_WEIGHT (every entry matches all words somewhere); newest first among equals.
     bm25() would read the whole posting list of every word for its weights, which for
     common words in a large index takes longer than a search may."""
-    from django.db import connection
-
     source = source_for(match, condition)  # without a period's days the entries are not needed to choose them
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT search_fts.rowid FROM {source} WHERE {condition} ORDER BY search_fts.rowid DESC LIMIT %s",
-            [*params, cap],
-        )
-        ids = [row[0] for row in cursor.fetchall()]
-        if not ids:
-            return []
-        cursor.execute(
-            f"SELECT id, title_terms, date FROM search_searchentry WHERE id IN ({', '.join(['%s'] * len(ids))})", ids
-        )
-        rows = cursor.fetchall()
+    ids = [row[0] for row in fetch(f"SELECT search_fts.rowid FROM {source} WHERE {condition} ORDER BY search_fts.rowid DESC LIMIT %s",
+                                   [*params, cap])]
+    if not ids:
+        return []
+    rows = fetch(f"SELECT id, title_terms, date FROM search_searchentry WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
     # By term: the set of words it matches, or (more than MAX_TAILS) its reversed prefix.
     wanted = [(w, None) if w is not None else ({s}, f"_{s[::-1]}") for s, w in zip(match.terms, match.words)]
     scored = []
@@ -147,17 +138,13 @@ def dated(match: Match, condition: str, params: list, limit: int, offset: int) -
     FTS5 until the page is full (a common query: few rows), or read every match and its date and
     keep the newest (a rare one). The order of the CROSS JOIN leads SQLite's planner to the index
     each way needs (`search_entry_date`; `search_entry_id_date`, covering, migration 0005)."""
-    from django.db import connection
-
     select = f"SELECT e.id, {match.score} AS score"
     order = f"ORDER BY {DATE_ORDER} LIMIT %s OFFSET %s"
     if source_for(match, condition) == match.source:
-        return _rows(f"{select} FROM {match.source} WHERE {condition} {order}", [*match.score_params, *params, limit, offset])
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE {condition} LIMIT %s)", [*params, DATE_COUNT])
-        matches = cursor.fetchone()[0]
-        cursor.execute("SELECT max(id) FROM search_searchentry")
-        entries = cursor.fetchone()[0] or 1
+        return fetch(f"{select} FROM {match.source} WHERE {condition} {order}", [*match.score_params, *params, limit, offset])
+    (matches, entries), = fetch(f"SELECT (SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE {condition} LIMIT %s)), "
+                                "(SELECT max(id) FROM search_searchentry)", [*params, DATE_COUNT])
+    entries = entries or 1
     if not matches:
         return []
     density = matches / entries
@@ -166,7 +153,7 @@ def dated(match: Match, condition: str, params: list, limit: int, offset: int) -
         source = "search_searchentry e CROSS JOIN search_fts ON search_fts.rowid = e.id"
     else:
         source = "search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid"
-    return _rows(f"{select} FROM {source} WHERE {condition} {order}", [*match.score_params, *params, limit, offset])
+    return fetch(f"{select} FROM {source} WHERE {condition} {order}", [*match.score_params, *params, limit, offset])
 
 
 # Measured at 2 million entries (docs/benchmarks.md): an entry walked by date and tested by
@@ -175,14 +162,6 @@ def dated(match: Match, condition: str, params: list, limit: int, offset: int) -
 WALK_PER_TERM = 0.005
 FULL_PER_MATCH = 0.0015
 DATE_COUNT = 100_000
-
-
-def _rows(query: str, params: list) -> list[tuple]:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        return cursor.fetchall()
 
 
 def _words(s: str) -> set[str] | None:
@@ -206,23 +185,9 @@ def _quoted(s: str) -> str:
     return '"' + s.replace('"', '""') + '"'
 
 
-def compound_words(s: str) -> list[str] | None:
-    """The indexed stems that end with `s` (itself too when indexed), from `search_term`;
-    None when there are more than MAX_TAILS."""
-    from django.db import connection
-
-    glob = "".join(f"[{c}]" if c in "*?[" else c for c in s[::-1]) + "*"
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT reversed FROM search_term WHERE reversed GLOB %s LIMIT %s", [glob, MAX_TAILS + 1])
-        found = [row[0][::-1] for row in cursor.fetchall()]
-    return None if len(found) > MAX_TAILS else found
-
-
 def before_bulk() -> None:
     """Entries written in bulk are indexed by FTS5 in one pass at the end (`after_bulk`):
     the index is emptied and the insert and delete triggers are off until then."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER IF EXISTS search_fts_insert")
         cursor.execute("DROP TRIGGER IF EXISTS search_fts_delete")
@@ -231,10 +196,6 @@ def before_bulk() -> None:
 
 
 def after_bulk() -> None:
-    from django.db import connection
-
-    from paragraf.search.schema import SQLITE_TRIGGERS
-
     with connection.cursor() as cursor:
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
