@@ -22,6 +22,7 @@ Run: `paragraf bench generate -n 1000000 --database URL` once, then `paragraf be
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import random
 import socket
@@ -106,9 +107,31 @@ def draw_pages(n: int, rng: random.Random) -> tuple[list[str], list[str]]:
 # ---------------------------------------------------------------- (a) search
 
 
-def bench_search(queries: list[str], rng: random.Random) -> tuple[list[float], list[float], list[float], list[int]]:
+class OtherSearch:
+    """The search of another checkout on its own database, in a process of its own
+    (`benchmarks/search_worker.py`): `paragraf bench portal --compare-code DIR --compare-database URL`."""
+
+    def __init__(self, code: str, database: str):
+        env = {**os.environ, "PYTHONPATH": str(Path(code).resolve()), "DATABASE_URL": database}
+        worker = Path(__file__).with_name("search_worker.py")
+        self.process = subprocess.Popen([sys.executable, str(worker)], env=env, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)
+        assert json.loads(self.process.stdout.readline())["ready"]
+
+    def search(self, text: str, facets: bool) -> float:
+        self.process.stdin.write(json.dumps({"text": text, "facets": facets}) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())["seconds"]
+
+    def stop(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def bench_search(queries: list[str], rng: random.Random, other: OtherSearch | None = None) -> dict[str, list]:
     """Each query twice, interleaved with the baseline: as the API asks (no facets) and as the search
-    page asks (`facets=True`: the matches also counted by kind, body, year and party)."""
+    page asks (`facets=True`: the matches also counted by kind, body, year and party); with `other`,
+    each also through that checkout's search right after this one's."""
     from paragraf.records.models import Paragraph
     from paragraf.search import SearchQuery, search
 
@@ -116,18 +139,22 @@ def bench_search(queries: list[str], rng: random.Random) -> tuple[list[float], l
     keys = [rng.randint(1, top) for _ in queries]
     for q in queries[:5]:  # warm up: first use of the backend, the connection, caches
         search(SearchQuery(text=q))
-    times, faceted, baseline, totals = [], [], [], []
+        if other:
+            other.search(q, False)
+    found = {name: [] for name in ("search", "faceted", "baseline", "totals", "other search", "other faceted")}
     for q, pk in zip(queries, keys):
         start = time.perf_counter()
         Paragraph.objects.filter(pk=pk).first()
-        baseline.append(time.perf_counter() - start)
+        found["baseline"].append(time.perf_counter() - start)
         # Each goes first every other query: the second of the two finds the query's pages cached.
-        for facets in ((False, True) if len(times) % 2 == 0 else (True, False)):
+        for facets in ((False, True) if len(found["search"]) % 2 == 0 else (True, False)):
             start = time.perf_counter()
             page = search(SearchQuery(text=q, facets=facets))
-            (faceted if facets else times).append(time.perf_counter() - start)
-        totals.append(page.total)
-    return times, faceted, baseline, totals
+            found["faceted" if facets else "search"].append(time.perf_counter() - start)
+            if other:
+                found["other faceted" if facets else "other search"].append(other.search(q, facets))
+        found["totals"].append(page.total)
+    return found
 
 
 # ---------------------------------------------------------------- the server
@@ -260,7 +287,7 @@ def bench_load(server: Server, clients: int, duration: float, urls: dict[str, li
 
 
 def main(database: str | None = None, queries: int = 200, clients: int = 20, duration: float = 60.0, threads: int = 8,
-         echo=print) -> bool:
+         echo=print, compare_code: str | None = None, compare_database: str | None = None) -> bool:
     setup_database(database)
     from django.db import connection
 
@@ -278,14 +305,22 @@ def main(database: str | None = None, queries: int = 200, clients: int = 20, dur
     meeting_urls, paragraph_urls = draw_pages(queries, rng)
     ok = True
 
-    times, faceted, baseline, totals = bench_search(query_texts, rng)
+    other = OtherSearch(compare_code, compare_database or os.environ["DATABASE_URL"]) if compare_code else None
+    try:
+        found = bench_search(query_texts, rng, other)
+    finally:
+        if other:
+            other.stop()
+    times, faceted, baseline, totals = found["search"], found["faceted"], found["baseline"], found["totals"]
     ok &= percentile(times, 95) * 1000 <= SEARCH_LIMIT_MS
     ok &= percentile(faceted, 95) * 1000 <= SEARCH_LIMIT_MS
     echo("")
     echo(f"(a) search: {len(times)} queries from agenda titles (hits per query: median {statistics.median(totals):.0f}, "
          f"{sum(t >= 1000 for t in totals)} with 1000 or more)")
     echo(_table([HEAD, _row("baseline: § by primary key", baseline), _row("search(SearchQuery(text=q))", times, SEARCH_LIMIT_MS),
-                 _row("search(SearchQuery(text=q, facets=True))", faceted, SEARCH_LIMIT_MS)]))
+                 _row("search(SearchQuery(text=q, facets=True))", faceted, SEARCH_LIMIT_MS)]
+                + ([_row(f"{compare_code}: search", found["other search"]), _row(f"{compare_code}: with facets", found["other faceted"])]
+                   if other else [])))
     slowest = sorted(zip(times, query_texts), reverse=True)[:3]
     echo("slowest: " + "; ".join(f"{q!r} {t * 1000:.0f} ms" for t, q in slowest))
     connection.close()

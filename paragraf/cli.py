@@ -141,11 +141,16 @@ def bench_generate(paragraphs: int, database: str | None, seed: int, index_only:
 @click.option("--clients", default=20, show_default=True, type=click.IntRange(1), help="Concurrent clients of the load part.")
 @click.option("--duration", default=60, show_default=True, type=click.FloatRange(0), help="Seconds of the load part (0: skip it).")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1), help="Worker threads of the server.")
+@click.option("--compare-code", metavar="DIR", help="Also run each search through the search of this checkout (e.g. a git "
+              "worktree of an earlier commit), interleaved, in a process of its own.")
+@click.option("--compare-database", metavar="URL", help="The database of --compare-code (default: --database).")
 @click.option("--check", is_flag=True, help="Exit 1 when a result is over its limit.")
-def bench_portal(database: str | None, queries: int, clients: int, duration: float, threads: int, check: bool) -> None:
+def bench_portal(database: str | None, queries: int, clients: int, duration: float, threads: int, check: bool,
+                 compare_code: str | None, compare_database: str | None) -> None:
     """Search p95, meeting and § page p95 through `paragraf serve`, and a load of concurrent clients, each beside a baseline."""
     ok = _benchmarks_module("bench_portal").main(database=database, queries=queries, clients=clients, duration=duration,
-                                                 threads=threads, echo=click.echo)
+                                                 threads=threads, echo=click.echo, compare_code=compare_code,
+                                                 compare_database=compare_database)
     if check and not ok:
         sys.exit(1)
 
