@@ -114,3 +114,19 @@ def test_the_alerts_read_records_search_privacy_and_the_portal_and_no_app_import
     assert len(others) > 100
     for path in others:
         assert not re.search(r"^\s*(from|import)\s+paragraf\.alerts\b", path.read_text(encoding="utf-8"), re.M), path
+
+
+def test_search_is_read_through_its_contract_and_written_only_by_its_index():
+    """Outside paragraf/search (and tests, benchmarks), search is read only through `paragraf.search.search`
+    and `paragraf.search.contract`, and written only through `paragraf.search.index` (a full reindex: the
+    CLI, a restore); its models, backends and schema are its own."""
+    search = ROOT / "paragraf" / "search"
+    allowed = {"paragraf.search", "paragraf.search.contract", "paragraf.search.index"}
+    seen = set()
+    for path in (ROOT / "paragraf").rglob("*.py"):
+        if search in path.parents:
+            continue
+        for module in re.findall(r"^\s*(?:from|import)\s+(paragraf\.search(?:\.\w+)*)", path.read_text(encoding="utf-8"), re.M):
+            assert module in allowed, (path, module)
+            seen.add(module)
+    assert seen == allowed
