@@ -463,3 +463,55 @@ def test_reindex_command():
     assert result.exit_code == 0, result.output
     assert f"{SearchEntry.objects.count()} entries" in result.output
     assert connection.vendor in result.output
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_postgres_two_writers_of_a_new_partition_both_succeed():
+    """Two transactions write the first entries of the same new range at once: the first makes the
+    partition (`schema.POSTGRES_PARTITION`), the second waits for its commit and finds it, instead of
+    failing with "relation already exists"; a search meanwhile is not held up by the new partition.
+    Own connections (committed), cleaned up after."""
+    import threading
+
+    import psycopg
+
+    from paragraf.search.schema import PARTITION_BITS
+
+    params = connection.get_connection_params()
+    dsn = {k: v for k, v in params.items() if k in ("dbname", "user", "host", "port", "password")}
+    first_id = 40 << PARTITION_BITS
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'search_searchentry' "
+                       "AND column_name NOT IN ('id', 'paragraph_id', 'agenda_item_id', 'document_id')")
+        columns = ", ".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SELECT min(id) FROM search_searchentry")
+        model_id = cursor.fetchone()[0]
+    copy = f"INSERT INTO search_searchentry (id, {columns}) SELECT %s, {columns} FROM search_searchentry WHERE id = %s"
+    errors = []
+    try:
+        with psycopg.connect(**dsn) as first:
+            first.execute(copy, [first_id, model_id])  # makes search_vector_40, holds it uncommitted
+
+            def second():
+                try:
+                    with psycopg.connect(**dsn) as other:
+                        other.execute(copy, [first_id + 1, model_id])
+                except Exception as error:  # noqa: BLE001 - reported below
+                    errors.append(error)
+
+            writer = threading.Thread(target=second)
+            writer.start()
+            writer.join(1.0)
+            assert writer.is_alive()  # waiting for the first
+            with psycopg.connect(**dsn) as reader:
+                reader.execute("SET lock_timeout = '2s'")
+                assert reader.execute("SELECT count(*) FROM search_vector WHERE id < %s", [first_id]).fetchone()[0] > 0
+        writer.join(30)
+        assert errors == []
+        with psycopg.connect(**dsn) as check:
+            found = check.execute("SELECT id FROM search_vector_40 ORDER BY id").fetchall()
+        assert found == [(first_id,), (first_id + 1,)]
+    finally:
+        with psycopg.connect(**dsn) as cleanup:
+            cleanup.execute("DELETE FROM search_searchentry WHERE id >= %s", [first_id])
+            cleanup.execute("DROP TABLE IF EXISTS search_vector_40")

@@ -67,10 +67,13 @@ POSTGRES_PARTITIONED = """CREATE TABLE search_vector (
 POSTGRES_PARTITION = f"""CREATE OR REPLACE FUNCTION search_vector_partition(n bigint) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF to_regclass('search_vector_' || n) IS NULL THEN
-        -- two writers making the same partition: the second waits for the first's commit, then finds it
-        PERFORM pg_advisory_xact_lock(hashtext('search_vector_partition'));
+        -- Two writers of a new range take turns (the lock conflicts with itself only, and taking it
+        -- refreshes the catalog: the second then finds the first's partition); reads and writes go on.
+        LOCK TABLE search_vector IN SHARE UPDATE EXCLUSIVE MODE;
         IF to_regclass('search_vector_' || n) IS NULL THEN
-            EXECUTE 'CREATE TABLE search_vector_' || n || ' PARTITION OF search_vector FOR VALUES FROM ('
+            -- Made, then attached: CREATE TABLE … PARTITION OF would lock out every search until the commit.
+            EXECUTE 'CREATE TABLE search_vector_' || n || ' (LIKE search_vector)';
+            EXECUTE 'ALTER TABLE search_vector ATTACH PARTITION search_vector_' || n || ' FOR VALUES FROM ('
                     || (n << {PARTITION_BITS}) || ') TO (' || ((n + 1) << {PARTITION_BITS}) || ')';
         END IF;
     END IF;
