@@ -115,7 +115,7 @@ def test_postgres_partitions_are_made_as_entries_come_and_searched_newest_first(
             every = [row[0] for row in cursor.fetchall()]
         assert any(i >= size for i in every), text
         for cap in (1, 7, 40, 1100):
-            assert sorted(pk for pk, _ in postgres.ranked(match, match.condition, match.params, cap)) == sorted(every[:cap])
+            assert sorted(r.id for r in postgres.ranked(match, match.condition, match.params, cap)) == sorted(every[:cap])
             assert postgres.count(match, match.condition, match.params, cap) == (min(cap, len(every)), len(every) > cap)
 
 
@@ -130,7 +130,7 @@ def test_date_order_and_count_are_the_same_whichever_way(monkeypatch):
         ways = [{"WALK_PER_TERM": 0.0}, {"WALK_PER_TERM": 1e9}]
     for text in ("nämnd", "beslut", "sjukresor bil", "regionstyrelsen beslut"):
         match = engine.match(text)
-        ids = [pk for pk, _ in engine.ranked(match, match.condition, match.params, 10**6)]
+        ids = [r.id for r in engine.ranked(match, match.condition, match.params, 10**6)]
         dates = dict(SearchEntry.objects.filter(pk__in=ids).values_list("pk", "date"))
         every = sorted(ids, key=lambda pk: (dates[pk] is not None, dates[pk] or dt.date.min, pk), reverse=True)
         assert every, text

@@ -7,10 +7,10 @@ newest matches best first, `dated` a page by date, `count` a count that stops at
 """
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -67,8 +67,8 @@ def _run(query: SearchQuery) -> SearchPage:
         # The ranked matches (at most RANK_CAP, best first) give the page, and the count
         # too when they are all the matches or more than the count's cap.
         ranked = engine.ranked(match, condition, params, RANK_CAP)
-        rows = ranked[query.offset:query.offset + query.per_page]
-        found = [pk for pk, _ in ranked[:FACET_CAP + 1]]
+        rows = [(r.id, r.score) for r in ranked[query.offset:query.offset + query.per_page]]
+        found = ranked[:FACET_CAP + 1]
         cap = query.offset + COUNT_CAP
         if len(ranked) > cap:
             total, estimate = cap, True
@@ -79,7 +79,7 @@ def _run(query: SearchQuery) -> SearchPage:
     else:
         rows = engine.dated(match, condition, params, query.per_page, query.offset)
         # Facets read the newest matches the way relevance does (each backend's planned path), not by date.
-        found = [pk for pk, _ in engine.ranked(match, condition, params, FACET_CAP + 1)] if query.facets else []
+        found = engine.ranked(match, condition, params, FACET_CAP + 1) if query.facets else []
         if 0 < len(rows) < query.per_page or (not rows and query.page == 1):
             total, estimate = query.offset + len(rows), False
         else:
@@ -96,33 +96,19 @@ def _run(query: SearchQuery) -> SearchPage:
     )
 
 
-def facets(ids: list[int]) -> Facets:
-    """The matches counted by kind, body, year and party: `ids` are those the backend found by its own
-    way of reading the newest matches (at most FACET_CAP + 1; more than FACET_CAP: counted from FACET_CAP)."""
+def facets(found: list[Ranked]) -> Facets:
+    """The matches counted by kind, body, year and party: `found` are those the backend's `ranked` read
+    (at most FACET_CAP + 1, with their columns; more than FACET_CAP: counted from FACET_CAP)."""
     kinds, bodies, years, parties = Counter(), Counter(), Counter(), Counter()
-    for kind, body, date, party_list in _facet_rows(ids[:FACET_CAP]):
-        kinds[kind] += 1
-        if body is not None:
-            bodies[body] += 1
-        if date is not None:
-            years[int(str(date)[:4])] += 1
-        parties.update(set(party_list.split()) - {"-"})
+    for match in found[:FACET_CAP]:
+        kinds[match.kind] += 1
+        if match.body is not None:
+            bodies[match.body] += 1
+        if match.date is not None:
+            years[int(str(match.date)[:4])] += 1
+        parties.update(set(match.parties.split()) - {"-"})
     return Facets(kinds=dict(kinds), bodies=dict(bodies), years=dict(years), parties=dict(parties),
-                  complete=len(ids) <= FACET_CAP)
-
-
-def _facet_rows(ids: list[int]) -> list[tuple]:
-    """kind, body, date and parties of the entries: the ids as one parameter (a thousand placeholders
-    cost more to bind than the read, 10 ms against 3 on PostgreSQL)."""
-    if not ids:
-        return []
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT kind, body_id, date, parties FROM search_searchentry WHERE id = ANY(%s)", [ids])
-        else:
-            cursor.execute("SELECT kind, body_id, date, parties FROM search_searchentry "
-                           "WHERE id IN (SELECT value FROM json_each(%s))", [json.dumps(ids)])
-        return cursor.fetchall()
+                  complete=len(found) <= FACET_CAP)
 
 
 def filters_sql(query: SearchQuery) -> tuple[str, list]:
@@ -199,12 +185,20 @@ def source_for(match: Match, condition: str) -> str:
     return match.bare_source if match.bare_source and condition == match.condition else match.source
 
 
-def best_first(rows: list[tuple]) -> list[tuple[int, float]]:
-    """(id, score) of rows of (id, score, date): best score, then newest date (undated last), then highest id."""
-    rows = sorted(rows, key=lambda row: -row[0])
-    rows.sort(key=lambda row: str(row[2] or ""), reverse=True)  # stable; ISO dates sort as text
-    rows.sort(key=lambda row: -row[1])
-    return [(pk, score) for pk, score, _ in rows]
+class Ranked(NamedTuple):
+    """A match as `ranked` gives it: its score, and what facets count."""
+
+    id: int
+    score: float
+    date: object  # a date, or its ISO text (SQLite); None when undated
+    kind: str
+    body: int | None
+    parties: str  # " M S SD "
+
+
+def best_first(rows: list[tuple]) -> list[Ranked]:
+    """Rows of (id, score, date, kind, body, parties): best score, then newest date (undated last), then highest id."""
+    return sorted(map(Ranked._make, rows), key=lambda r: (r.score, str(r.date or ""), r.id), reverse=True)  # ISO sorts as text
 
 
 def compound_words(stem: str) -> list[str] | None:
@@ -232,8 +226,12 @@ def count_capped(source: str, condition: str, params: list, cap: int) -> tuple[i
 
 
 def _hits(rows: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
-    entries = SearchEntry.objects.select_related("organization", "body").in_bulk([pk for pk, _ in rows])
+    entries = (SearchEntry.objects.select_related("organization", "body")
+               .only(*HIT_FIELDS, "organization__name", "body__name").in_bulk([pk for pk, _ in rows]))
     return [_hit(entries[pk], score, terms) for pk, score in rows if pk in entries]
+
+
+HIT_FIELDS = ("kind", "paragraph_id", "agenda_item_id", "document_id", "title", "text", "date", "url_key")
 
 
 def _hit(entry: SearchEntry, score: float, terms: list[str]) -> SearchHit:

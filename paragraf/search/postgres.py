@@ -20,7 +20,7 @@ import dataclasses
 
 from django.db import connection
 
-from paragraf.search.backends import (Match, best_first, compound_words, count_capped, fetch, filters_sql, like_escape,
+from paragraf.search.backends import (Match, Ranked, best_first, compound_words, count_capped, fetch, filters_sql, like_escape,
                                       narrowing, source_for)
 from paragraf.search.schema import POSTGRES_INDEXES
 from paragraf.search.words import MAX_TERMS, matches_tail
@@ -87,13 +87,21 @@ def narrow(match: Match, query) -> tuple[Match, str, list]:
     return dataclasses.replace(match, condition=f"v.vector @@ %s::tsquery{days}", params=[tsquery, *day_params]), "", []
 
 
-def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
-    """(id, score) of the `cap` matches with the highest ids, best first (`best_first`). The
-    planner appends the partitions of `search_vector` newest first (migration 0009) and stops at `cap`."""
-    return best_first(fetch(
-        f"SELECT v.id, {match.score}, v.date FROM {source_for(match, condition)} WHERE {condition} ORDER BY v.id DESC LIMIT %s",
-        [*match.score_params, *params, cap],
-    ))
+def ranked(match: Match, condition: str, params: list, cap: int) -> list[Ranked]:
+    """The `cap` matches with the highest ids, best first (`best_first`): the partitions of
+    `search_vector` (migration 0009) newest first, each for the matches still wanted, stopping at `cap`."""
+    source = source_for(match, condition)
+    select = f"SELECT v.id, {match.score}, v.date, v.kind, v.body_id, v.parties FROM {{}} WHERE {condition} ORDER BY v.id DESC LIMIT %s"
+    parts = partitions()
+    sql = " UNION ALL ".join(f"({select.format(source.replace('search_vector v', f'{part} v', 1))})" for part in parts)
+    return best_first(fetch(f"SELECT * FROM ({sql}) AS newest LIMIT %s", [*match.score_params, *params, cap] * len(parts) + [cap]))
+
+
+def partitions() -> list[str]:
+    """The partitions of `search_vector`, newest first."""
+    rows = fetch("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                 "WHERE i.inhparent = 'search_vector'::regclass", [])
+    return sorted((row[0] for row in rows), key=lambda name: -int(name.rsplit("_", 1)[1]))
 
 
 def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bool]:

@@ -60,9 +60,10 @@ WINDOW_LEVELS = (15, 18, 21, 24, 27)  # windows of 32 768, 262 144 … ids (migr
 # `ORDER BY id DESC LIMIT n`: the planner appends the partitions newest first and stops when it has n,
 # reading each partition by its GIN index (or walking its ids) as its own statistics say. The
 # statement triggers make a partition when the first entry of its range is written.
-PARTITION_BITS = 16
+PARTITION_BITS = 18
 POSTGRES_PARTITIONED = """CREATE TABLE search_vector (
-    id bigint NOT NULL PRIMARY KEY, vector tsvector NOT NULL, title tsvector NOT NULL, date date
+    id bigint NOT NULL PRIMARY KEY, vector tsvector NOT NULL, title tsvector NOT NULL, date date,
+    kind varchar(12) NOT NULL, body_id bigint, parties varchar(400) NOT NULL
 ) PARTITION BY RANGE (id)"""
 POSTGRES_PARTITION = f"""CREATE OR REPLACE FUNCTION search_vector_partition(n bigint) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -87,27 +88,30 @@ POSTGRES_TERMS = """
 """
 # An entries row `r` as `search_vector` holds it (0009): the vector stripped of positions with the
 # filter lexemes of migration 0006 (`#o12`, `#b3`, `#kparagraph`, `#pSD`, `#y2023`; array_remove drops
-# those of NULL columns), the title's lexemes (weight A), the date.
+# those of NULL columns), the title's lexemes (weight A), the date, and what facets count (kind, body, parties).
 POSTGRES_FILTERS = (
     "array_remove(ARRAY['#o' || r.organization_id, '#b' || r.body_id, '#k' || r.kind, "
     "'#y' || extract(year FROM r.date)::int], NULL) "
     "|| ARRAY(SELECT '#p' || party FROM unnest(string_to_array(trim(r.parties), ' ')) AS party WHERE party <> '')"
 )
-POSTGRES_ROW = f"r.id, strip(r.vector) || array_to_tsvector({POSTGRES_FILTERS}), strip(ts_filter(r.vector, '{{a}}')), r.date"
+POSTGRES_ROW = (f"r.id, strip(r.vector) || array_to_tsvector({POSTGRES_FILTERS}), strip(ts_filter(r.vector, '{{a}}')), "
+                "r.date, r.kind, r.body_id, r.parties")
+_COLUMNS = "(id, vector, title, date, kind, body_id, parties)"
 _PARTITIONS_OF = "search_vector_partition(n) FROM (SELECT DISTINCT r.id >> " + str(PARTITION_BITS) + " AS n FROM {rows} r) AS parts"
 POSTGRES_TRIGGERS = [
     f"""CREATE OR REPLACE FUNCTION search_entry_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         PERFORM {_PARTITIONS_OF.format(rows="new_rows")};
-        INSERT INTO search_vector (id, vector, title, date) SELECT {POSTGRES_ROW} FROM new_rows r;
+        INSERT INTO search_vector {_COLUMNS} SELECT {POSTGRES_ROW} FROM new_rows r;
         {POSTGRES_TERMS.format(rows="new_rows")};
         RETURN NULL;
     END $$""",
     f"""CREATE OR REPLACE FUNCTION search_entry_updated() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         PERFORM {_PARTITIONS_OF.format(rows="new_rows")};
-        INSERT INTO search_vector (id, vector, title, date) SELECT {POSTGRES_ROW} FROM new_rows r
-            ON CONFLICT (id) DO UPDATE SET vector = EXCLUDED.vector, title = EXCLUDED.title, date = EXCLUDED.date;
+        INSERT INTO search_vector {_COLUMNS} SELECT {POSTGRES_ROW} FROM new_rows r
+            ON CONFLICT (id) DO UPDATE SET vector = EXCLUDED.vector, title = EXCLUDED.title, date = EXCLUDED.date,
+            kind = EXCLUDED.kind, body_id = EXCLUDED.body_id, parties = EXCLUDED.parties;
         {POSTGRES_TERMS.format(rows="new_rows")};
         RETURN NULL;
     END $$""",
@@ -121,7 +125,7 @@ POSTGRES_PARTITIONS = [
     *POSTGRES_TRIGGERS,
     "SET LOCAL maintenance_work_mem TO '512MB'",
     f"SELECT {_PARTITIONS_OF.format(rows='search_searchentry')}",
-    f"INSERT INTO search_vector (id, vector, title, date) SELECT {POSTGRES_ROW} FROM search_searchentry r ORDER BY r.id",
+    f"INSERT INTO search_vector {_COLUMNS} SELECT {POSTGRES_ROW} FROM search_searchentry r ORDER BY r.id",
     POSTGRES_VECTOR_INDEX,
     POSTGRES_DATE_INDEX,
     "ANALYZE search_vector",

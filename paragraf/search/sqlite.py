@@ -15,7 +15,7 @@ import dataclasses
 
 from django.db import connection
 
-from paragraf.search.backends import Match, best_first, compound_words, count_capped, fetch, narrowing, source_for
+from paragraf.search.backends import Match, Ranked, best_first, compound_words, count_capped, fetch, narrowing, source_for
 from paragraf.search.schema import SQLITE_TRIGGERS, filter_tokens, party_token
 from paragraf.search.words import STOPWORDS, matches_tail, query_stems, stem, stem_all, words
 
@@ -101,8 +101,8 @@ def narrow(match: Match, query) -> tuple[Match, str, list]:
     return dataclasses.replace(match, params=[expression]), *found.days("e")
 
 
-def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[int, float]]:
-    """(id, score) of the `cap` matches with the highest rowids, best first. FTS5 reads its
+def ranked(match: Match, condition: str, params: list, cap: int) -> list[Ranked]:
+    """The `cap` matches with the highest rowids, best first (`Ranked`). FTS5 reads its
     rowids in descending order and stops there. The score is worked out here from the
     title terms of those entries: TITLE_WEIGHT for each query word in the title, plus
     TEXT_WEIGHT (every entry matches all words somewhere); newest first among equals.
@@ -113,14 +113,15 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[tuple[i
                                    [*params, cap])]
     if not ids:
         return []
-    rows = fetch(f"SELECT id, title_terms, date FROM search_searchentry WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
+    rows = fetch(f"SELECT id, title_terms, date, kind, body_id, parties FROM search_searchentry "
+                 f"WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
     # By term: the set of words it matches, or (more than MAX_TAILS) its reversed prefix.
     wanted = [(w, None) if w is not None else ({s}, f"_{s[::-1]}") for s, w in zip(match.terms, match.words)]
     scored = []
-    for pk, title_terms, date in rows:
+    for pk, title_terms, *facets in rows:
         title = set(title_terms.split())
         in_title = sum(1 for w, tail in wanted if not w.isdisjoint(title) or (tail and any(t.startswith(tail) for t in title)))
-        scored.append((pk, TITLE_WEIGHT * in_title + TEXT_WEIGHT, date))
+        scored.append((pk, TITLE_WEIGHT * in_title + TEXT_WEIGHT, *facets))
     return best_first(scored)
 
 
