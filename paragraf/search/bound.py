@@ -1,6 +1,7 @@
-"""The time a search may take, bounded by the database itself (as Datasette bounds its queries)
-instead of by a plan worked out beforehand: PostgreSQL's `statement_timeout` for each statement,
-SQLite's progress handler for the whole search. Past it, `SearchTimeout`."""
+"""The time a statement of a search may take, bounded by the database itself (as Datasette bounds its
+queries) instead of by a plan worked out beforehand: PostgreSQL's `statement_timeout`; on SQLite a
+progress handler that interrupts a statement running past its deadline (set as each statement starts,
+by an execute wrapper). Past it, `SearchTimeout`."""
 from __future__ import annotations
 
 import time
@@ -40,7 +41,7 @@ def _statement_timeout(milliseconds: float):
                 cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
     except OperationalError as error:
         if isinstance(error.__cause__, QueryCanceled):
-            raise SearchTimeout(f"search took longer than {milliseconds:g} ms") from error
+            raise SearchTimeout(f"a statement of the search took longer than {milliseconds:g} ms") from error
         raise
 
 
@@ -48,13 +49,19 @@ def _statement_timeout(milliseconds: float):
 def _progress_deadline(milliseconds: float):
     connection.ensure_connection()
     raw = connection.connection
-    deadline = time.monotonic() + milliseconds / 1000
-    raw.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+    deadline = [0.0]
+
+    def each_statement(execute, sql, params, many, context):
+        deadline[0] = time.monotonic() + milliseconds / 1000
+        return execute(sql, params, many, context)
+
+    raw.set_progress_handler(lambda: time.monotonic() > deadline[0], PROGRESS_STEPS)
     try:
-        yield
+        with connection.execute_wrapper(each_statement):
+            yield
     except OperationalError as error:
         if "interrupted" in str(error):
-            raise SearchTimeout(f"search took longer than {milliseconds:g} ms") from error
+            raise SearchTimeout(f"a statement of the search took longer than {milliseconds:g} ms") from error
         raise
     finally:
         raw.set_progress_handler(None, 0)
