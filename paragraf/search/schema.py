@@ -55,11 +55,10 @@ def party_token(party: str) -> str:
 
 WINDOW_LEVELS = (15, 18, 21, 24, 27)  # windows of 32 768, 262 144 … ids (migration 0004, gone in 0009)
 
-# PostgreSQL, migration 0009: `search_vector` range-partitioned by id, PARTITION_IDS ids a partition
-# (`search_vector_<n>` holds ids n·PARTITION_IDS …). A search for the newest matches is a plain
-# `ORDER BY id DESC LIMIT n`: the planner appends the partitions newest first and stops when it has n,
-# reading each partition by its GIN index (or walking its ids) as its own statistics say. The
-# statement triggers make a partition when the first entry of its range is written.
+# PostgreSQL, migration 0009: `search_vector` range-partitioned by id, 2^PARTITION_BITS ids a partition
+# (`search_vector_<n>` holds ids n·2^PARTITION_BITS …). `postgres.ranked` reads the partitions newest first,
+# each as the planner plans it for that partition, and stops when it has enough. The statement triggers
+# make a partition when the first entry of its range is written.
 PARTITION_BITS = 18
 POSTGRES_PARTITIONED = """CREATE TABLE search_vector (
     id bigint NOT NULL PRIMARY KEY, vector tsvector NOT NULL, title tsvector NOT NULL, date date,

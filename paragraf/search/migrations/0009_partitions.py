@@ -2,9 +2,10 @@
 
 Migration 0004 put window lexemes (`#w15.61`) into every vector so that hand-written code
 (`postgres._by_windows`) could read GIN window by window, newest first, guided by constants
-measured on one machine and by `pg_stats`. Partitions by id give the planner the same windows:
-`ORDER BY id DESC LIMIT n` appends them newest first and stops when it has n, each read the way
-its own statistics say. The vectors keep the filter lexemes of 0006. Reverse: 0006's table again.
+measured on one machine and by `pg_stats`. Partitions by id are the same windows, made by the
+database: `postgres.ranked` reads them newest first, each as the planner plans it, and stops when it
+has enough. The vectors keep the filter lexemes of 0006; the rows also carry kind, body and parties
+(what facets count). Reverse: 0006's table again.
 """
 import importlib
 
