@@ -466,6 +466,17 @@ def test_reindex_command():
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_postgres_a_search_before_any_partition_finds_nothing():
+    """A database with no entry yet has no partition of `search_vector`: a search finds nothing, no error."""
+    SearchEntry.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE search_vector_0")  # rolled back with the test
+    page = find("beslut", facets=True)
+    assert (page.total, page.hits, page.facets.kinds) == (0, [], {})
+    assert find("beslut", sort="date").total == 0
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
 def test_postgres_two_writers_of_a_new_partition_both_succeed():
     """Two transactions write the first entries of the same new range at once: the first makes the
     partition (`schema.POSTGRES_PARTITION`), the second waits for its commit and finds it, instead of

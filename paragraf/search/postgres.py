@@ -97,6 +97,8 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[Ranked]
     source = source_for(match, condition)
     select = f"SELECT v.id, {match.score}, v.date, v.kind, v.body_id, v.parties FROM {{}} WHERE {condition} ORDER BY v.id DESC LIMIT %s"
     parts = partitions()
+    if not parts:  # no entry written yet
+        return []
     sql = " UNION ALL ".join(f"({select.format(source.replace('search_vector v', f'{part} v', 1))})" for part in parts)
     return best_first(fetch(f"SELECT * FROM ({sql}) AS newest LIMIT %s", [*match.score_params, *params, cap] * len(parts) + [cap]))
 
