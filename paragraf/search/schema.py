@@ -2,8 +2,7 @@
 loads take the indexes down and build them again) read it from. A migration names the statements of
 its time; a later change of one adds a new name here for its migration, never edits an old one.
 
-SQLite: the FTS5 table `search_fts` over the entries' stems, kept in step by triggers (migration 0002), and
-`search_rank`, what ranking and facets read (0010).
+SQLite: the FTS5 table `search_fts` over the entries' stems, kept in step by triggers (migration 0002).
 PostgreSQL: the trigram GIN index of the entries' `lexemes` (0002), `search_term` (0003), the GIN
 index of `search_vector` (0003), and `search_vector` partitioned by id with its triggers (0009).
 SQLite's filter tokens (`filter_tokens`, `party_token`; migration 0007 wrote them once in SQL, the
