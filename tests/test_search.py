@@ -526,34 +526,3 @@ def test_postgres_two_writers_of_a_new_partition_both_succeed():
         with psycopg.connect(**dsn) as cleanup:
             cleanup.execute("DELETE FROM search_searchentry WHERE id >= %s", [first_id])
             cleanup.execute("DROP TABLE IF EXISTS search_vector_40")
-
-
-@pytest.mark.skipif("connection.vendor != 'sqlite'")
-def test_sqlite_rank_table_follows_the_entries():
-    """`search_rank` (migration 0010), what ranking and facets read, is the entries' own columns after
-    entries are written, changed and deleted (its triggers), and after the migration fills it anew."""
-    import importlib
-
-    columns = "id, title_terms, date, kind, body_id, parties"
-
-    def both() -> tuple[list, list]:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {columns} FROM search_rank ORDER BY id")
-            rank = cursor.fetchall()
-            cursor.execute(f"SELECT {columns} FROM search_searchentry ORDER BY id")
-            return rank, cursor.fetchall()
-
-    rank, entries = both()
-    assert len(entries) > 100 and rank == entries
-    _an_entry_of_no_party()
-    changed = SearchEntry.objects.filter(kind="paragraph").last()
-    changed.parties, changed.title_terms = " KD ", "ändrad"
-    changed.save()
-    SearchEntry.objects.filter(kind="document").first().delete()
-    rank, entries = both()
-    assert rank == entries and (changed.pk, "ändrad") in {(r[0], r[1]) for r in rank}
-    migration = importlib.import_module("paragraf.search.migrations.0010_rank")
-    with connection.cursor() as cursor:
-        for sql in migration.SQLITE_RANK_DROP + migration.SQLITE_RANK:
-            cursor.execute(sql)
-    assert both()[0] == entries

@@ -25,30 +25,6 @@ SQLITE_TRIGGERS = [
     END""",
 ]
 
-# SQLite, migration 0010: what ranking and facets read of each match, in a narrow table of its own
-# (`sqlite.ranked` reads 1 100 matches a search: in the entries a row of ~2 kB each, here ~150 bytes),
-# kept in step by triggers as PostgreSQL's `search_vector` is.
-SQLITE_RANK = [
-    """CREATE TABLE search_rank (
-        id INTEGER PRIMARY KEY, title_terms TEXT NOT NULL, date DATE, kind VARCHAR(12) NOT NULL,
-        body_id INTEGER, parties VARCHAR(400) NOT NULL)""",
-    """CREATE TRIGGER search_rank_insert AFTER INSERT ON search_searchentry BEGIN
-        INSERT INTO search_rank (id, title_terms, date, kind, body_id, parties)
-        VALUES (new.id, new.title_terms, new.date, new.kind, new.body_id, new.parties);
-    END""",
-    """CREATE TRIGGER search_rank_update AFTER UPDATE ON search_searchentry BEGIN
-        UPDATE search_rank SET id = new.id, title_terms = new.title_terms, date = new.date, kind = new.kind,
-            body_id = new.body_id, parties = new.parties WHERE id = old.id;
-    END""",
-    """CREATE TRIGGER search_rank_delete AFTER DELETE ON search_searchentry BEGIN
-        DELETE FROM search_rank WHERE id = old.id;
-    END""",
-    """INSERT INTO search_rank (id, title_terms, date, kind, body_id, parties)
-        SELECT id, title_terms, date, kind, body_id, parties FROM search_searchentry""",
-]
-SQLITE_RANK_DROP = ["DROP TRIGGER IF EXISTS search_rank_insert", "DROP TRIGGER IF EXISTS search_rank_update",
-                    "DROP TRIGGER IF EXISTS search_rank_delete", "DROP TABLE IF EXISTS search_rank"]
-
 POSTGRES_LEXEMES_INDEX = "CREATE INDEX search_entry_lexemes ON search_searchentry USING gin (lexemes gin_trgm_ops)"
 # Matching reads `search_vector` (migration 0003): the vector shares a row of ~2 kB with title, text and
 # lexemes in the entries, is often compressed (TOAST), and reading it there costs several times more.

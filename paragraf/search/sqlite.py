@@ -113,7 +113,7 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[Ranked]
                                    [*params, cap])]
     if not ids:
         return []
-    rows = fetch(f"SELECT id, title_terms, date, kind, body_id, parties FROM search_rank "
+    rows = fetch(f"SELECT id, title_terms, date, kind, body_id, parties FROM search_searchentry "
                  f"WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
     # By term: the set of words it matches, or (more than MAX_TAILS) its reversed prefix.
     wanted = [(w, None) if w is not None else ({s}, f"_{s[::-1]}") for s, w in zip(match.terms, match.words)]
