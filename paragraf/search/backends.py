@@ -219,19 +219,17 @@ def fetch(sql: str, params: list) -> list[tuple]:
 
 def count_capped(source: str, condition: str, params: list, cap: int) -> tuple[int, bool]:
     """How many match, counted up to `cap`: (cap, True) when more."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {condition} LIMIT %s) AS capped", [*params, cap + 1])
-        n = cursor.fetchone()[0]
+    (n,), = fetch(f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {condition} LIMIT %s) AS capped", [*params, cap + 1])
     return (cap, True) if n > cap else (n, False)
+
+
+HIT_FIELDS = ("kind", "paragraph_id", "agenda_item_id", "document_id", "title", "text", "date", "url_key")
 
 
 def _hits(rows: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
     entries = (SearchEntry.objects.select_related("organization", "body")
                .only(*HIT_FIELDS, "organization__name", "body__name").in_bulk([pk for pk, _ in rows]))
     return [_hit(entries[pk], score, terms) for pk, score in rows if pk in entries]
-
-
-HIT_FIELDS = ("kind", "paragraph_id", "agenda_item_id", "document_id", "title", "text", "date", "url_key")
 
 
 def _hit(entry: SearchEntry, score: float, terms: list[str]) -> SearchHit:

@@ -105,9 +105,9 @@ def ranked(match: Match, condition: str, params: list, cap: int) -> list[Ranked]
 
 def partitions() -> list[str]:
     """The partitions of `search_vector`, newest first."""
-    rows = fetch("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
-                 "WHERE i.inhparent = 'search_vector'::regclass", [])
-    return sorted((row[0] for row in rows), key=lambda name: -int(name.rsplit("_", 1)[1]))
+    return [row[0] for row in fetch("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                                    "WHERE i.inhparent = 'search_vector'::regclass "
+                                    "ORDER BY substring(c.relname FROM '[0-9]+$')::bigint DESC", [])]
 
 
 def count(match: Match, condition: str, params: list, cap: int) -> tuple[int, bool]:
@@ -126,12 +126,8 @@ def dated(match: Match, condition: str, params: list, limit: int, offset: int) -
 
 def _lexemes(text: str) -> list[str]:
     """The query's lexemes as the 'swedish' configuration reads them (stopwords gone), in order."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT lexeme FROM unnest(to_tsvector('swedish'::regconfig, %s)) ORDER BY positions[1] LIMIT %s",
-            [text, MAX_TERMS],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    return [row[0] for row in fetch(
+        "SELECT lexeme FROM unnest(to_tsvector('swedish'::regconfig, %s)) ORDER BY positions[1] LIMIT %s", [text, MAX_TERMS])]
 
 
 def _tsquery(operands: list[list[str]]) -> str:

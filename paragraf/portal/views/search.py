@@ -91,10 +91,11 @@ TOO_LONG = "Sökningen tog för lång tid. Försök med fler ord, ett organ elle
 def search(request):
     get = public_parameters(request)
     query, problems = query_from(get)
+    timed_out = False
     try:
         results = run_search(query) if query else None
     except SearchTimeout:
-        results, problems = None, [*problems, TOO_LONG]
+        results, problems, timed_out = None, [*problems, TOO_LONG], True
     hits = [(hit, hit_url(hit), KIND_LABELS[hit.kind]) for hit in results.hits] if results else []
     params = {k: v for k, v in get.items() if k != "sida" and v}
     context = {
@@ -121,7 +122,7 @@ def search(request):
     if results:
         context["previous_url"] = "?" + urlencode({**params, "sida": results.page - 1}) if results.page > 1 else None
         context["next_url"] = "?" + urlencode({**params, "sida": results.page + 1}) if results.page < results.pages else None
-    return render(request, "portal/search.html", context, status=503 if TOO_LONG in problems else 200)
+    return render(request, "portal/search.html", context, status=503 if timed_out else 200)
 
 
 class SearchFeed(Feed):
