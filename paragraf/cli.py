@@ -458,10 +458,36 @@ def serve(host: str, port: int, threads: int) -> None:
 
     from paragraf.site.wsgi import application
 
+    from django.conf import settings
+
+    if settings.PARAGRAF_WORKER_THREAD:  # the embedded default imports uploads itself (no second process)
+        from paragraf.intake.worker import start_thread
+
+        start_thread()
     proxy = os.environ.get("PARAGRAF_TRUSTED_PROXY", "127.0.0.1").strip()
     trusted = {"trusted_proxy": proxy, "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}} if proxy else {}
     click.echo(f"Paragraf on http://{host}:{port}/ (admin: /admin/), Ctrl-C stops")
     waitress.serve(application, host=host, port=port, threads=threads, ident="paragraf", **trusted)
+
+
+@main.command(short_help="Import uploaded packets: a worker of the background jobs.")
+@click.option("--batch", is_flag=True, help="Import what is queued, then stop.")
+@click.option("--interval", default=1.0, show_default=True, type=click.FloatRange(min=0.05),
+              help="Seconds between two looks at the queue when it is empty.")
+@click.option("--max-tasks", type=click.IntRange(min=1), help="Stop after this many files.")
+def worker(batch: bool, interval: float, max_tasks: int | None) -> None:
+    """Import the packets staff uploaded, one file at a time, until stopped (SIGTERM ends the file at hand
+    first). Run as many as wanted, on any machine that reaches the database (PostgreSQL); files a stopped
+    worker left half-done are queued again when a worker starts."""
+    import logging
+
+    _django()
+    from paragraf.intake.worker import run
+
+    logging.getLogger("django_tasks_db").setLevel(logging.INFO)
+    logging.getLogger("paragraf.intake").setLevel(logging.INFO)
+    click.echo("Paragraf worker: importing uploaded packets" + (" (what is queued)" if batch else ", Ctrl-C stops"))
+    run(batch=batch, interval=interval, max_tasks=max_tasks, signals=not batch)
 
 
 @main.command(short_help="Migrate, import the sample packets and serve: the whole demo.")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
 from paragraf.ingest.errors import InputError
 from paragraf.ingest.identity import OPTION, MeetingHints
@@ -75,6 +75,10 @@ class ImportResult:
     status: str  # imported | updated | unchanged | failed
     message: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    line: int | None = None  # of the problem, when failed and known
+    # Failed because another import wrote the same rows at the same moment (a person, a party, a body new
+    # to both): nothing was stored, and the same file imported again succeeds.
+    conflict: bool = False
 
     @property
     def ok(self) -> bool:
@@ -92,8 +96,10 @@ def import_path(path: str | Path, force: bool = False, hints: MeetingHints | Non
     return import_bytes(data, str(path), force, hints)
 
 
-def import_bytes(data: bytes, name: str, force: bool = False, hints: MeetingHints | None = None) -> ImportResult:
-    """As `import_path`, for a packet's bytes (`name`: its path or file name)."""
+def import_bytes(data: bytes, name: str, force: bool = False, hints: MeetingHints | None = None,
+                 organization: str | None = None) -> ImportResult:
+    """As `import_path`, for a packet's bytes (`name`: its path or file name). `organization`: the packet
+    must be of this organisation (an upload for it); a packet whose text names another is refused."""
     try:
         existing = SourceFile.without_content.filter(sha256=hashlib.sha256(data).hexdigest()).first()
         if existing and existing.parser_version == parser_version() and not force:
@@ -101,23 +107,32 @@ def import_bytes(data: bytes, name: str, force: bool = False, hints: MeetingHint
         source = read_bytes(data, Path(name).name)
         packet, text_lines = parse_source_with_text(source, hints)
     except InputError as exc:
-        return ImportResult(name, "failed", str(exc))
+        return ImportResult(name, "failed", str(exc), line=exc.line)
     try:
         with transaction.atomic(), changes.batched():  # the parents of what changed move once, at the end
-            counts = PacketStore(source, packet, text_lines).store()
+            counts = PacketStore(source, packet, text_lines, organization).store()
     except ImportProblem as exc:
-        return ImportResult(name, "failed", f"{source.name}: {exc}")
+        return ImportResult(name, "failed", f"{source.name}: {exc}", line=exc.line)
+    except IntegrityError as exc:
+        return ImportResult(name, "failed", f"{source.name}: could not store: {exc}", conflict=True)
     except (DatabaseError, ValueError, TypeError) as exc:
-        return ImportResult(name, "failed", f"{source.name}: could not store: {exc}")
+        return ImportResult(name, "failed", f"{source.name}: could not store: {exc}", conflict=_concurrent(exc))
     return ImportResult(name, "updated" if existing else "imported", counts=counts)
 
 
+def _concurrent(error: DatabaseError) -> bool:
+    """A PostgreSQL serialization failure or deadlock (SQLSTATE 40001, 40P01): another transaction's fault."""
+    return getattr(getattr(error, "__cause__", None), "sqlstate", None) in {"40001", "40P01"}
+
+
 class PacketStore:
-    def __init__(self, source: Source, packet: dict, text_lines: list[tuple[int, str]] | None = None) -> None:
+    def __init__(self, source: Source, packet: dict, text_lines: list[tuple[int, str]] | None = None,
+                 expected_organization: str | None = None) -> None:
         self.source = source
         self.packet = packet
         self.text_lines = text_lines
         self.organization_name = packet.get("organization") or UNKNOWN_ORGANIZATION
+        self.expected_organization = expected_organization
         self.counts: dict[str, int] = {}
         self.created: set[tuple[str, int]] = set()  # records this import created: they have no rows below them yet
 
@@ -126,6 +141,7 @@ class PacketStore:
     def store(self) -> dict[str, int]:
         self._refuse_empty()
         self._refuse_unidentified()
+        self._refuse_other_organization()
         self.file = self._source_file()
         self.organization = self._organization()
         self.parties = Parties()
@@ -167,6 +183,11 @@ class PacketStore:
                     what = f"§ {numbers[0]}-{numbers[-1]}" if numbers else "a meeting"
                     raise ImportProblem(f"the text does not say the {name} of the meeting of {what}: "
                                         f"give it with {OPTION[name]}", _first_line(meeting))
+
+    def _refuse_other_organization(self) -> None:
+        if self.expected_organization and self.organization_name != self.expected_organization:
+            raise ImportProblem(f"the packet is of {self.organization_name}, not of {self.expected_organization} "
+                                "that it was given for; nothing stored")
 
     def _source_file(self) -> SourceFile:
         values = {

@@ -47,6 +47,11 @@ PARAGRAF_RATE_SUBSCRIBE  subscriptions a client address may ask for (default 10/
 The secretariat (paragraf/secretariat):
 PARAGRAF_PUBLIC_URL   the portal's address, for links in mails: notices and alerts (default http://127.0.0.1:8000)
 PARAGRAF_MAX_DOCUMENT_MB  largest PDF a secretary may upload to a case (default 50)
+
+Upload and background import (paragraf/intake, docs/deployment.md):
+PARAGRAF_WORKER_THREAD  "1": `paragraf serve` imports uploaded packets in a thread of its own (default with
+                      SQLite); "0": `paragraf worker` processes do (default with PostgreSQL)
+PARAGRAF_MAX_UPLOAD_FILES  files one upload may hold (default 100); each at most PARAGRAF_MAX_PACKET_MB
 PARAGRAF_SIGNING      how minutes are signed at justering: local:DIR (a development CA, made on first
                       use; default local:<data dir>/signing-ca) or pkcs12:FILE (the organisation's
                       certificate; its passphrase in PARAGRAF_SIGNING_PASSPHRASE). docs/signing.md
@@ -162,6 +167,9 @@ INSTALLED_APPS = [
     "paragraf.secretariat.apps.SecretariatConfig",
     "paragraf.review.apps.ReviewConfig",
     "simple_history",  # the audit log of the secretariat (who changed what, before and after)
+    "paragraf.intake.apps.IntakeConfig",  # upload and background import (reads records, the secretariat's roles)
+    "django_tasks",  # Django's task framework (the import jobs)
+    "django_tasks_db",  # its database backend: the queue is a table, workers are `paragraf worker`
     "paragraf.portal",
     "paragraf.alerts.apps.AlertsConfig",  # e-mail alerts of the portal (reads records, search and the portal)
     "paragraf.api",
@@ -303,6 +311,15 @@ PARAGRAF_SEARCH_TIMEOUT_MS = float(os.environ.get("PARAGRAF_SEARCH_TIMEOUT_MS", 
 # A write on SQLite waits this long for the lock (e.g. while an import runs) before the busy page.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["timeout"] = float(os.environ.get("PARAGRAF_SQLITE_TIMEOUT", "20"))
+
+# ---------------------------------------------------------------- upload and background import (issue 19)
+# Import jobs are tasks of Django's task framework in a table of the database (django-tasks-db): no broker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["imports"]}}
+# `paragraf serve` runs a worker thread of its own: on by default with SQLite (the embedded default needs no
+# second process), off with PostgreSQL (production runs `paragraf worker` processes).
+PARAGRAF_WORKER_THREAD = _flag("PARAGRAF_WORKER_THREAD", default=DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3")
+# Files one upload may hold (Django refuses more in one request).
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("PARAGRAF_MAX_UPLOAD_FILES", "100"))
 
 # ---------------------------------------------------------------- the secretariat (issue 13)
 LOGIN_URL = "secretariat:login"

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("paragraf.api.urls")),
     # Before the portal, whose `<slug:body>/` would take `sekretariat/`.
     path("", include("paragraf.secretariat.urls")),
+    path("", include("paragraf.intake.urls")),
     path("", include("paragraf.review.urls")),
     path("", include("paragraf.alerts.urls")),  # /bevakning/…, before the portal's `<slug:body>/`
     path("", include(portal_urls)),

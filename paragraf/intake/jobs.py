@@ -1,0 +1,140 @@
+"""Import jobs: an upload becomes one `ImportFile` and one task per file (`submit`); a worker imports each
+(`run_file`) in one transaction with the file's result, so a file is either imported and marked so, or
+neither; files whose worker died are queued again (`requeue_abandoned`).
+
+Two imports of one organisation never run at once: each holds its organisation's row locked
+(`SELECT … FOR UPDATE`) while it stores; SQLite writes one transaction at a time anyway. Imports of
+different organisations run side by side; one that fails because another wrote the same new person,
+party or body at the same moment is tried again (`ATTEMPTS`).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from paragraf.ingest.identity import MeetingHints
+from paragraf.intake.models import ImportFile, ImportJob
+from paragraf.intake.tasks import import_file
+from paragraf.records.importer import ImportResult, import_bytes
+from paragraf.records.models import Organization, SourceFile
+
+ATTEMPTS = 3  # imports of one file when another import's rows collide with its own
+LOCK_SPACE = 0x7061  # PostgreSQL advisory locks of files being imported: (LOCK_SPACE, file id)
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+def submit(uploads: Iterable[Upload], organization: Organization | None, user=None) -> ImportJob:
+    """One job with a file and a queued task for each upload, in one transaction (a worker sees all or none)."""
+    with transaction.atomic():
+        job = ImportJob.objects.create(organization=organization, created_by=user)
+        for position, upload in enumerate(uploads, start=1):
+            file = ImportFile.objects.create(job=job, position=position, name=upload.name[:255], size=len(upload.data),
+                                             data=upload.data)
+            import_file.enqueue(file.pk)
+    return job
+
+
+def run_file(file_id: int) -> str:
+    """Import one file of a job (the task's body); a file already finished is left as it is."""
+    file = ImportFile.objects.select_related("job__organization").get(pk=file_id)
+    if file.finished:
+        return file.status  # the task ran before and its worker died after the import's commit
+    with _claimed(file_id):
+        ImportFile.objects.filter(pk=file_id).update(status=ImportFile.Status.RUNNING, started_at=timezone.now(),
+                                                     attempts=F("attempts") + 1)
+        for _ in range(ATTEMPTS):
+            with transaction.atomic():
+                result = _import(file)
+                if not result.conflict:
+                    _record(file, result)
+                    return result.status
+    with transaction.atomic():
+        _record(file, result)
+    return result.status
+
+
+def _import(file: ImportFile) -> ImportResult:
+    organization = file.job.organization
+    if organization is None:
+        return import_bytes(bytes(file.data), file.name)
+    Organization.objects.select_for_update().filter(pk=organization.pk).first()  # one import of it at a time
+    return import_bytes(bytes(file.data), file.name, hints=MeetingHints(organization=organization.name),
+                        organization=organization.name)
+
+
+def _record(file: ImportFile, result: ImportResult) -> None:
+    sha256 = hashlib.sha256(bytes(file.data)).hexdigest()
+    stored = SourceFile.without_content.filter(sha256=sha256).first() if result.ok else None
+    ImportFile.objects.filter(pk=file.pk).update(
+        status=result.status, message=result.message, line=result.line, counts=result.counts,
+        warnings=stored.warnings if stored else [], source_file=stored, finished_at=timezone.now(),
+        data=b"" if result.ok else file.data,  # kept when failed: the reason can be checked against it
+    )
+
+
+class _claimed:
+    """PostgreSQL: a session lock of the file while its worker imports it, released when the worker's
+    connection ends (`requeue_abandoned` reads it). SQLite: nothing (one worker, the server's own)."""
+
+    def __init__(self, file_id: int) -> None:
+        self.file_id = file_id
+
+    def __enter__(self):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_SPACE, self.file_id])
+
+    def __exit__(self, *exc) -> None:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_SPACE, self.file_id])
+
+
+def requeue_abandoned() -> int:
+    """Queue again the files marked running whose worker is gone (its import was rolled back with it);
+    returns how many. PostgreSQL: those whose session lock nobody holds. SQLite: every one (its one worker
+    asks at its start)."""
+    running = list(ImportFile.objects.filter(status=ImportFile.Status.RUNNING).values_list("pk", flat=True))
+    if connection.vendor == "postgresql":
+        running = [pk for pk in running if _nobody_holds(pk)]
+    for pk in running:
+        with transaction.atomic():
+            if ImportFile.objects.filter(pk=pk, status=ImportFile.Status.RUNNING).update(status=ImportFile.Status.QUEUED):
+                import_file.enqueue(pk)
+    return len(running)
+
+
+def _nobody_holds(file_id: int) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_SPACE, file_id])
+        (free,) = cursor.fetchone()
+        if free:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_SPACE, file_id])
+    return free
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    finished: int
+    failed: int
+
+    @property
+    def done(self) -> bool:
+        return self.finished == self.total
+
+
+def progress(job: ImportJob) -> Progress:
+    statuses = list(job.files.values_list("status", flat=True))
+    return Progress(total=len(statuses), finished=sum(s in ImportFile.FINISHED for s in statuses),
+                    failed=statuses.count(ImportFile.Status.FAILED))
