@@ -484,8 +484,8 @@ def worker(batch: bool, interval: float, max_tasks: int | None) -> None:
     _django()
     from paragraf.intake.worker import run
 
-    logging.getLogger("django_tasks_db").setLevel(logging.INFO)
-    logging.getLogger("paragraf.intake").setLevel(logging.INFO)
+    for name in ("django_tasks", "django_tasks_db", "paragraf.intake"):  # each file's start and end, files queued again
+        logging.getLogger(name).setLevel(logging.INFO)
     click.echo("Paragraf worker: importing uploaded packets" + (" (what is queued)" if batch else ", Ctrl-C stops"))
     run(batch=batch, interval=interval, max_tasks=max_tasks, signals=not batch)
 

@@ -27,9 +27,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_corpus(data: Path, corpus: bool = True, prepare: str = "", **environ: str) -> Iterator[str]:
+def serve_corpus(data: Path, corpus: bool = True, prepare: str = "", workers: int = 0, **environ: str) -> Iterator[str]:
     """Migrate a SQLite database under `data`, import the corpus (unless not `corpus`), run the Python
-    code `prepare` against it (`paragraf manage shell -c`), serve it; yields the base URL.
+    code `prepare` against it (`paragraf manage shell -c`), serve it, with `workers` processes of
+    `paragraf worker` beside it (logs: worker-N.log); yields the base URL.
     `environ`: more variables for the `paragraf` processes (another profile …)."""
     env = {
         **os.environ,
@@ -56,6 +57,9 @@ def serve_corpus(data: Path, corpus: bool = True, prepare: str = "", **environ: 
     port = free_port()
     log = (data / "serve.log").open("wb")
     process = subprocess.Popen([*paragraf, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    worker_logs = [(data / f"worker-{n}.log").open("wb") for n in range(workers)]
+    worker_processes = [subprocess.Popen([*paragraf, "worker", "--interval", "0.2"], env=env, stdout=out, stderr=subprocess.STDOUT)
+                        for out in worker_logs]
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(200):
@@ -73,6 +77,9 @@ def serve_corpus(data: Path, corpus: bool = True, prepare: str = "", **environ: 
             raise RuntimeError(f"paragraf serve did not answer on {url}")
         yield url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
+        for running in [process, *worker_processes]:
+            running.terminate()
+        for running in [process, *worker_processes]:
+            running.wait(timeout=30)
+        for out in [log, *worker_logs]:
+            out.close()
