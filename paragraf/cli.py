@@ -451,9 +451,13 @@ def serve(host: str, port: int, threads: int) -> None:
     """Serve Paragraf with waitress, a production WSGI server (static files by WhiteNoise).
     Each worker thread keeps its database connection (CONN_MAX_AGE, default here 600 s).
     X-Forwarded-Proto and X-Forwarded-For are believed from the reverse proxy at PARAGRAF_TRUSTED_PROXY
-    (default 127.0.0.1; empty: from none) and dropped from anyone else."""
+    (default 127.0.0.1; empty: from none) and dropped from anyone else. The log goes to stdout (LOG_STREAM),
+    JSON lines in production (LOG_FORMAT); /healthz and /readyz answer probes (paragraf/site/health.py)."""
     os.environ.setdefault("CONN_MAX_AGE", "600")
+    os.environ.setdefault("LOG_STREAM", "stdout")  # a server's log is its output (other commands keep stdout for data)
     _django()
+    import logging
+
     import waitress
 
     from paragraf.site.wsgi import application
@@ -466,7 +470,7 @@ def serve(host: str, port: int, threads: int) -> None:
         start_thread()
     proxy = os.environ.get("PARAGRAF_TRUSTED_PROXY", "127.0.0.1").strip()
     trusted = {"trusted_proxy": proxy, "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}} if proxy else {}
-    click.echo(f"Paragraf on http://{host}:{port}/ (admin: /admin/), Ctrl-C stops")
+    logging.getLogger("paragraf.serve").info("Paragraf on http://%s:%s/ (admin: /admin/), Ctrl-C stops", host, port)
     waitress.serve(application, host=host, port=port, threads=threads, ident="paragraf", **trusted)
 
 

@@ -10,8 +10,12 @@ DEBUG             "1"/"true" for development (default off; refused in the produc
 ALLOWED_HOSTS     comma-separated (default: localhost,127.0.0.1,[::1])
 CSRF_TRUSTED_ORIGINS  comma-separated origins (https://paragraf.example.se) allowed to POST
 CONN_MAX_AGE      seconds a database connection is kept (default 0; `paragraf serve` 600)
-STATIC_ROOT       where `paragraf manage collectstatic` writes (not needed by `paragraf serve`)
+STATIC_ROOT       where `paragraf manage collectstatic` writes; set, `paragraf serve` serves the static files
+                  from there, compressed (unset: straight from the package, no collectstatic needed)
 LOG_LEVEL         of the console log (default WARNING)
+LOG_FORMAT        "json": one JSON object a line (time, level, logger, message, exception; the production
+                  default) or "text": the message alone (the development default)
+LOG_STREAM        "stderr" (the default) or "stdout" (`paragraf serve`'s default): where the console log goes
 PARAGRAF_REVIEW_IMPORTS  "0" to publish imported packets at once (default: held until staff review
                   what their public text masks, paragraf/privacy)
 The bounds of public work (PARAGRAF_RATE_SEARCH, PARAGRAF_RATE_HEAVY, PARAGRAF_RATE_PAGES,
@@ -182,6 +186,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "paragraf.site.transport.HeadMiddleware",  # first: a HEAD leaves without a body, whoever made it
+    # /healthz and /readyz before the host check, the https redirect, sessions and rate limits (health.py)
+    "paragraf.site.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -276,20 +282,42 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-# Only `collectstatic` writes here; `paragraf serve` serves app static files directly (WHITENOISE_USE_FINDERS).
+# `paragraf manage collectstatic` writes the static files here, each with its gzip copy; set, `paragraf serve`
+# serves them from here (WhiteNoise), the compressed copy to clients that take it (the Dockerfile does so).
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# Serve app static files straight from their directories: `paragraf serve` needs no collectstatic.
-WHITENOISE_USE_FINDERS = True
+# Without STATIC_ROOT, app static files are served straight from their directories: no collectstatic needed.
+# (With it, WhiteNoise's finders would shadow the collected files and their compressed copies.)
+WHITENOISE_USE_FINDERS = not STATIC_ROOT
 
+# The console log: JSON lines in production (one object a record: time, level, logger, message, exception),
+# the bare message in development; on stderr, but `paragraf serve` writes it to stdout (LOG_STREAM).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or ("json" if PRODUCTION else "text")
+LOG_STREAM = os.environ.get("LOG_STREAM", "").strip().lower() or "stderr"
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: set it to json or text.")
+if LOG_STREAM not in {"stdout", "stderr"}:
+    raise ImproperlyConfigured(f"LOG_STREAM={LOG_STREAM!r}: set it to stdout or stderr.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "message"],
+            "rename_fields": {"levelname": "level", "name": "logger", "exc_info": "exception"},
+            "timestamp": "time",  # ISO 8601 in UTC
+        },
+        "text": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "stream": f"ext://sys.{LOG_STREAM}", "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"paragraf.serve": {"level": "INFO"}},  # the address `paragraf serve` listens on, whatever LOG_LEVEL
 }
 
 # ---------------------------------------------------------------- bounded public work (issue 12)
