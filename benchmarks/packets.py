@@ -113,7 +113,7 @@ def organisations() -> tuple[Organisation, ...]:
             kommuner.extend(municipality(place.strip()) for place in line.split(","))
             continue
         name, county, seat = (part.strip() for part in line.split("|"))
-        area = name.removeprefix("Region ") if name.startswith("Region ") else county.removesuffix(" län")
+        area = name.removeprefix("Region ") if name.startswith("Region ") else county.removesuffix(" län").removesuffix("s")
         regions.append(Organisation(name, "region", seat, _genitive(area), area, county, municipality(seat).name))
     return tuple(regions + kommuner)
 
@@ -146,6 +146,7 @@ class Seed:
     date: dt.date  # of that meeting
     first_paragraph: int  # the lowest § number of the packet
     people: dict[str, str | None]  # name -> party as the seed writes them
+    path: Path | None = None
     fmt: str = ""
     slots: list[Callable[[Packet], str]] = field(default_factory=list)
     lines: list[list] = field(default_factory=list)  # aligned lines: str | slot index | Gap
@@ -175,7 +176,7 @@ def find_seeds(root: Path = ROOT) -> list[Seed]:
             kind = "region" if not org.endswith(" kommun") else "kommun"
             name = f"{path.parent.name}-{path.stem.split('_')[0] if path.parent.name == 'corpus' else path.stem}"
             seed = Seed(name, kind, org, meetings[0]["body"], dt.date.fromisoformat(meetings[0]["date"]), min(numbers),
-                        _people(packet, text))
+                        _people(packet, text), path)
             compile_seed(seed, text)
             seeds.append(seed)
     return seeds
@@ -488,13 +489,14 @@ class Generator:
             for party in set(s.people.values()):
                 self.needed[party] = max(self.needed.get(party, 0), sum(1 for p in s.people.values() if p == party))
 
-    def packet(self, index: int) -> Packet:
+    def packet(self, index: int, template: Seed | None = None) -> Packet:
+        """Packet `index`; `template` makes it from that seed instead of the organisation's next one."""
         n_orgs = len(self.order)
         org = self.order[index % n_orgs]
         round_ = index // n_orgs  # the organisation's round-th packet
         kind = org.kind if self.by_kind.get(org.kind) else next(k for k, s in self.by_kind.items() if s)
         choices = self.by_kind[kind]
-        seed = choices[(self.template_start[kind] + round_ + (index % n_orgs)) % len(choices)]
+        seed = template or choices[(self.template_start[kind] + round_ + (index % n_orgs)) % len(choices)]
         rng = random.Random(f"{self.seed}/{index}")
         week = round(round_ * 52 / MEETINGS_A_YEAR) + rng.randint(0, 1)
         monday = FIRST_WEEK + dt.timedelta(weeks=week)
