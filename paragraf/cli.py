@@ -135,6 +135,18 @@ def bench_generate(paragraphs: int, database: str | None, seed: int, index_only:
                                         progressbar=functools.partial(click.progressbar, file=sys.stderr), index_only=index_only)
 
 
+@bench.command("generate-packets", short_help="N meeting packets (text) of the country's organisations, for an import benchmark.")
+@click.argument("n", type=click.IntRange(1))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the packets into.")
+@click.option("--seed", default=1, show_default=True, type=int, help="Same seed, same packets.")
+def bench_generate_packets(n: int, out: Path, seed: int) -> None:
+    """Write N packets (.txt) made from the corpus packets and the template fixtures of other municipalities, spread
+    over Sweden's 290 municipalities and 21 regions, each with its organisation, dates, §, cases and people; and
+    DIR/manifest.jsonl saying what each one holds."""
+    _benchmarks_module("packets").main(n=n, out=out, seed=seed, echo=click.echo,
+                                       progressbar=functools.partial(click.progressbar, file=sys.stderr))
+
+
 @bench.command("portal", short_help="Search, meeting pages and concurrent clients on a generated database.")
 @click.option("--database", metavar="URL", help="A database made by `paragraf bench generate` (default: data-bench/bench.sqlite3).")
 @click.option("--queries", default=200, show_default=True, type=click.IntRange(1), help="Search queries and page requests.")
