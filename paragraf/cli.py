@@ -497,12 +497,12 @@ def worker(batch: bool, interval: float, max_tasks: int | None) -> None:
     worker left half-done are queued again when a worker starts."""
     import logging
 
+    os.environ.setdefault("LOG_STREAM", "stdout")  # a worker's log is its output, as a server's
     _django()
     from paragraf.intake.worker import run
 
-    for name in ("django_tasks", "django_tasks_db", "paragraf.intake"):  # each file's start and end, files queued again
-        logging.getLogger(name).setLevel(logging.INFO)
-    click.echo("Paragraf worker: importing uploaded packets" + (" (what is queued)" if batch else ", Ctrl-C stops"))
+    logging.getLogger("paragraf.intake").info("Paragraf worker: importing uploaded packets%s",
+                                              " (what is queued)" if batch else ", Ctrl-C stops")
     run(batch=batch, interval=interval, max_tasks=max_tasks, signals=not batch)
 
 

@@ -34,6 +34,7 @@ from tests.live_portal import free_port
 
 SERVICES = ROOT / "deploy" / "systemd"
 VENV_BIN = Path(sys.executable).parent
+TEMPLATE = ROOT / "tests" / "templates" / "01_ks-ciceron-layout.txt"  # minutes of Norrviks kommun
 COMPOSE_ONLY = {"POSTGRES_PASSWORD"}  # read by compose.yaml for the db service, not a setting of Paragraf
 
 
@@ -311,6 +312,49 @@ def test_the_procfile_web_process_serves_probes_static_files_and_logs_json_lines
     unavailable = [r for r in records if r["logger"] == "paragraf.health" and "database does not answer" in r["message"]]
     assert unavailable and unavailable[0]["level"] == "WARNING" and "unable to open database file" in unavailable[0]["exception"]
     assert any(r["logger"] == "django.security.DisallowedHost" for r in records)
+
+
+SUBMIT = """
+from pathlib import Path
+from paragraf.intake.jobs import Upload, submit
+from paragraf.records.models import Organization
+norrvik = Organization.objects.create(name="Norrviks kommun", slug="norrviks-kommun")
+submit([Upload("ks.txt", Path({path!r}).read_bytes())], norrvik)
+"""
+IMPORTED = "from paragraf.intake.models import ImportFile; print(ImportFile.objects.get().status)"
+
+
+def test_the_procfile_worker_imports_an_uploaded_packet_logs_json_lines_and_stops_on_sigterm(tmp_path):
+    """The `worker` line in the production profile beside a migrated database (the `release` line): a queued
+    upload is imported; the log on stdout is JSON lines (its start, each task's start and end); SIGTERM ends it."""
+    lines = procfile()
+    env = {name: value for name, value in os.environ.items() if not name.startswith(("PARAGRAF_", "DJANGO_", "LOG_", "SECURE_"))}
+    env.update(PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}", PARAGRAF_PROFILE="production",
+               SECRET_KEY="procfile-test-" + "k" * 50, PARAGRAF_DATA=str(tmp_path),
+               DATABASE_URL=f"sqlite:///{tmp_path / 'paragraf.sqlite3'}")
+    for command in (lines["release"], f"paragraf manage shell --no-imports -c {shlex.quote(SUBMIT.format(path=str(TEMPLATE)))}"):
+        done = subprocess.run(["/bin/sh", "-c", command], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    log = tmp_path / "worker.stdout"
+    with log.open("wb") as stdout:
+        worker = subprocess.Popen(["/bin/sh", "-c", f"exec {lines['worker']}"], env=env, stdout=stdout, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while "SUCCESSFUL" not in log.read_text(encoding="utf-8"):
+            assert worker.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.1)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        code = worker.wait(timeout=30)
+        stderr = worker.stderr.read().decode()
+        worker.stderr.close()
+    assert code == 0 and not stderr.strip(), stderr
+    status = subprocess.run(["paragraf", "manage", "shell", "--no-imports", "-c", IMPORTED], env=env, capture_output=True, text=True, timeout=120)
+    assert status.stdout.strip() == "imported", status.stderr
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]  # every line a JSON object
+    assert records[0]["logger"] == "paragraf.intake" and records[0]["message"].startswith("Paragraf worker")
+    states = [r["message"] for r in records if r["logger"] == "django_tasks"]
+    assert any("state=RUNNING" in m for m in states) and any("state=SUCCESSFUL" in m for m in states), states
 
 
 # ---------------------------------------------------------------- the image, where Docker runs

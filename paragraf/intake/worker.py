@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -16,6 +17,7 @@ from paragraf.intake.jobs import requeue_abandoned
 from paragraf.intake.tasks import QUEUE
 
 LOG = logging.getLogger("paragraf.intake")
+RETRY_SECONDS = 5.0  # between two tries of the server's worker thread to reach its database
 
 
 def worker(batch: bool = False, interval: float = 1.0, max_tasks: int | None = None) -> Worker:
@@ -55,10 +57,13 @@ def start_thread(interval: float = 1.0) -> threading.Thread:
     """The embedded default's worker: a daemon thread of the server process (no broker, no second process)."""
 
     def work() -> None:
-        try:
-            run(interval=interval)
-        finally:
-            close_old_connections()
+        while True:
+            try:
+                return run(interval=interval)
+            except DatabaseError as error:  # not there yet (a server started before its database is migrated)
+                LOG.warning("the import worker waits for the database: %s", error)
+                close_old_connections()
+                time.sleep(RETRY_SECONDS)
 
     thread = threading.Thread(target=work, name="paragraf-worker", daemon=True)
     thread.start()

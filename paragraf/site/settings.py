@@ -317,7 +317,9 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "stream": f"ext://sys.{LOG_STREAM}", "formatter": LOG_FORMAT},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"paragraf.serve": {"level": "INFO"}},  # the address `paragraf serve` listens on, whatever LOG_LEVEL
+    # Whatever LOG_LEVEL: the address `paragraf serve` listens on; each import task's start and end (its id and
+    # state), the workers' start and stop, files queued again (paragraf/intake).
+    "loggers": {name: {"level": "INFO"} for name in ("paragraf.serve", "paragraf.intake", "django_tasks", "django_tasks_db")},
 }
 
 # ---------------------------------------------------------------- bounded public work (issue 12)
