@@ -147,6 +147,28 @@ def bench_generate_packets(n: int, out: Path, seed: int) -> None:
                                        progressbar=functools.partial(click.progressbar, file=sys.stderr))
 
 
+@bench.command("ingest", short_help="Generated packets imported through 1, 2 … workers; a worker killed half way.")
+@click.option("--database", metavar="URL", help="Server or file to make the run's databases beside (PostgreSQL: new databases "
+              "<name>_ingest_*; default: SQLite files in a temporary folder).")
+@click.option("--dir", "directory", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Packets to import (from `bench generate-packets`); default: PACKETS generated anew.")
+@click.option("--packets", default=200, show_default=True, type=click.IntRange(1), help="Packets to generate without --dir.")
+@click.option("--workers", default="1,2", show_default=True, help="Numbers of worker processes to measure, comma-separated.")
+@click.option("--kill/--no-kill", default=True, show_default=True,
+              help="One more run with the last number of workers, the first killed half way and started again.")
+@click.option("--baseline/--no-baseline", default=True, show_default=True, help="`paragraf import` of the same packets in one process.")
+@click.option("--check", is_flag=True, help="Exit 1 when a run lost or duplicated a packet.")
+def bench_ingest(database: str | None, directory: Path | None, packets: int, workers: str, kill: bool, baseline: bool,
+                 check: bool) -> None:
+    """Import generated packets through the background workers (upload jobs, `paragraf worker`), for each number of
+    workers: packets per hour, per worker, CPU seconds per 1 000 packets; and that a worker killed mid-run loses
+    and duplicates nothing (counts, a digest of the export)."""
+    counts = [int(n) for n in workers.split(",") if n.strip()]
+    ok = _benchmarks_module("bench_ingest").main(database, directory, packets, counts, kill, baseline, echo=click.echo)
+    if check and not ok:
+        sys.exit(1)
+
+
 @bench.command("portal", short_help="Search, meeting pages and concurrent clients on a generated database.")
 @click.option("--database", metavar="URL", help="A database made by `paragraf bench generate` (default: data-bench/bench.sqlite3).")
 @click.option("--queries", default=200, show_default=True, type=click.IntRange(1), help="Search queries and page requests.")

@@ -17,6 +17,8 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from django_tasks_db.models import DBTaskResult
+
 from paragraf.ingest.identity import MeetingHints
 from paragraf.intake.models import ImportFile, ImportJob
 from paragraf.intake.tasks import import_file
@@ -40,27 +42,30 @@ def submit(uploads: Iterable[Upload], organization: Organization | None, user=No
         for position, upload in enumerate(uploads, start=1):
             file = ImportFile.objects.create(job=job, position=position, name=upload.name[:255], size=len(upload.data),
                                              data=upload.data)
-            import_file.enqueue(file.pk)
+            _enqueue(file.pk)
     return job
 
 
+def _enqueue(file_id: int) -> None:
+    ImportFile.objects.filter(pk=file_id).update(task_id=str(import_file.enqueue(file_id).id))
+
+
 def run_file(file_id: int) -> str:
-    """Import one file of a job (the task's body); a file already finished is left as it is."""
-    file = ImportFile.objects.select_related("job__organization").get(pk=file_id)
-    if file.finished:
-        return file.status  # the task ran before and its worker died after the import's commit
+    """Import one file of a job (the task's body). A file already finished is left as it is: its task ran
+    before, and its worker died after the commit, or it was queued again while its worker still ran."""
     with _claimed(file_id):
+        file = ImportFile.objects.select_related("job__organization").get(pk=file_id)
+        if file.finished:
+            return file.status
         ImportFile.objects.filter(pk=file_id).update(status=ImportFile.Status.RUNNING, started_at=timezone.now(),
                                                      attempts=F("attempts") + 1)
         for _ in range(ATTEMPTS):
             with transaction.atomic():
                 result = _import(file)
                 if not result.conflict:
-                    _record(file, result)
-                    return result.status
-    with transaction.atomic():
-        _record(file, result)
-    return result.status
+                    return _record(file, result)
+        with transaction.atomic():
+            return _record(file, result)
 
 
 def _import(file: ImportFile) -> ImportResult:
@@ -72,14 +77,18 @@ def _import(file: ImportFile) -> ImportResult:
                         organization=organization.name)
 
 
-def _record(file: ImportFile, result: ImportResult) -> None:
+def _record(file: ImportFile, result: ImportResult) -> str:
+    """The file's result, unless another run of it finished first (then its result stands); its status."""
     sha256 = hashlib.sha256(bytes(file.data)).hexdigest()
     stored = SourceFile.without_content.filter(sha256=sha256).first() if result.ok else None
-    ImportFile.objects.filter(pk=file.pk).update(
+    unfinished = ImportFile.objects.filter(pk=file.pk).exclude(status__in=ImportFile.FINISHED)
+    if not unfinished.update(
         status=result.status, message=result.message, line=result.line, counts=result.counts,
         warnings=stored.warnings if stored else [], source_file=stored, finished_at=timezone.now(),
         data=b"" if result.ok else file.data,  # kept when failed: the reason can be checked against it
-    )
+    ):
+        return ImportFile.objects.get(pk=file.pk).status
+    return result.status
 
 
 class _claimed:
@@ -101,17 +110,20 @@ class _claimed:
 
 
 def requeue_abandoned() -> int:
-    """Queue again the files marked running whose worker is gone (its import was rolled back with it);
-    returns how many. PostgreSQL: those whose session lock nobody holds. SQLite: every one (its one worker
-    asks at its start)."""
-    running = list(ImportFile.objects.filter(status=ImportFile.Status.RUNNING).values_list("pk", flat=True))
+    """Queue again the unfinished files whose task a worker took and did not finish (it died: its import was
+    rolled back with it); returns how many. PostgreSQL: those whose session lock nobody holds. SQLite: every
+    one (the embedded default has one worker, which asks at its start). A file queued again while its worker
+    lives after all is imported once: the second run finds it finished, or the packet already stored."""
+    unfinished = dict(ImportFile.objects.exclude(status__in=ImportFile.FINISHED).values_list("pk", "task_id"))
+    waiting = {str(pk) for pk in DBTaskResult.objects.filter(status="READY").values_list("pk", flat=True)}
+    abandoned = [pk for pk, task in unfinished.items() if task not in waiting]
     if connection.vendor == "postgresql":
-        running = [pk for pk in running if _nobody_holds(pk)]
-    for pk in running:
+        abandoned = [pk for pk in abandoned if _nobody_holds(pk)]
+    for pk in abandoned:
         with transaction.atomic():
-            if ImportFile.objects.filter(pk=pk, status=ImportFile.Status.RUNNING).update(status=ImportFile.Status.QUEUED):
-                import_file.enqueue(pk)
-    return len(running)
+            if ImportFile.objects.filter(pk=pk).exclude(status__in=ImportFile.FINISHED).update(status=ImportFile.Status.QUEUED):
+                _enqueue(pk)
+    return len(abandoned)
 
 
 def _nobody_holds(file_id: int) -> bool:

@@ -43,6 +43,7 @@ class ImportFile(models.Model):
     warnings = models.JSONField(default=list)  # the parser's, of the stored packet
     counts = models.JSONField(default=dict)  # what was stored: meetings, §, …
     attempts = models.PositiveSmallIntegerField(default=0)
+    task_id = models.CharField(max_length=64, blank=True)  # of the task that imports it (django_tasks_db's DBTaskResult)
     source_file = models.ForeignKey(SourceFile, null=True, on_delete=models.SET_NULL, related_name="+")
     started_at = models.DateTimeField(null=True)
     finished_at = models.DateTimeField(null=True)
