@@ -10,6 +10,7 @@ party or body at the same moment is tried again (`ATTEMPTS`).
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from paragraf.intake.tasks import import_file
 from paragraf.records.importer import ImportResult, import_bytes
 from paragraf.records.models import Organization, SourceFile
 
+LOG = logging.getLogger("paragraf.intake")
 ATTEMPTS = 3  # imports of one file when another import's rows collide with its own
 LOCK_SPACE = 0x7061  # PostgreSQL advisory locks of files being imported: (LOCK_SPACE, file id)
 
@@ -60,10 +62,15 @@ def run_file(file_id: int) -> str:
         ImportFile.objects.filter(pk=file_id).update(status=ImportFile.Status.RUNNING, started_at=timezone.now(),
                                                      attempts=F("attempts") + 1)
         for _ in range(ATTEMPTS):
-            with transaction.atomic():
-                result = _import(file)
-                if not result.conflict:
-                    return _record(file, result)
+            try:
+                with transaction.atomic():
+                    result = _import(file)
+                    if not result.conflict:
+                        return _record(file, result)
+            except Exception as error:  # a defect: the file fails with the reason, stores nothing, and the worker goes on
+                LOG.exception("importing %s (file %d) failed", file.name, file.pk)
+                result = ImportResult(file.name, "failed", f"{file.name}: could not import: {type(error).__name__}: {error}")
+                break
         with transaction.atomic():
             return _record(file, result)
 

@@ -62,7 +62,8 @@ class People:
         self.aliases: dict[int, set[str]] = defaultdict(set)
         self.by_token: dict[str, set[int]] = defaultdict(set)
         for pk, name in PersonAlias.objects.values_list("person_id", "name"):
-            self._remember(pk, name)
+            if pk in self.people:  # not a person another import stored after the people were read
+                self._remember(pk, name)
         for person in self.people.values():
             self._remember(person.pk, person.name)
 
