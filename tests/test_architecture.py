@@ -130,3 +130,16 @@ def test_search_is_read_through_its_contract_and_written_only_by_its_index():
             assert module in allowed, (path, module)
             seen.add(module)
     assert seen == allowed
+
+
+def test_intake_reads_records_privacy_and_the_secretariat_and_only_the_site_imports_it():
+    """ARCHITECTURE.md: intake → secretariat (roles, page), privacy (review), records (importer), ingest (hints)."""
+    for path in (ROOT / "paragraf" / "intake").rglob("*.py"):
+        imported = set(re.findall(r"^\s*(?:from|import)\s+paragraf\.(\w+)", path.read_text(encoding="utf-8"), re.M))
+        assert imported <= {"intake", "secretariat", "privacy", "records", "ingest"}, (path, imported)
+    for path in (ROOT / "paragraf").rglob("*.py"):
+        if path.is_relative_to(ROOT / "paragraf" / "intake") or path.is_relative_to(ROOT / "paragraf" / "site"):
+            continue
+        if path.name == "cli.py":  # `paragraf serve` starts the worker thread, `paragraf worker` runs it
+            continue
+        assert not re.search(r"^\s*(from|import)\s+paragraf\.intake\b", path.read_text(encoding="utf-8"), re.M), path

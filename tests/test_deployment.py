@@ -321,12 +321,12 @@ from paragraf.records.models import Organization
 norrvik = Organization.objects.create(name="Norrviks kommun", slug="norrviks-kommun")
 submit([Upload("ks.txt", Path({path!r}).read_bytes())], norrvik)
 """
-IMPORTED = "from paragraf.intake.models import ImportFile; print(ImportFile.objects.get().status)"
+STATUS = "from paragraf.intake.models import ImportFile; print(ImportFile.objects.get().status)"
 
 
-def test_the_procfile_worker_imports_an_uploaded_packet_logs_json_lines_and_stops_on_sigterm(tmp_path):
+def test_the_procfile_worker_reads_an_uploaded_packet_logs_json_lines_and_stops_on_sigterm(tmp_path):
     """The `worker` line in the production profile beside a migrated database (the `release` line): a queued
-    upload is imported; the log on stdout is JSON lines (its start, each task's start and end); SIGTERM ends it."""
+    upload is read and held for review of its personal data (production's default); the log on stdout is JSON lines (its start, each task's start and end); SIGTERM ends it."""
     lines = procfile()
     env = {name: value for name, value in os.environ.items() if not name.startswith(("PARAGRAF_", "DJANGO_", "LOG_", "SECURE_"))}
     env.update(PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}", PARAGRAF_PROFILE="production",
@@ -349,8 +349,8 @@ def test_the_procfile_worker_imports_an_uploaded_packet_logs_json_lines_and_stop
         stderr = worker.stderr.read().decode()
         worker.stderr.close()
     assert code == 0 and not stderr.strip(), stderr
-    status = subprocess.run(["paragraf", "manage", "shell", "--no-imports", "-c", IMPORTED], env=env, capture_output=True, text=True, timeout=120)
-    assert status.stdout.strip() == "imported", status.stderr
+    status = subprocess.run(["paragraf", "manage", "shell", "--no-imports", "-c", STATUS], env=env, capture_output=True, text=True, timeout=120)
+    assert status.stdout.strip() == "held", status.stderr  # production holds a packet for review of its personal data
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]  # every line a JSON object
     assert records[0]["logger"] == "paragraf.intake" and records[0]["message"].startswith("Paragraf worker")
     states = [r["message"] for r in records if r["logger"] == "django_tasks"]

@@ -16,6 +16,8 @@ from django_tasks_db.models import DBTaskResult
 from paragraf.intake.jobs import Upload, requeue_abandoned, run_file, submit
 from paragraf.intake.models import ImportFile, ImportJob
 from paragraf.intake.worker import run_pending
+from paragraf.privacy.models import PacketReview
+from paragraf.privacy.review import publish
 from paragraf.records.models import Body, Meeting, Organization, Paragraph
 from paragraf.secretariat.models import BodySecretary
 from paragraf.secretariat.permissions import SECRETARIES
@@ -24,6 +26,12 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 NORRVIK = "Norrviks kommun"  # the organisation of templates/01 (Kommunstyrelsen 2023-03-14, § 112-119)
 # A § without the minutes' head: neither the body nor the date is said (line 1 is its heading).
 HEADLESS = "§ 4 Budget 2024\n\nDnr KS 2023/12\n\nBeslut\nKommunstyrelsen beslutar att anta budgeten.\n"
+
+
+@pytest.fixture(autouse=True)
+def published_at_once(settings):
+    """Uploads stored at once (PARAGRAF_REVIEW_IMPORTS=0); `test_an_upload_is_held_for_review_…` the other way."""
+    settings.PARAGRAF_REVIEW_IMPORTS = False
 
 
 @pytest.fixture
@@ -91,6 +99,22 @@ def test_a_packet_of_another_organisation_is_refused_and_nothing_is_stored(secre
     assert file.status == "failed"
     assert "is of Ljungsala kommun, not of Norrviks kommun" in file.message
     assert Meeting.all_objects.count() == before and not Organization.objects.filter(name="Ljungsala kommun").exists()
+
+
+def test_an_upload_is_held_for_review_of_its_personal_data_as_paragraf_import_does(secretary, norrvik, settings):
+    settings.PARAGRAF_REVIEW_IMPORTS = True
+    good = (TEMPLATES / "01_ks-ciceron-layout.txt").read_bytes()
+    other = (TEMPLATES / "02_kf-narvaro-omrostningslista.txt").read_bytes()
+    job = submit([Upload("ks.txt", good), Upload("ljungsala.txt", other)], norrvik, secretary)
+    run_pending()
+    held, refused = job.files.order_by("position")
+    assert held.status == "held" and "held for review" in held.message
+    assert refused.status == "failed" and "is of Ljungsala kommun, not of Norrviks kommun" in refused.message
+    assert not Meeting.all_objects.filter(body__organization=norrvik, date="2023-03-14").exists()  # nothing stored yet
+    review = PacketReview.objects.get(name="ks.txt")
+    assert review.submitted_by == secretary and PacketReview.objects.count() == 1
+    assert publish(review, secretary).status == "imported"
+    assert Meeting.all_objects.filter(body__organization=norrvik, date="2023-03-14").exists()
 
 
 def test_a_file_run_twice_is_imported_once(secretary, norrvik):

@@ -32,7 +32,8 @@ def packets(n: int) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
-    with serve_corpus(tmp_path_factory.mktemp("intake"), corpus=False, workers=1, PARAGRAF_WORKER_THREAD="0") as url:
+    with serve_corpus(tmp_path_factory.mktemp("intake"), corpus=False, workers=1, PARAGRAF_WORKER_THREAD="0",
+                      PARAGRAF_REVIEW_IMPORTS="0") as url:
         yield url.rstrip("/")
 
 

@@ -51,7 +51,7 @@ print(json.dumps({
 def database(tmp_path):
     """The environment of `paragraf` processes on a new, migrated database."""
     env = {**os.environ, "PARAGRAF_DATA": str(tmp_path), "DJANGO_SETTINGS_MODULE": "paragraf.site.settings",
-           "PARAGRAF_PROFILE": "development", "PARAGRAF_WORKER_THREAD": "0"}
+           "PARAGRAF_PROFILE": "development", "PARAGRAF_WORKER_THREAD": "0", "PARAGRAF_REVIEW_IMPORTS": "0"}
     server = os.environ.get("DATABASE_URL", "")
     if server.startswith(("postgres://", "postgresql://")):
         name = f"paragraf_workers_{uuid.uuid4().hex[:8]}"

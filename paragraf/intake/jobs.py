@@ -14,6 +14,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -23,6 +24,7 @@ from django_tasks_db.models import DBTaskResult
 from paragraf.ingest.identity import MeetingHints
 from paragraf.intake.models import ImportFile, ImportJob
 from paragraf.intake.tasks import import_file
+from paragraf.privacy.review import hold_bytes
 from paragraf.records.importer import ImportResult, import_bytes
 from paragraf.records.models import Organization, SourceFile
 
@@ -76,12 +78,15 @@ def run_file(file_id: int) -> str:
 
 
 def _import(file: ImportFile) -> ImportResult:
+    """Stored, or held for review of its personal data (PARAGRAF_REVIEW_IMPORTS, as `paragraf import` does)."""
     organization = file.job.organization
-    if organization is None:
-        return import_bytes(bytes(file.data), file.name)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()  # one import of it at a time
-    return import_bytes(bytes(file.data), file.name, hints=MeetingHints(organization=organization.name),
-                        organization=organization.name)
+    hints = MeetingHints(organization=organization.name) if organization else None
+    name = organization.name if organization else None
+    if settings.PARAGRAF_REVIEW_IMPORTS:
+        return hold_bytes(bytes(file.data), file.name, hints, file.job.created_by, organization=name)
+    if organization is not None:
+        Organization.objects.select_for_update().filter(pk=organization.pk).first()  # one import of it at a time
+    return import_bytes(bytes(file.data), file.name, hints=hints, organization=name)
 
 
 def _record(file: ImportFile, result: ImportResult) -> str:
@@ -92,7 +97,7 @@ def _record(file: ImportFile, result: ImportResult) -> str:
     if not unfinished.update(
         status=result.status, message=result.message, line=result.line, counts=result.counts,
         warnings=stored.warnings if stored else [], source_file=stored, finished_at=timezone.now(),
-        data=b"" if result.ok else file.data,  # kept when failed: the reason can be checked against it
+        data=b"" if result.ok else file.data,  # kept when failed: the reason can be checked against it (a held packet keeps its own)
     ):
         return ImportFile.objects.get(pk=file.pk).status
     return result.status

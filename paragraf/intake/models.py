@@ -28,9 +28,10 @@ class ImportFile(models.Model):
         IMPORTED = "imported", "inläst"
         UPDATED = "updated", "uppdaterad"
         UNCHANGED = "unchanged", "oförändrad (redan inläst)"
+        HELD = "held", "väntar på granskning av personuppgifter"
         FAILED = "failed", "misslyckades"
 
-    FINISHED = (Status.IMPORTED, Status.UPDATED, Status.UNCHANGED, Status.FAILED)
+    FINISHED = (Status.IMPORTED, Status.UPDATED, Status.UNCHANGED, Status.HELD, Status.FAILED)
 
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="files")
     position = models.PositiveIntegerField()
@@ -38,7 +39,7 @@ class ImportFile(models.Model):
     size = models.PositiveBigIntegerField()
     data = models.BinaryField()  # the upload, until it is imported: workers on other machines read it here
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
-    message = models.TextField(blank=True)  # why it failed
+    message = models.TextField(blank=True)  # why it failed; where it is held
     line = models.PositiveIntegerField(null=True)  # where, when known
     warnings = models.JSONField(default=list)  # the parser's, of the stored packet
     counts = models.JSONField(default=dict)  # what was stored: meetings, §, …

@@ -54,20 +54,30 @@ def held_text(review: PacketReview) -> str:
 def hold(path: Path, hints: MeetingHints | None = None, user=None) -> ImportResult:
     """Keep a packet for review instead of storing its records: read and parsed now (a broken
     packet is refused at once), published only by staff."""
-    name = str(path)
     try:
         data = path.read_bytes()
+    except OSError as exc:
+        return ImportResult(str(path), "failed", f"cannot read file ({exc.strerror})")
+    return hold_bytes(data, str(path), hints, user)
+
+
+def hold_bytes(data: bytes, name: str, hints: MeetingHints | None = None, user=None,
+               organization: str | None = None) -> ImportResult:
+    """As `hold`, for a packet's bytes (an upload); `organization`: the packet must be of it (as `import_bytes`)."""
+    try:
         sha256 = hashlib.sha256(data).hexdigest()
         if SourceFile.objects.filter(sha256=sha256).exists():
             return ImportResult(name, "unchanged", "already imported")
-        source = read_bytes(data, path.name)
-        parse_source_with_text(source, hints)
-    except OSError as exc:
-        return ImportResult(name, "failed", f"cannot read file ({exc.strerror})")
+        source = read_bytes(data, Path(name).name)
+        packet, _ = parse_source_with_text(source, hints)
     except InputError as exc:
-        return ImportResult(name, "failed", str(exc))
+        return ImportResult(name, "failed", str(exc), line=exc.line)
+    found = packet.get("organization")
+    if organization and found != organization:
+        return ImportResult(name, "failed", f"{source.name}: the packet is of {found or 'no organisation the text names'}, "
+                                            f"not of {organization} that it was given for; nothing stored")
     held, created = PacketReview.objects.get_or_create(sha256=sha256, defaults={
-        "name": path.name, "data": data, "hints": _hints_dict(hints), "submitted_by": user})
+        "name": Path(name).name, "data": data, "hints": _hints_dict(hints), "submitted_by": user})
     status = "held" if created else "unchanged"
     return ImportResult(name, status, f"held for review of its personal data (packet {held.pk})")
 
