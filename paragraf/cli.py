@@ -520,6 +520,7 @@ def worker(batch: bool, interval: float, max_tasks: int | None) -> None:
     import logging
 
     os.environ.setdefault("LOG_STREAM", "stdout")  # a worker's log is its output, as a server's
+    os.environ.setdefault("CONN_MAX_AGE", "600")  # the worker's loop closes its connection after each task otherwise
     _django()
     from paragraf.intake.worker import run
 

@@ -29,7 +29,7 @@ from paragraf.records.importer import ImportResult, import_bytes
 from paragraf.records.models import Organization, SourceFile
 
 LOG = logging.getLogger("paragraf.intake")
-ATTEMPTS = 3  # imports of one file when another import's rows collide with its own
+ATTEMPTS = 5  # imports of one file when another import's new rows (a person, a body) collide with its own
 LOCK_SPACE = 0x7061  # PostgreSQL advisory locks of files being imported: (LOCK_SPACE, file id)
 
 

@@ -47,7 +47,8 @@ class Parties:
             return None
         party = self.by_abbreviation.get(abbreviation)
         if party is None:
-            party = Party.objects.create(abbreviation=abbreviation, name=PARTY_NAMES.get(abbreviation, ""))
+            # get_or_create: another import may store the same new party at the same moment (its row is then read).
+            party, _ = Party.objects.get_or_create(abbreviation=abbreviation, defaults={"name": PARTY_NAMES.get(abbreviation, "")})
             self.by_abbreviation[abbreviation] = party
         return party
 
