@@ -12,23 +12,33 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 
-from paragraf.records.models import Meeting
+from paragraf.records.models import Meeting, Organization
 from paragraf.secretariat.models import Justering, Posting
 from paragraf.secretariat.views.pdf import pdf_response
 
 
-def current_postings(today: datetime.date | None = None):
-    """The notices on the board today: posted, not yet taken down."""
+def current_postings(today: datetime.date | None = None, organization: Organization | None = None):
+    """The notices on the board today: posted, not yet taken down; of one organisation, or of all."""
     today = today or datetime.date.today()
-    return (Posting.objects.filter(posted__lte=today, taken_down__gt=today, meeting__published=True)
-            .select_related("meeting__body__organization", "meeting__justering").defer("meeting__justering__signed_pdf")
-            .order_by("-posted", "meeting__body__name"))
+    postings = (Posting.objects.filter(posted__lte=today, taken_down__gt=today, meeting__published=True)
+                .select_related("meeting__body__organization", "meeting__justering").defer("meeting__justering__signed_pdf")
+                .order_by("-posted", "meeting__body__name"))
+    return postings if organization is None else postings.filter(meeting__body__organization=organization)
 
 
-def board(request):
-    return render(request, "secretariat/board.html", {"postings": current_postings(),
-                                                       "earlier": Posting.objects.filter(taken_down__lte=datetime.date.today())
-                                                       .select_related("meeting__body").order_by("-posted")[:50]})
+def _organization(org: str | None) -> Organization | None:
+    return get_object_or_404(Organization, slug=org) if org else None
+
+
+def board(request, org: str | None = None):
+    """The board of every organisation, or of one (`/anslagstavla/<organisation>/`): each its own notice board."""
+    organization = _organization(org)
+    earlier = Posting.objects.filter(taken_down__lte=datetime.date.today()).select_related("meeting__body")
+    if organization is not None:
+        earlier = earlier.filter(meeting__body__organization=organization)
+    return render(request, "secretariat/board.html", {
+        "organization": organization, "organizations": Organization.objects.filter(bodies__meetings__posting__isnull=False).distinct(),
+        "postings": current_postings(organization=organization), "earlier": earlier.order_by("-posted")[:50]})
 
 
 def _text(posting: Posting) -> str:
@@ -40,14 +50,19 @@ def _text(posting: Posting) -> str:
 
 class BoardFeed(Feed):
     feed_type = Atom1Feed
-    title = "Anslagstavlan – justerade protokoll"
     description = "Tillkännagivanden av justerade protokoll (kommunallagen 8 kap. 12 §)."
 
-    def link(self):
-        return reverse("secretariat:board")
+    def get_object(self, request, org: str | None = None) -> Organization | None:
+        return _organization(org)
 
-    def items(self):
-        return current_postings()
+    def title(self, organization: Organization | None) -> str:
+        return f"Anslagstavlan – justerade protokoll{f' – {organization.name}' if organization else ''}"
+
+    def link(self, organization: Organization | None) -> str:
+        return reverse("secretariat:organization_board", args=[organization.slug]) if organization else reverse("secretariat:board")
+
+    def items(self, organization: Organization | None):
+        return current_postings(organization=organization)
 
     def item_title(self, posting: Posting) -> str:
         return f"Justerat protokoll: {posting.meeting.body.name} {posting.meeting.date.isoformat()}"
