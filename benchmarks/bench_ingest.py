@@ -242,7 +242,8 @@ def baseline(url: str, directory: Path) -> tuple[float, float]:
 
 
 def main(database: str | None, directory: Path | None, packets: int, workers: list[int], kill: bool, with_baseline: bool,
-         echo=print) -> bool:
+         echo=print, plain: bool = True) -> bool:
+    """`plain`: a run without a kill for each number of workers (off: only the run with a kill, checked by its counts)."""
     with tempfile.TemporaryDirectory(prefix="paragraf-ingest-") as tmp:
         work = Path(tmp)
         if directory is None:
@@ -261,7 +262,7 @@ def main(database: str | None, directory: Path | None, packets: int, workers: li
             rows.append(("paragraf import (no queue)", "1 process", f"{seconds:.1f}", f"{total / seconds * 3600:,.0f}",
                          f"{total / seconds * 3600:,.0f}", f"{cpu / total * 1000:.0f}", "", ""))
         runs: list[Run] = []
-        plan = [(n, False) for n in workers] + ([(workers[-1], True)] if kill else [])
+        plan = [(n, False) for n in workers if plain] + ([(workers[-1], True)] if kill else [])
         for n, with_kill in plan:
             url = databases.new(f"w{n}{'k' if with_kill else ''}")
             shell(SUBMIT.format(job_size=JOB_SIZE), url, str(directory))

@@ -248,15 +248,15 @@ def page_types() -> set[str]:
     meetings prepared and published in it, which a database of imported packets has none of. So is the
     review (its pages and `native:meeting_findings`): staff and auditors only, public only where an
     organisation turns it on, which none has by default. So are the alerts' addresses (`NOT_PUBLIC`): where
-    the subscribe form posts, and the links of the mails, each with its subscription's token. And the
-    original pages of PDF packets (PDF_ONLY): the load's databases hold text packets."""
+    the subscribe form posts, and the links of the mails, each with its subscription's token. And the upload
+    pages (`intake`): staff only. And the original pages of PDF packets (PDF_ONLY): the load's databases hold text packets."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
     found = {FILTERED}
 
     def walk(patterns, namespace):
         for p in patterns:
-            if isinstance(p, URLResolver) and p.namespace not in ("admin", "secretariat", "review"):
+            if isinstance(p, URLResolver) and p.namespace not in ("admin", "secretariat", "review", "intake"):
                 walk(p.url_patterns, p.namespace or namespace)
             elif isinstance(p, URLPattern) and p.name and f"{namespace}:{p.name}" not in NOT_PUBLIC | PDF_ONLY:
                 found.add(f"{namespace}:{p.name}" if namespace else p.name)

@@ -157,14 +157,16 @@ def bench_generate_packets(n: int, out: Path, seed: int) -> None:
 @click.option("--kill/--no-kill", default=True, show_default=True,
               help="One more run with the last number of workers, the first killed half way and started again.")
 @click.option("--baseline/--no-baseline", default=True, show_default=True, help="`paragraf import` of the same packets in one process.")
+@click.option("--plain/--no-plain", default=True, show_default=True,
+              help="The runs without a kill (--no-plain: only the run with a kill, checked by its counts).")
 @click.option("--check", is_flag=True, help="Exit 1 when a run lost or duplicated a packet.")
 def bench_ingest(database: str | None, directory: Path | None, packets: int, workers: str, kill: bool, baseline: bool,
-                 check: bool) -> None:
+                 plain: bool, check: bool) -> None:
     """Import generated packets through the background workers (upload jobs, `paragraf worker`), for each number of
     workers: packets per hour, per worker, CPU seconds per 1 000 packets; and that a worker killed mid-run loses
     and duplicates nothing (counts, a digest of the export)."""
     counts = [int(n) for n in workers.split(",") if n.strip()]
-    ok = _benchmarks_module("bench_ingest").main(database, directory, packets, counts, kill, baseline, echo=click.echo)
+    ok = _benchmarks_module("bench_ingest").main(database, directory, packets, counts, kill, baseline, echo=click.echo, plain=plain)
     if check and not ok:
         sys.exit(1)
 
