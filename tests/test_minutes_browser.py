@@ -144,9 +144,9 @@ def test_record_sign_post_and_validate(browser, served):
     public.goto(portal + "/anslagstavla/")
     check(public, checked)
     row = public.locator("tr", has_text="Regionstyrelsen 9 mars 2027")
-    posted = row.locator("td:nth-child(3) time").get_attribute("datetime")
+    posted = row.locator("td[data-label=Anslaget] time").get_attribute("datetime")
     dates = posting_dates(datetime.date.fromisoformat(posted))
-    assert row.locator("td:nth-child(4)").inner_text() == swedish(dates.appeal_last_day)
+    assert row.locator("td[data-label='Sista dag att överklaga']").inner_text() == swedish(dates.appeal_last_day)
     pdf = public.request.get(portal + "/regionstyrelsen/2027-03-09/protokoll.pdf")
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
     # pyHanko's validator runs its own event loop: not in Playwright's thread.
