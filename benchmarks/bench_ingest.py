@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from benchmarks.bench_parse import _table
+
 PARAGRAF = [sys.executable, "-m", "paragraf"]
 JOB_SIZE = 100  # files an upload job holds
 POLL_SECONDS = 0.5
@@ -290,10 +292,3 @@ def main(database: str | None, directory: Path | None, packets: int, workers: li
         echo(f"meetings stored: {', '.join(str(run.state['meetings']) for run in runs)}; people: "
              f"{', '.join(str(run.state['people']) for run in runs)}; every run lost 0 and stored 0 twice: {'yes' if ok else 'NO'}")
         return ok
-
-
-def _table(rows: list[tuple]) -> str:
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    lines = [" | ".join(str(c).ljust(w) for c, w in zip(row, widths)) for row in rows]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -103,22 +104,20 @@ def _record(file: ImportFile, result: ImportResult) -> str:
     return result.status
 
 
-class _claimed:
+@contextmanager
+def _claimed(file_id: int):
     """PostgreSQL: a session lock of the file while its worker imports it, released when the worker's
     connection ends (`requeue_abandoned` reads it). SQLite: nothing (one worker, the server's own)."""
-
-    def __init__(self, file_id: int) -> None:
-        self.file_id = file_id
-
-    def __enter__(self):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_SPACE, self.file_id])
-
-    def __exit__(self, *exc) -> None:
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_SPACE, self.file_id])
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_SPACE, file_id])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_SPACE, file_id])
 
 
 def requeue_abandoned() -> int:

@@ -15,7 +15,7 @@ from paragraf.ingest.packet import parse_source_with_text
 from paragraf.ingest.source import read_bytes
 from paragraf.privacy.masking import LABELS, Masker
 from paragraf.privacy.models import PacketReview
-from paragraf.records.importer import ImportResult, import_bytes
+from paragraf.records.importer import ImportResult, import_bytes, other_organization
 from paragraf.records.models import SourceFile
 
 CONTEXT = 40  # characters shown either side of a finding
@@ -72,10 +72,9 @@ def hold_bytes(data: bytes, name: str, hints: MeetingHints | None = None, user=N
         packet, _ = parse_source_with_text(source, hints)
     except InputError as exc:
         return ImportResult(name, "failed", str(exc), line=exc.line)
-    found = packet.get("organization")
-    if organization and found != organization:
-        return ImportResult(name, "failed", f"{source.name}: the packet is of {found or 'no organisation the text names'}, "
-                                            f"not of {organization} that it was given for; nothing stored")
+    problem = other_organization(packet.get("organization"), organization)
+    if problem:
+        return ImportResult(name, "failed", f"{source.name}: {problem}")
     held, created = PacketReview.objects.get_or_create(sha256=sha256, defaults={
         "name": Path(name).name, "data": data, "hints": _hints_dict(hints), "submitted_by": user})
     status = "held" if created else "unchanged"

@@ -120,6 +120,13 @@ def import_bytes(data: bytes, name: str, force: bool = False, hints: MeetingHint
     return ImportResult(name, "updated" if existing else "imported", counts=counts)
 
 
+def other_organization(found: str | None, expected: str | None) -> str | None:
+    """Why a packet of `found` (its text's organisation) is refused where one of `expected` was given; None when not."""
+    if expected and (found or UNKNOWN_ORGANIZATION) != expected:
+        return f"the packet is of {found or UNKNOWN_ORGANIZATION}, not of {expected} that it was given for; nothing stored"
+    return None
+
+
 def _concurrent(error: DatabaseError) -> bool:
     """A PostgreSQL serialization failure or deadlock (SQLSTATE 40001, 40P01): another transaction's fault."""
     return getattr(getattr(error, "__cause__", None), "sqlstate", None) in {"40001", "40P01"}
@@ -185,9 +192,9 @@ class PacketStore:
                                         f"give it with {OPTION[name]}", _first_line(meeting))
 
     def _refuse_other_organization(self) -> None:
-        if self.expected_organization and self.organization_name != self.expected_organization:
-            raise ImportProblem(f"the packet is of {self.organization_name}, not of {self.expected_organization} "
-                                "that it was given for; nothing stored")
+        problem = other_organization(self.packet.get("organization"), self.expected_organization)
+        if problem:
+            raise ImportProblem(problem)
 
     def _source_file(self) -> SourceFile:
         values = {
