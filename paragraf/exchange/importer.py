@@ -19,6 +19,8 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from paragraf.exchange.export import FORMAT
 from paragraf.exchange.tables import TABLES, TABLES_BY_NAME, Table
 from paragraf.exchange.values import stored_value
+from paragraf.records.models import PersonAlias
+from paragraf.records.names import first_token
 
 BATCH = 1000
 
@@ -141,7 +143,10 @@ def _object(number: int, record: dict):
         attributes = {field.attname: stored_value(field, values[field.name]) for field in fields}
     except ValueError as exc:
         raise DumpError(f"line {number}: {exc}") from None
-    return table, table.model(pk=pk, **attributes)
+    obj = table.model(pk=pk, **attributes)
+    if isinstance(obj, PersonAlias):
+        obj.first_token = first_token(obj.name)  # not in the dump: an index of the name
+    return table, obj
 
 
 def _reset_sequences() -> None:

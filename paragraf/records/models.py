@@ -11,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from paragraf.records.names import first_token
+
 
 class WithoutContent(models.Manager):
     """Source files without their text and original bytes (tens of megabytes a packet): the base
@@ -200,6 +202,9 @@ class PersonAlias(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(_("name as written"), max_length=200)
     reason = models.CharField(_("reason"), max_length=300)
+    # The name's first part, casefolded (`names.first_token`): an import finds the people a
+    # written name may mean by it, without reading the whole register. Set on save; not exported.
+    first_token = models.CharField(max_length=200, db_index=True, editable=False, default="")
 
     class Meta:
         verbose_name = _("person alias")
@@ -208,6 +213,10 @@ class PersonAlias(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.first_token = first_token(self.name)
+        super().save(*args, **kwargs)
 
 
 class Membership(Timestamped):

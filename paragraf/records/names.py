@@ -16,6 +16,13 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s,]+", name.casefold()) if t]
 
 
+def first_token(name: str) -> str:
+    """The first name part, casefolded: every name `same_person` matches begins with one of
+    the written name's parts (the same parts, reordered, or a shorter form keeping the first)."""
+    tokens = name_tokens(name)
+    return tokens[0][:200] if tokens else ""
+
+
 def same_person(written: str, party: str | None, known: str, known_party: str | None) -> str | None:
     """The reason `written (party)` is the person known as `known (known_party)`, or None.
 

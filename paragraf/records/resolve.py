@@ -1,7 +1,9 @@
 """Finding the one record a written name or number means: people, bodies, parties, cases.
 
-Each index is loaded once per import and keeps new records in memory, so a packet
-resolves hundreds of names with a handful of queries. Merges are recorded as
+Each index is built during one import and keeps new records in memory, so a packet
+resolves hundreds of names with a few dozen queries; the people register is read only
+in the part the packet's names can mean (`People`), so an import's cost does not grow
+with the register. Merges are recorded as
 aliases with their reason (`names.same_person`, `names.same_body`).
 """
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from django.db import models
 from django.utils.text import slugify
 
 from paragraf.ingest.groups import PARTY_NAMES
@@ -26,7 +29,7 @@ RESERVED_SLUGS = {
 }
 
 
-def unique_slug(base: str, taken: set[str], max_length: int = 200) -> str:
+def unique_slug(base: str, taken: set[str] | StoredSlugs, max_length: int = 200) -> str:
     stem = (slugify(base) or "x")[:max_length]
     if stem in RESERVED_SLUGS:
         stem = f"{stem}-1"
@@ -53,20 +56,51 @@ class Parties:
         return party
 
 
+class StoredSlugs:
+    """The slugs a model's rows have taken, asked of the database one slug at a time
+    (`unique_slug` tries one or two), with those taken during this import."""
+
+    def __init__(self, model: type[models.Model]) -> None:
+        self.model = model
+        self.added: set[str] = set()
+
+    def __contains__(self, slug: str) -> bool:
+        return slug in self.added or self.model._base_manager.filter(slug=slug).exists()
+
+    def add(self, slug: str) -> None:
+        self.added.add(slug)
+
+
 class People:
-    """Person resolution: same party (or party unknown) and a compatible name (`names.same_person`)."""
+    """Person resolution: same party (or party unknown) and a compatible name (`names.same_person`).
+
+    The register is read in the part a name can mean: the people with an alias that begins
+    with one of the name's parts (`PersonAlias.first_token`), each with all its aliases. An
+    import so reads a few hundred people, however many the register holds.
+    """
 
     def __init__(self, parties: Parties) -> None:
         self.parties = parties
-        self.slugs = set(Person.objects.values_list("slug", flat=True))
-        self.people: dict[int, Person] = {p.pk: p for p in Person.objects.select_related("party")}
+        self.slugs = StoredSlugs(Person)
+        self.people: dict[int, Person] = {}
         self.aliases: dict[int, set[str]] = defaultdict(set)
         self.by_token: dict[str, set[int]] = defaultdict(set)
-        for pk, name in PersonAlias.objects.values_list("person_id", "name"):
-            if pk in self.people:  # not a person another import stored after the people were read
-                self._remember(pk, name)
-        for person in self.people.values():
+        self.read_tokens: set[str] = set()
+
+    def _read(self, tokens: list[str]) -> None:
+        """Read the people any alias beginning with one of these name parts belongs to."""
+        unread = set(tokens) - self.read_tokens
+        if not unread:
+            return
+        self.read_tokens |= unread
+        ids = set(PersonAlias.objects.filter(first_token__in=unread).values_list("person_id", flat=True)) - set(self.people)
+        if not ids:
+            return
+        for person in Person.objects.filter(pk__in=ids).select_related("party"):
+            self.people[person.pk] = person
             self._remember(person.pk, person.name)
+        for pk, name in PersonAlias.objects.filter(person_id__in=self.people.keys() & ids).values_list("person_id", "name"):
+            self._remember(pk, name)
 
     def _remember(self, pk: int, name: str) -> None:
         self.aliases[pk].add(name)
@@ -82,6 +116,7 @@ class People:
         tokens = name_tokens(name)
         if not tokens:
             return None, None
+        self._read(tokens)
         candidates = set(self.by_token.get(tokens[0], ()))
         matches: dict[int, str] = {}
         for pk in candidates:
@@ -132,6 +167,7 @@ class People:
 
     def _ambiguous(self, name: str) -> bool:
         tokens = name_tokens(name)
+        self._read(tokens)
         return any(
             same_person(name, None, alias, None) for pk in self.by_token.get(tokens[0], ()) for alias in self.aliases[pk]
         )
@@ -143,7 +179,7 @@ class Bodies:
     def __init__(self, organization: Organization) -> None:
         self.organization = organization
         self.bodies = list(Body.objects.filter(organization=organization))
-        self.slugs = set(Body.objects.values_list("slug", flat=True))
+        self.slugs = StoredSlugs(Body)
         self.names: dict[int, list[BodyName]] = defaultdict(list)
         for body_id, name in BodyAlias.objects.filter(body__organization=organization).values_list("body_id", "name"):
             self.names[body_id].append(read_body_name(name))
