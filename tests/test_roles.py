@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from paragraf.records.models import AgendaItem, Case, Invitation, Meeting
+from paragraf.records.models import AgendaItem, Case, Invitation, Meeting, OrganizationSettings
 from paragraf.secretariat import agenda
 from paragraf.secretariat.models import AgendaDocument, CaseDocument, MinutesDraft, StandardItem
 from tests.conftest import ROOT
@@ -111,6 +111,10 @@ ACTIONS: dict[str, Action] = {
     "edit_standard_items": Action(
         lambda c, s: c.post(f"/sekretariat/organ/{s.world.body.pk}/standardpunkter/", {"items": "Upprop\nMatrispunkt | Övrigt"}),
         lambda r, s: StandardItem.objects.filter(body=s.world.body, title="Matrispunkt").exists()),
+    "edit_organization_settings": Action(
+        lambda c, s: c.post(f"/sekretariat/organisation/{s.world.body.organization.slug}/installningar/",
+                            {"minutes_kept_at": "Matriskansliet", "review_imports": "unknown"}),
+        lambda r, s: OrganizationSettings.objects.filter(minutes_kept_at="Matriskansliet").exists()),
     "see_draft": Action(lambda c, s: c.get(_meeting_path(s)), lambda r, s: r.status_code == 200),
     "see_draft_in_portal": Action(lambda c, s: c.get(s.portal(s.draft)), lambda r, s: r.status_code == 200),
     "edit_agenda": Action(

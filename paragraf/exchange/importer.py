@@ -20,7 +20,7 @@ from paragraf.exchange.export import FORMAT
 from paragraf.exchange.tables import TABLES, TABLES_BY_NAME, Table
 from paragraf.exchange.values import stored_value
 from paragraf.records.models import PersonAlias
-from paragraf.records.names import first_token
+from paragraf.records.names import first_token, folded_name
 
 BATCH = 1000
 
@@ -145,7 +145,7 @@ def _object(number: int, record: dict):
         raise DumpError(f"line {number}: {exc}") from None
     obj = table.model(pk=pk, **attributes)
     if isinstance(obj, PersonAlias):
-        obj.first_token = first_token(obj.name)  # not in the dump: an index of the name
+        obj.first_token, obj.folded_name = first_token(obj.name), folded_name(obj.name)  # not in the dump: the name indexed
     return table, obj
 
 

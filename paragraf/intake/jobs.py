@@ -27,7 +27,7 @@ from paragraf.intake.models import ImportFile, ImportJob
 from paragraf.intake.tasks import import_file
 from paragraf.privacy.review import hold_bytes
 from paragraf.records.importer import ImportResult, import_bytes
-from paragraf.records.models import Organization, SourceFile
+from paragraf.records.models import Organization, OrganizationSettings, SourceFile
 
 LOG = logging.getLogger("paragraf.intake")
 ATTEMPTS = 5  # imports of one file when another import's new rows (a person, a body) collide with its own
@@ -79,15 +79,22 @@ def run_file(file_id: int) -> str:
 
 
 def _import(file: ImportFile) -> ImportResult:
-    """Stored, or held for review of its personal data (PARAGRAF_REVIEW_IMPORTS, as `paragraf import` does)."""
+    """Stored, or held for review of its personal data (the organisation's setting, else PARAGRAF_REVIEW_IMPORTS,
+    as `paragraf import` does)."""
     organization = file.job.organization
     hints = MeetingHints(organization=organization.name) if organization else None
     name = organization.name if organization else None
-    if settings.PARAGRAF_REVIEW_IMPORTS:
+    if held_for_review(organization):
         return hold_bytes(bytes(file.data), file.name, hints, file.job.created_by, organization=name)
     if organization is not None:
         Organization.objects.select_for_update().filter(pk=organization.pk).first()  # one import of it at a time
     return import_bytes(bytes(file.data), file.name, hints=hints, organization=name)
+
+
+def held_for_review(organization: Organization | None) -> bool:
+    """Whether an upload for this organisation waits for review: its own setting, else the site's."""
+    own = OrganizationSettings.of(organization).review_imports if organization else None
+    return settings.PARAGRAF_REVIEW_IMPORTS if own is None else own
 
 
 def _record(file: ImportFile, result: ImportResult) -> str:

@@ -11,7 +11,9 @@ class PrivacyConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from paragraf.privacy.models import MaskingRule
-        from paragraf.privacy.rules import rule_changed
+        from paragraf.privacy.rules import contact_changed, rule_changed
+        from paragraf.records.models import OrganizationSettings
 
         for signal in (post_save, post_delete):
             signal.connect(rule_changed, sender=MaskingRule, dispatch_uid=f"paragraf.privacy.rule_changed.{id(signal)}")
+            signal.connect(contact_changed, sender=OrganizationSettings, dispatch_uid=f"paragraf.privacy.contact_changed.{id(signal)}")

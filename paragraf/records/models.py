@@ -10,8 +10,9 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from paragraf.records.names import first_token
+from paragraf.records.names import first_token, folded_name
 
 
 class WithoutContent(models.Manager):
@@ -109,6 +110,46 @@ class Organization(Timestamped):
         return self.name
 
 
+class OrganizationSettings(models.Model):
+    """What staff set for one organisation: how it is named and reached, where its minutes are kept,
+    its case series, whether its uploaded packets wait for review. Empty means the site's default."""
+
+    organization = models.OneToOneField(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE,
+                                        primary_key=True, related_name="settings")
+    short_name = models.CharField(_("short name"), max_length=100, blank=True,
+                                  help_text=_("As in OParl; empty: the name without Region or kommun."))
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact"), max_length=200, blank=True,
+                                    help_text=_("The office the public contacts, e.g. the registry."))
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    minutes_kept_at = models.CharField(_("where the minutes are kept"), max_length=300, blank=True,
+                                       help_text=_("Shown with every posting on the notice board (Kommunallagen 8:12, 6:40)."))
+    case_prefix = models.CharField(_("case series prefix"), max_length=12, blank=True,
+                                   help_text=_("Given to new cases when the form leaves it empty, e.g. RS in RS 2023/217."))
+    review_imports = models.BooleanField(_("review uploaded packets before publishing"), null=True, blank=True,
+                                         help_text=_("Empty: the site's setting PARAGRAF_REVIEW_IMPORTS."))
+    history = HistoricalRecords(verbose_name=_("history of the settings"))
+
+    class Meta:
+        verbose_name = _("organisation settings")
+        verbose_name_plural = _("organisation settings")
+
+    def __str__(self) -> str:
+        return str(self.organization)
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.organization.save(update_fields=["modified"])  # OParl: the Body changed (its name, website, contact)
+
+    @classmethod
+    def of(cls, organization: Organization) -> OrganizationSettings:
+        """The organisation's settings; the defaults (unsaved) when staff never set any."""
+        try:
+            return organization.settings
+        except cls.DoesNotExist:
+            return cls(organization=organization)
+
+
 class Body(Timestamped):
     class Kind(models.TextChoices):
         ASSEMBLY = "fullmaktige", _("assembly (fullmäktige)")
@@ -202,9 +243,11 @@ class PersonAlias(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(_("name as written"), max_length=200)
     reason = models.CharField(_("reason"), max_length=300)
-    # The name's first part, casefolded (`names.first_token`): an import finds the people a
-    # written name may mean by it, without reading the whole register. Set on save; not exported.
+    # The name's parts casefolded (`names.first_token`, `names.folded_name`): an import finds the
+    # people a written name may mean by them, without reading the whole register (`resolve.People`).
+    # Set on save; not exported (derived again on restore).
     first_token = models.CharField(max_length=200, db_index=True, editable=False, default="")
+    folded_name = models.CharField(max_length=210, editable=False, default="")
 
     class Meta:
         verbose_name = _("person alias")
@@ -215,7 +258,7 @@ class PersonAlias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.first_token = first_token(self.name)
+        self.first_token, self.folded_name = first_token(self.name), folded_name(self.name)
         super().save(*args, **kwargs)
 
 

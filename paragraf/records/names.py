@@ -23,6 +23,12 @@ def first_token(name: str) -> str:
     return tokens[0][:200] if tokens else ""
 
 
+def folded_name(name: str) -> str:
+    """The name parts casefolded, one space between and one around (` anna berg `): a part is
+    found as ` part ` whatever case the database's LIKE folds."""
+    return f" {' '.join(name_tokens(name))} "[:210]
+
+
 def same_person(written: str, party: str | None, known: str, known_party: str | None) -> str | None:
     """The reason `written (party)` is the person known as `known (known_party)`, or None.
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import reduce
+from operator import or_
 
 from django.db import models
+from django.db.models import Q
 from django.utils.text import slugify
 
 from paragraf.ingest.groups import PARTY_NAMES
 from paragraf.ingest.text import CaseParts, case_parts
 from paragraf.records.models import Body, BodyAlias, Case, Organization, Party, Person, PersonAlias
-from paragraf.records.names import BodyName, name_tokens, read_body_name, same_body, same_person
+from paragraf.records.names import BodyName, folded_name, name_tokens, read_body_name, same_body, same_person
 
 CASE_NUMBER_RE = re.compile(r"(?:(?P<prefix>[A-ZÅÄÖ][\wÅÄÖåäö-]*)\s+)?(?P<year>(?:19|20)\d\d)/(?P<serial>\d{1,6})")
 
@@ -74,9 +77,9 @@ class StoredSlugs:
 class People:
     """Person resolution: same party (or party unknown) and a compatible name (`names.same_person`).
 
-    The register is read in the part a name can mean: the people with an alias that begins
-    with one of the name's parts (`PersonAlias.first_token`), each with all its aliases. An
-    import so reads a few hundred people, however many the register holds.
+    The register is read in the part a name can mean (`_read`, by `PersonAlias.first_token` and
+    `folded_name`), each person with all its aliases: an import reads the few people its names
+    can mean, however many the register holds.
     """
 
     def __init__(self, parties: Parties) -> None:
@@ -85,15 +88,22 @@ class People:
         self.people: dict[int, Person] = {}
         self.aliases: dict[int, set[str]] = defaultdict(set)
         self.by_token: dict[str, set[int]] = defaultdict(set)
-        self.read_tokens: set[str] = set()
+        self.read_names: set[tuple[str, ...]] = set()
 
     def _read(self, tokens: list[str]) -> None:
-        """Read the people any alias beginning with one of these name parts belongs to."""
-        unread = set(tokens) - self.read_tokens
-        if not unread:
+        """Read the people an alias of whom `same_person` could match these name parts with: one that
+        begins with one of the parts and holds another (the same parts, reordered or fewer), or,
+        for a one-part name, that name alone."""
+        key = tuple(sorted(tokens))
+        if key in self.read_names:
             return
-        self.read_tokens |= unread
-        ids = set(PersonAlias.objects.filter(first_token__in=unread).values_list("person_id", flat=True)) - set(self.people)
+        self.read_names.add(key)
+        if len(set(tokens)) == 1:
+            holding = Q(folded_name=folded_name(" ".join(tokens)))
+        else:
+            holding = reduce(or_, (Q(first_token=first, folded_name__contains=f" {other} ")
+                                   for first in set(tokens) for other in set(tokens) if other != first))
+        ids = set(PersonAlias.objects.filter(holding).values_list("person_id", flat=True)) - set(self.people)
         if not ids:
             return
         for person in Person.objects.filter(pk__in=ids).select_related("party"):

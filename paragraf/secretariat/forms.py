@@ -6,8 +6,9 @@ import hashlib
 
 from django import forms
 from django.conf import settings
+from django.db import models
 
-from paragraf.records.models import Body, Case, Organization
+from paragraf.records.models import Body, Case, Organization, OrganizationSettings
 from paragraf.secretariat.agenda import SECTIONS
 from paragraf.secretariat.models import CaseDocument
 from paragraf.secretariat.typeset.packet import InvalidPdf, pdf_page_count
@@ -18,7 +19,7 @@ CALLED_GROUP_CHOICES = [("ledamot", "Ordinarie ledamot"), ("ersättare", "Ersät
 
 class CaseForm(forms.Form):
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Organisation", empty_label=None)
-    prefix = forms.CharField(label="Diarieserie (förled)", max_length=12, required=False, help_text="Till exempel RS i RS 2023/217.")
+    prefix = forms.CharField(label="Diarieserie (förled)", max_length=12, required=False, help_text="Till exempel RS i RS 2023/217. Tomt: organisationens diarieserie (dess inställningar).")
     title = forms.CharField(label="Rubrik", max_length=500)
     office = forms.CharField(label="Ansvarig förvaltning eller enhet", max_length=200, required=False)
 
@@ -38,6 +39,29 @@ class CaseEditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["prepared_for"].queryset = Body.objects.filter(organization=self.instance.organization).order_by("name")
         self.fields["status"].choices = [("open", "Öppet"), ("prepared", "Berett"), ("decided", "Beslutat"), ("closed", "Avslutat")]
+
+
+class ReviewSelect(forms.NullBooleanSelect):
+    def __init__(self, attrs=None) -> None:
+        super().__init__(attrs)
+        self.choices = [("unknown", f"Som webbplatsen ({'ja' if settings.PARAGRAF_REVIEW_IMPORTS else 'nej'})"),
+                        ("true", "Ja, håll dem tills personuppgifterna är granskade"), ("false", "Nej, publicera direkt")]
+
+
+def _https_by_default(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"  # `www.norrvik.se` is https://www.norrvik.se
+    return field.formfield(**kwargs)
+
+
+class OrganizationSettingsForm(forms.ModelForm):
+    """Labels and help from the model (`records.OrganizationSettings`, translated)."""
+
+    class Meta:
+        model = OrganizationSettings
+        exclude = ["organization"]
+        widgets = {"review_imports": ReviewSelect}
+        formfield_callback = _https_by_default
 
 
 class DocumentForm(forms.Form):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import rules
 from django.db.models import Q
 
-from paragraf.records.models import Body, Meeting, Membership
+from paragraf.records.models import Body, Meeting, Membership, Organization
 
 ADMINISTRATORS = "Administratör"
 SECRETARIES = "Sekreterare"
@@ -40,6 +40,12 @@ def member_bodies(user) -> set[int]:
 @rules.predicate
 def is_secretary_of_body(user, body: Body) -> bool:
     return user.is_authenticated and _secretary_of(user, body)
+
+
+@rules.predicate
+def is_secretary_in_organization(user, organization: Organization) -> bool:
+    """Secretary of one of the organisation's bodies."""
+    return user.is_authenticated and user.is_active and user.secretary_of.filter(body__organization=organization).exists()
 
 
 @rules.predicate
@@ -73,6 +79,7 @@ rules.add_perm("secretariat.create_meeting", is_administrator | is_secretary_of_
 rules.add_perm("secretariat.edit_meeting", is_administrator | is_secretary_of_meeting)
 rules.add_perm("secretariat.publish_notice", is_administrator | is_secretary_of_meeting)
 rules.add_perm("secretariat.edit_standard_items", is_administrator | is_secretary_of_body)
+rules.add_perm("secretariat.edit_organization_settings", is_administrator | is_secretary_in_organization)
 rules.add_perm("secretariat.view_unpublished_meeting", is_administrator | is_secretary_of_meeting)
 rules.add_perm("secretariat.view_confidential_documents", staff | is_member_of_published_meeting)
 rules.add_perm("secretariat.view_document", staff | is_public_document | is_member_reading_document)

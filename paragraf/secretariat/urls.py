@@ -2,7 +2,7 @@
 The `isodate` converter is the portal's, registered before these are read (paragraf/site/urls.py)."""
 from django.urls import path
 
-from paragraf.secretariat.views import account, board, cases, meetings, minutes, public
+from paragraf.secretariat.views import account, board, cases, meetings, minutes, organizations, public
 
 app_name = "secretariat"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("konto/logga-ut/", account.LogoutView.as_view(), name="logout"),
     path("sekretariat/", meetings.start, name="start"),
     path("sekretariat/arenden/", cases.case_list, name="cases"),
+    path("sekretariat/organisation/<slug:org>/installningar/", organizations.organization_settings, name="organization_settings"),
     path("sekretariat/arenden/<int:pk>/", cases.case, name="case"),
     path("sekretariat/arenden/<int:pk>/handlingar/", cases.upload, name="upload"),
     path("sekretariat/organ/<int:body>/nytt-sammantrade/", meetings.meeting_new, name="meeting_new"),

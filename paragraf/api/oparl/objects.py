@@ -13,7 +13,7 @@ from paragraf.api.oparl.files import embedded_file
 from paragraf.api.oparl.links import SCHEMA, Links, common, compact, date_time
 from paragraf.api.oparl.meetings import consultation
 from paragraf.records.cases import MEETING_DOCUMENTS
-from paragraf.records.models import Body, Case, Document, Membership, Organization, Party, Person, Term
+from paragraf.records.models import Body, Case, Document, Membership, Organization, OrganizationSettings, Party, Person, Term
 
 # The licence of the published data, the vendor's and product's pages and the contact are the
 # operator's to state (settings PARAGRAF_OPARL_LICENSE, _VENDOR, _PRODUCT, _CONTACT_EMAIL); without a
@@ -68,10 +68,14 @@ def license_url() -> str:
 
 def body(links: Links, organization: Organization, terms: list[Term]) -> dict:
     data = common("Body", links.oparl("body", organization.pk), organization, links.portal("organization", organization.slug))
+    own = OrganizationSettings.of(organization)
     data.update(
         system=links.oparl("system"),
         name=organization.name,
-        shortName=short_name(organization.name),
+        shortName=own.short_name or short_name(organization.name),
+        website=own.website or None,
+        contactName=own.contact_name or None,
+        contactEmail=own.contact_email or None,
         license=license_url(),
         classification="Region" if organization.name.startswith("Region") else "Kommun",
         **{key: links.oparl(name, organization.pk) for key, name in BODY_LISTS.items()},

@@ -95,12 +95,12 @@ def system(request):
 
 @api_view
 def bodies(request):
-    return listing(request, [Organization.objects.order_by("pk")], _body_dicts, deleted.ORGANIZATIONS)
+    return listing(request, [Organization.objects.select_related("settings").order_by("pk")], _body_dicts, deleted.ORGANIZATIONS)
 
 
 @api_view
 def body(request, pk: int):
-    return one(request, Organization.objects.all(), _body_dicts, deleted.ORGANIZATIONS, pk)
+    return one(request, Organization.objects.select_related("settings"), _body_dicts, deleted.ORGANIZATIONS, pk)
 
 
 def _body_dicts(links, rows):

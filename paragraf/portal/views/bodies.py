@@ -5,7 +5,7 @@ from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
 
-from paragraf.records.models import Body, Membership, Organization
+from paragraf.records.models import Body, Membership, Organization, OrganizationSettings
 from paragraf.portal import crumbs
 
 ROLE_ORDER = ["chair", "first_vice_chair", "second_vice_chair", "vice_chair", "member", "commissioner", "co_opted", "substitute"]
@@ -16,6 +16,7 @@ def organization(request, org: str):
     bodies = organization.bodies.select_related("parent").order_by("kind", "name")
     groups = [(kind, list(items)) for kind, items in groupby(bodies, key=lambda b: b.get_kind_display())]
     return render(request, "portal/organization.html", {"organization": organization, "groups": groups,
+                                                       "own": OrganizationSettings.of(organization),
                                                        "crumbs": crumbs.here(crumbs.organization(organization))})
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 
-from paragraf.records.models import Meeting, Organization
+from paragraf.records.models import Meeting, Organization, OrganizationSettings
 from paragraf.secretariat.models import Justering, Posting
 from paragraf.secretariat.views.pdf import pdf_response
 
@@ -21,7 +21,7 @@ def current_postings(today: datetime.date | None = None, organization: Organizat
     """The notices on the board today: posted, not yet taken down; of one organisation, or of all."""
     today = today or datetime.date.today()
     postings = (Posting.objects.filter(posted__lte=today, taken_down__gt=today, meeting__published=True)
-                .select_related("meeting__body__organization", "meeting__justering").defer("meeting__justering__signed_pdf")
+                .select_related("meeting__body__organization__settings", "meeting__justering").defer("meeting__justering__signed_pdf")
                 .order_by("-posted", "meeting__body__name"))
     return postings if organization is None else postings.filter(meeting__body__organization=organization)
 
@@ -45,7 +45,13 @@ def _text(posting: Posting) -> str:
     meeting = posting.meeting
     day = lambda d: formats.date_format(d, "j F Y")  # noqa: E731
     return (f"Protokollet från {meeting.body.name} {day(meeting.date)} är justerat. Anslaget {day(posting.posted)}. "
-            f"Sista dag att överklaga (laglighetsprövning): {day(posting.appeal_last_day)}. Anslaget tas ned {day(posting.taken_down)}.")
+            f"Sista dag att överklaga (laglighetsprövning): {day(posting.appeal_last_day)}. Anslaget tas ned {day(posting.taken_down)}."
+            + (f" Protokollet förvaras: {kept_at}." if (kept_at := minutes_kept_at(posting)) else ""))
+
+
+def minutes_kept_at(posting: Posting) -> str:
+    """Where the organisation keeps its minutes (its settings), as the notice must say; empty when not set."""
+    return OrganizationSettings.of(posting.meeting.body.organization).minutes_kept_at
 
 
 class BoardFeed(Feed):

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
-from paragraf.records.models import Case, Organization
+from paragraf.records.models import Case, Organization, OrganizationSettings
 from paragraf.secretariat.forms import CaseEditForm, CaseForm, DocumentForm
 from paragraf.secretariat.models import CaseDocument
 from paragraf.secretariat.numbering import register_case
@@ -35,7 +35,8 @@ def case_list(request):
     form = CaseForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        case = register_case(data["organization"], datetime.date.today().year, data["prefix"], data["title"], data["office"])
+        prefix = data["prefix"] or OrganizationSettings.of(data["organization"]).case_prefix
+        case = register_case(data["organization"], datetime.date.today().year, prefix, data["title"], data["office"])
         messages.success(request, f"Ärendet {case.number} är registrerat.")
         return redirect("secretariat:case", pk=case.pk)
     cases = Case.objects.filter(organization__in=organizations).select_related("organization").order_by("-year", "-serial")

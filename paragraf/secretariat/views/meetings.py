@@ -15,6 +15,7 @@ from paragraf.secretariat.models import AgendaDocument, NoticeVersion, StandardI
 from paragraf.secretariat.permissions import is_administrator
 from paragraf.secretariat.typeset.notice import notice_pdf
 from paragraf.secretariat.views.access import permission
+from paragraf.secretariat.views.cases import organizations_of
 from paragraf.secretariat.views.pdf import pdf_response
 
 
@@ -36,7 +37,8 @@ def start(request):
     if not is_administrator(request.user):
         bodies = bodies.filter(secretaries__user=request.user)
     bodies = list(bodies)
-    return render(request, "secretariat/start.html", {"bodies": bodies, "meetings": agenda.prepared_meetings(bodies)})
+    return render(request, "secretariat/start.html", {"bodies": bodies, "meetings": agenda.prepared_meetings(bodies),
+                                                      "organizations": organizations_of(request.user)})
 
 
 @permission("secretariat.create_meeting", _body)
