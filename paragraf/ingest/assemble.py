@@ -1,5 +1,5 @@
 """From cleaned lines to the whole packet: documents, meetings (merged across the
-documents that record them) and indicators."""
+documents that record them), indicators and the registers reported to meetings."""
 from __future__ import annotations
 
 import re
@@ -11,8 +11,9 @@ from paragraf.ingest.identity import OPTION, MeetingHints, missing_warning
 from paragraf.ingest.indicators import read_indicators
 from paragraf.ingest.reports import name_reports, name_untitled_reports
 from paragraf.ingest.minutes import read_minutes
-from paragraf.ingest.model import Document, Indicator, Meeting, Paragraph
+from paragraf.ingest.model import Document, Indicator, Meeting, Paragraph, Register
 from paragraf.ingest.notice import read_notice
+from paragraf.ingest.registers import read_registers
 from paragraf.ingest.letters import title_kind, title_like
 from paragraf.ingest.segment import INTRODUCTION_RE, MINUTES_KINDS, Segment, segment
 from paragraf.ingest.text import BODY_WORD, DATE_RE, case_number, ends_open, join_lines
@@ -24,6 +25,7 @@ class Packet:
     documents: list[Document] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    registers: list[Register] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text_lines: list[tuple[int, str]] = field(default_factory=list)  # (source line, cleaned text) of every kept text line
 
@@ -52,6 +54,7 @@ def read_packet(raw_lines: list[str], hints: MeetingHints | None = None) -> Pack
     for meeting in packet.meetings:
         meeting.paragraphs.sort(key=lambda p: p.number)
     packet.indicators = read_indicators(cleaned.lines)
+    packet.registers = read_registers(cleaned.lines)
     name_untitled_reports(packet.documents, cleaned.lines)
     name_reports(packet.indicators, packet.documents)
     if not packet.meetings:

@@ -172,3 +172,43 @@ class Indicator:
     line: int
     year: int | None = None  # the year the report is for (`Verksamhetsberättelse 2022`)
     unit: str | None = None  # `%`, `st`, `tkr`, as written beside the values
+
+
+@dataclass
+class DelegatedDecision:
+    """A row of a delegation register: a decision taken by a delegate, reported to the board."""
+
+    point: str | None  # the point of the delegation order (`FS 4.5.4`), as written
+    title: str  # the matter (`Personuppgiftsincident`)
+    case_number: str | None
+    date: str | None  # the decision date
+    delegate: str | None  # who decided, as written
+    line: int
+
+
+@dataclass
+class InformationDocument:
+    """An entry of an information register: a document the board is told of."""
+
+    category: str | None  # `Inkomna handlingar`, `Utgående skrivelser`, `Regeringsbeslut`, …
+    title: str
+    case_number: str | None
+    counterpart: str | None  # the sender (`inkom från …`) or the recipient (`expedierat till …`)
+    direction: str | None  # `in`, `out`, or None when the entry does not say
+    date: str | None
+    line: int
+
+
+@dataclass
+class Register:
+    """A register reported to a meeting (`Anmälan av delegationsbeslut`, `… informationshandlingar`)."""
+
+    kind: str  # `delegationsbeslut` | `informationshandlingar`
+    title: str
+    body: str | None  # the body it is reported to, as the heading names it
+    meeting_date: str | None  # the meeting it is reported to
+    case_number: str | None  # the register's own case (the § that reports it has the same)
+    first_line: int
+    last_line: int
+    delegated_decisions: list[DelegatedDecision] = field(default_factory=list)
+    information_documents: list[InformationDocument] = field(default_factory=list)

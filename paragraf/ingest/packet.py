@@ -44,5 +44,6 @@ def parse_source_with_text(source: Source, hints: MeetingHints | None = None) ->
         "documents": [asdict(d) for d in packet.documents],
         "meetings": [asdict(m) for m in packet.meetings],
         "indicators": [asdict(i) for i in packet.indicators],
+        "registers": [asdict(r) for r in packet.registers],
         "warnings": packet.warnings,
     }, packet.text_lines
