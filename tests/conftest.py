@@ -1,3 +1,4 @@
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,11 @@ def fresh_masking_rules():
     rules.forget()
     yield
     rules.forget()
+
+
+def load_scorer():
+    """The project's scorer (samples/eval/score.py), a script, as a module."""
+    spec = importlib.util.spec_from_file_location("score", SAMPLES / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,18 +1,10 @@
 """The development set: packet 003 parsed and scored against its gold annotation
 with the project's scorer (samples/eval/score.py), at the issue's thresholds."""
-import importlib.util
 
 import pytest
 
 from paragraf.ingest import parse_path
-from tests.conftest import CORPUS, SAMPLES
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SAMPLES / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import CORPUS, SAMPLES, load_scorer
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +13,7 @@ def result():
 
     gold = json.loads((SAMPLES / "eval" / "dev-gold-003.json").read_text(encoding="utf-8"))
     predicted = parse_path(CORPUS / "003_09654b114c25dc54.txt")
-    return _scorer().combined(gold, predicted)
+    return load_scorer().combined(gold, predicted)
 
 
 def test_meetings_all_found(result):

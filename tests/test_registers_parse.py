@@ -4,20 +4,12 @@ from the case system read record by record, and invented registers of other shap
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 
 import pytest
 
 from paragraf.ingest import parse_path, parse_text
-from tests.conftest import CORPUS, SAMPLES
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SAMPLES / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import CORPUS, SAMPLES, load_scorer
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +23,7 @@ def packet_003() -> dict:
 
 
 def test_003s_registers_score_at_least_097_on_the_gold(gold, packet_003):
-    result = _scorer().combined(gold, packet_003)
+    result = load_scorer().combined(gold, packet_003)
     assert result["register_entries"]["f1"] >= 0.97
     assert result["score"] >= 0.97, result
 
@@ -41,7 +33,7 @@ def test_the_scorer_counts_a_missing_entry_and_a_wrong_delegate(gold, packet_003
     decisions = next(r for r in broken["registers"] if r["kind"] == "delegationsbeslut")["delegated_decisions"]
     decisions.pop()
     decisions[0]["delegate"] = "Någon Annan"
-    result = _scorer().combined(gold, broken)
+    result = load_scorer().combined(gold, broken)
     assert result["register_entries"]["recall"] < 1.0
     assert result["fields"]["delegated_decisions.delegate"] < 1.0
 
