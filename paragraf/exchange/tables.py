@@ -23,10 +23,12 @@ from paragraf.records.models import (
     BodyAlias,
     Case,
     CitedStep,
+    DelegatedDecision,
     Dissent,
     Document,
     Election,
     Indicator,
+    InformationDocument,
     Invitation,
     Meeting,
     Membership,
@@ -116,6 +118,8 @@ TABLES = [
     Table(ParagraphDocument, "document__organization"),
     Table(CitedStep, PARAGRAPH),
     Table(Indicator, "organization"),
+    Table(DelegatedDecision, "organization"),
+    Table(InformationDocument, "organization"),
     Table(Tombstone, "organization_id"),  # records removed: kind, id, when (a person's or a packet's in every dump)
 ]
 TABLES_BY_NAME = {table.name: table for table in TABLES}

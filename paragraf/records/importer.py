@@ -37,10 +37,12 @@ from paragraf.records.models import (
     Attendance,
     Ballot,
     CitedStep,
+    DelegatedDecision,
     Dissent,
     Document,
     Election,
     Indicator,
+    InformationDocument,
     Invitation,
     Meeting,
     Organization,
@@ -167,6 +169,7 @@ class PacketStore:
         self._basis()
         self._cited_bodies()
         self._indicators()
+        self._registers()
         rebuild_memberships(touched)
         self._count("seats", serving.store_seats(sorted(meetings)))
         # The search index listens; it gets the cleaned text so that it need not clean it again.
@@ -582,6 +585,40 @@ class PacketStore:
         self._count("indicators", len(rows))
         self.overrides.sync(Indicator, Indicator.objects.filter(source_file=self.file), rows, fresh=self._fresh("file", self.file))
 
+    def _registers(self) -> None:
+        """The delegated decisions and information documents of the registers reported to meetings, each
+        linked to the meeting it is reported at (by the register's body and date), to the register's case
+        (the item or § that reports it) and to its own case."""
+        decisions, documents = [], []
+        for register in self.packet.get("registers") or []:
+            common = dict(organization=self.organization, reported_at=self._reported_at(register),
+                          register_case=self.cases.get(register.get("case_number")))
+            for d in register["delegated_decisions"]:
+                decisions.append(dict(**common, **self._span(d["line"]), case=self.cases.get(d.get("case_number")),
+                                      point=d.get("point") or "", title=d["title"], decided_on=_optional_date(d.get("date")),
+                                      delegate=d.get("delegate") or ""))
+            for d in register["information_documents"]:
+                documents.append(dict(**common, **self._span(d["line"]), case=self.cases.get(d.get("case_number")),
+                                      category=d.get("category") or "", title=d["title"], counterpart=d.get("counterpart") or "",
+                                      direction=d.get("direction") or "", date=_optional_date(d.get("date"))))
+        fresh = self._fresh("file", self.file)
+        self._count("delegated decisions", len(decisions))
+        self._count("information documents", len(documents))
+        self.overrides.sync(DelegatedDecision, DelegatedDecision.objects.filter(source_file=self.file), decisions, fresh=fresh)
+        self.overrides.sync(InformationDocument, InformationDocument.objects.filter(source_file=self.file), documents, fresh=fresh)
+
+    def _reported_at(self, register: dict) -> Meeting | None:
+        """The meeting a register is reported to: of the body it names on its date, else the one meeting of
+        the organisation that day."""
+        date = _optional_date(register.get("meeting_date"))
+        if date is None:
+            return None
+        meetings = Meeting.all_objects.filter(body__organization=self.organization, date=date)
+        body = self.bodies.find(register["body"]) if register.get("body") else None
+        if body is not None and (meeting := meetings.filter(body=body).first()) is not None:
+            return meeting
+        return meetings.first() if meetings.count() == 1 else None
+
     def _span(self, first: int | None, last: int | None = None) -> dict:
         return {"source_file": self.file, "first_line": first, "last_line": last if last is not None else first}
 
@@ -604,6 +641,14 @@ def _first_line(meeting: dict) -> int | None:
     lines = [p.get("first_line") for p in meeting.get("paragraphs", [])] + [a.get("line") for a in meeting.get("agenda", [])]
     lines = [n for n in lines if n]
     return min(lines) if lines else None
+
+
+def _optional_date(value: str | None) -> dt.date | None:
+    """A date the parser read as ISO, or None (a register's dates are facts about it, never refused)."""
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _date(value: str, line: int | None) -> dt.date:

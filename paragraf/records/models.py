@@ -700,6 +700,61 @@ class Indicator(Sourced):
         return self.label[:80]
 
 
+class DelegatedDecision(Sourced):
+    """A decision taken on a body's behalf by a delegate (delegationsbeslut), as the register reported to
+    one of its meetings lists it (`Anmälan av delegationsbeslut`)."""
+
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="delegated_decisions")
+    reported_at = models.ForeignKey("Meeting", verbose_name=_("reported at"), on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="delegated_decisions")
+    register_case = models.ForeignKey(Case, verbose_name=_("case of the register"), on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="+")
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.SET_NULL, null=True, blank=True, related_name="delegated_decisions")
+    position = models.PositiveIntegerField(_("position"))
+    point = models.CharField(_("delegation point"), max_length=60, blank=True)
+    title = models.TextField(_("matter"))
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    delegate = models.CharField(_("delegate"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("delegated decision")
+        verbose_name_plural = _("delegated decisions")
+        ordering = ["source_file", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.point} {self.title}".strip()[:80]
+
+
+class InformationDocument(Sourced):
+    """A document a body is told of (informationshandling), as the register reported to one of its
+    meetings lists it (`Anmälan av informationshandlingar`)."""
+
+    class Direction(models.TextChoices):
+        IN = "in", _("received")
+        OUT = "out", _("sent")
+
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="information_documents")
+    reported_at = models.ForeignKey("Meeting", verbose_name=_("reported at"), on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="information_documents")
+    register_case = models.ForeignKey(Case, verbose_name=_("case of the register"), on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="+")
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.SET_NULL, null=True, blank=True, related_name="information_documents")
+    position = models.PositiveIntegerField(_("position"))
+    category = models.CharField(_("category"), max_length=300, blank=True)
+    title = models.TextField(_("title"))
+    counterpart = models.CharField(_("sender or recipient"), max_length=300, blank=True)
+    direction = models.CharField(_("direction"), max_length=3, choices=Direction.choices, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("information document")
+        verbose_name_plural = _("information documents")
+        ordering = ["source_file", "position"]
+
+    def __str__(self) -> str:
+        return self.title[:80]
+
+
 class CitedStep(Sourced):
     """A step of a case's path that a document cites (`Protokollsutdrag regionfullmäktiges presidium
     2022-06-02` in the basis of a §): the body and date are as cited, not seen in any packet."""

@@ -17,6 +17,8 @@ def case(request, org: str, year: int, serial: int):
         "status": case_status(path),
         "documents": case.documents.select_related("source_file").defer("source_file__text", "source_file__data").order_by("date", "position"),
         "paragraphs": case.paragraphs.select_related("meeting__body").order_by("meeting__date"),
+        "delegated_decisions": case.delegated_decisions.select_related("reported_at__body").order_by("decided_on", "pk"),
+        "information_documents": case.information_documents.select_related("reported_at__body").order_by("date", "pk"),
         "crumbs": crumbs.case(case),
     }
     return render(request, "portal/case.html", context)

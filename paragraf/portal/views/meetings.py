@@ -11,6 +11,7 @@ from paragraf.privacy.layer import masker_for
 from paragraf.privacy.masking import Masker
 from paragraf.records.basis import BasisLink, link_basis
 from paragraf.records.models import CitedStep, Document, Election, Meeting, Paragraph, SourceFile, Vote
+from paragraf.records.registers import reported_at, reported_under
 from paragraf.secretariat.published import posted_minutes, published_notice
 from paragraf.portal import crumbs
 from paragraf.portal.original import line_pages
@@ -80,6 +81,7 @@ def meeting(request, body: str, date):
         "sources": sources,
         "notice": notice,
         "posted": posted_minutes(meeting),
+        "registers": reported_at(meeting),
         "crumbs": crumbs.here(crumbs.meeting(meeting)),
     }
     return render(request, "portal/meeting.html", context)
@@ -128,6 +130,7 @@ def paragraph(request, body: str, date, number: int):
         "original_page": _original_page(paragraph),
         "previous": meeting.paragraphs.filter(number__lt=paragraph.number).order_by("-number").only("number").first(),
         "next": meeting.paragraphs.filter(number__gt=paragraph.number).order_by("number").only("number").first(),
+        "register": reported_under(paragraph),
         "crumbs": crumbs.paragraph(paragraph),
     }
     return render(request, "portal/paragraph.html", context)
