@@ -205,3 +205,18 @@ for model in (m.Organization, m.Term, m.Party, m.Membership, m.Ballot):
 admin.site.site_header = _("Paragraf – administration")
 admin.site.site_title = _("Paragraf")
 admin.site.index_title = _("Records")
+
+
+class DelegationPointInline(admin.TabularInline):
+    model = m.DelegationPoint
+    extra = 3
+
+
+@admin.register(m.DelegationScheme)
+class DelegationSchemeAdmin(admin.ModelAdmin):
+    """A body's delegation scheme, its points edited by staff (the review checks reported decisions against it)."""
+
+    list_display = ("title", "body", "valid_from")
+    list_filter = ("body__organization",)
+    raw_id_fields = ("decided_in",)
+    inlines = [DelegationPointInline]

@@ -715,6 +715,7 @@ class DelegatedDecision(Sourced):
     title = models.TextField(_("matter"))
     decided_on = models.DateField(_("decision date"), null=True, blank=True)
     delegate = models.CharField(_("delegate"), max_length=200, blank=True)
+    delegate_role = models.CharField(_("delegate's role"), max_length=200, blank=True)  # when the register says it
 
     class Meta:
         verbose_name = _("delegated decision")
@@ -723,6 +724,44 @@ class DelegatedDecision(Sourced):
 
     def __str__(self) -> str:
         return f"{self.point} {self.title}".strip()[:80]
+
+
+class DelegationScheme(Timestamped):
+    """A body's delegation scheme (delegationsordning): who may decide what on its behalf, from a date."""
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="delegation_schemes")
+    title = models.CharField(_("title"), max_length=300)
+    valid_from = models.DateField(_("valid from"))
+    decided_in = models.ForeignKey("Paragraph", verbose_name=_("decided in"), on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("delegation scheme")
+        verbose_name_plural = _("delegation schemes")
+        ordering = ["body", "-valid_from"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DelegationPoint(models.Model):
+    """A point of a delegation scheme: its number (`4.5.4`), the matter, the delegate's role and the limits."""
+
+    scheme = models.ForeignKey(DelegationScheme, verbose_name=_("delegation scheme"), on_delete=models.CASCADE, related_name="points")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    number = models.CharField(_("delegation point"), max_length=60)
+    matter = models.TextField(_("matter"))
+    delegate_role = models.CharField(_("delegate's role"), max_length=200)
+    limits = models.TextField(_("limits"), blank=True)
+
+    class Meta:
+        verbose_name = _("delegation point")
+        verbose_name_plural = _("delegation points")
+        ordering = ["scheme", "position"]
+        constraints = [models.UniqueConstraint(fields=["scheme", "number"], name="delegation_point_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.matter}"[:80]
 
 
 class InformationDocument(Sourced):

@@ -10,6 +10,8 @@ from django.db.models import Max, OuterRef, Subquery
 
 from paragraf.records.models import AgendaItem, Ballot, Body, Dissent, Election, Meeting, Paragraph, Vote
 from paragraf.records.serving import MEMBER_STATUSES, Service, services
+from paragraf.review import delegation_facts
+from paragraf.review.delegation_facts import DelegationFacts
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class MeetingFacts:
     justered_on: object = None
     posted_on: object = None
     previous: tuple[object, int] | None = None  # the body's meeting before: (date, its last § number)
+    delegation: DelegationFacts | None = None  # the delegated decisions reported at it, when any
 
     @property
     def has_attendance(self) -> bool:
@@ -103,6 +106,8 @@ def load(meetings: list[Meeting]) -> list[MeetingFacts]:
             p.case_id is not None and any(date > by_meeting[p.meeting_id].date for date in assembly.get(p.case_id, ()))))
     for pk, previous in _previous(meetings).items():
         by_meeting[pk].previous = previous
+    for pk, delegation in delegation_facts.load(meetings).items():
+        by_meeting[pk].delegation = delegation
     for item in AgendaItem.objects.filter(meeting_id__in=ids).order_by("meeting_id", "position").only("meeting_id", "number", "title", "case_number"):
         by_meeting[item.meeting_id].agenda.append((item.number, item.title, item.case_number))
     return [by_meeting[pk] for pk in ids]
