@@ -16,6 +16,7 @@ the unit written beside its values.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from paragraf.ingest.cleanup import Line
 from paragraf.ingest.model import Indicator
@@ -38,10 +39,43 @@ REPORT_TITLE = re.compile(r"^(?:Verksamhetsberättelse|Verksamhetsplan|Årsredov
                           r"(?:\s+(?:och budget|för))?\s+(?P<year>(?:19|20)\d\d)\b.{0,60}$", re.I)
 
 
-def read_indicators(lines: list[Line]) -> list[Indicator]:
-    rows: list[Indicator] = []
+@dataclass(frozen=True)
+class Place:
+    """Where in a report's tree a table stands: report, perspective, strategic goal, success factor, assignment."""
+
     report: str | None = None
     perspective: str | None = None
+    goal: str | None = None
+    success_factor: str | None = None
+    assignment: str | None = None
+
+
+# The levels of the tree above a table, each on a line of its own (`Strategiska mål: Jämlik hälsa …`).
+TREE_LABELS = re.compile(r"^(?P<label>Strategiska mål|Strategiskt mål|Framgångsfaktor(?:er)?|Uppdrag/mål|Uppdrag)\s*:\s*(?P<value>.*)$", re.I)
+
+
+def _placed(place: Place, label: str, value: str) -> Place:
+    """The place after a tree line: a goal starts a new goal (its factor and assignment unknown), and so on down."""
+    value = value.strip() or None
+    label = label.casefold()
+    if label.startswith("strategisk"):
+        return replace(place, goal=value, success_factor=None, assignment=None)
+    if label.startswith("framgångsfaktor"):
+        return replace(place, success_factor=value, assignment=None)
+    return replace(place, assignment=value)
+
+
+def _wrapped(place: Place, label: str, text: str) -> Place:
+    """A tree line that went on over the next line (`… på såväl kort som` / `lång sikt`)."""
+    field = {"strategisk": "goal", "framgångsfaktor": "success_factor"}.get(
+        next((k for k in ("strategisk", "framgångsfaktor") if label.casefold().startswith(k)), ""), "assignment")
+    return replace(place, **{field: f"{getattr(place, field) or ''} {text}".strip()})
+
+
+def read_indicators(lines: list[Line]) -> list[Indicator]:
+    rows: list[Indicator] = []
+    place = Place()
+    wrapped_tree: str | None = None  # the tree line just read: a line in lower case after it goes on with it
     in_table = False
     blocks: list[list[Line]] = []
     block: list[Line] = []
@@ -50,7 +84,7 @@ def read_indicators(lines: list[Line]) -> list[Indicator]:
         nonlocal blocks
         if block:
             blocks.append(list(block))
-        rows.extend(_rows(blocks, report, perspective, rows))
+        rows.extend(_rows(blocks, place, rows))
         blocks = []
 
     for line in lines:
@@ -58,14 +92,27 @@ def read_indicators(lines: list[Line]) -> list[Indicator]:
         if line.header:
             continue
         if text and REPORT_TITLE.match(text) and not in_table:
-            report = text.strip(" -–")
+            place = Place(report=text.strip(" -–"))
         if text and PERSPECTIVES.match(text):
             if in_table:
                 flush_table()
                 block = []
                 in_table = False
-            perspective = PERSPECTIVES.match(text).group(1)
+            place = Place(report=place.report, perspective=PERSPECTIVES.match(text).group(1))
             continue
+        tree = TREE_LABELS.match(text) if text else None
+        if tree:
+            if in_table:
+                flush_table()
+                block = []
+                in_table = False
+            place, wrapped_tree = _placed(place, tree["label"], tree["value"]), tree["label"]
+            continue
+        if wrapped_tree and text:
+            if text[:1].islower() and not in_table:
+                place = _wrapped(place, wrapped_tree, text)
+                continue
+            wrapped_tree = None
         if text and TABLE_HEADER.match(text):
             if in_table:
                 flush_table()
@@ -90,7 +137,7 @@ def read_indicators(lines: list[Line]) -> list[Indicator]:
     return rows
 
 
-def _rows(blocks: list[list[Line]], report, perspective, previous: list[Indicator]) -> list[Indicator]:
+def _rows(blocks: list[list[Line]], place: Place, previous: list[Indicator]) -> list[Indicator]:
     out: list[Indicator] = []
     label_block: list[Line] | None = None
     continued = False
@@ -114,19 +161,19 @@ def _rows(blocks: list[list[Line]], report, perspective, previous: list[Indicato
         if len(texts) == 1 and VALUES_LINE.match(texts[0]) and label_block:
             m = VALUES_LINE.match(texts[0])
             target, result = (m.group(1), m.group(2)) if m.group(2) else (None, m.group(1))
-            out.append(_indicator(label_block, target, result, report, perspective))
+            out.append(_indicator(label_block, target, result, place))
             label_block = None
             continue
         worded = _worded_target(texts, blocks[index] if index < len(blocks) else None) if label_block else None
         if worded:
-            out.append(_indicator(label_block, *worded, report, perspective))
+            out.append(_indicator(label_block, *worded, place))
             label_block = None
             index += 1
             continue
         wrapped = _wrapped_values(blocks, index - 1) if label_block else None
         if wrapped:
             (target, result), used = wrapped
-            out.append(_indicator(label_block, target, result, report, perspective))
+            out.append(_indicator(label_block, target, result, place))
             label_block = None
             index += used - 1
             continue
@@ -135,7 +182,7 @@ def _rows(blocks: list[list[Line]], report, perspective, previous: list[Indicato
             label = m.group("label")
             if _level(label)[0] and len(label) <= 2 * LABEL_LINE_MAX:
                 target, result = (m.group("target"), m.group("result")) if m.group("result") else (None, m.group("target"))
-                out.append(_indicator([Line(block[0].no, label)], target, result, report, perspective))
+                out.append(_indicator([Line(block[0].no, label)], target, result, place))
                 continue
         if all(len(t) <= LABEL_LINE_MAX for t in texts) and len(texts) <= 8 and not NUMBER_START.match(texts[0]):
             # a label: short lines that do not start with a number; it goes on over a blank line
@@ -233,12 +280,13 @@ def _level(label: str) -> tuple[str | None, str]:
     return None, label
 
 
-def _indicator(block: list[Line], target, result, report, perspective) -> Indicator:
+def _indicator(block: list[Line], target, result, place: Place) -> Indicator:
     level, label = _level(_label_text([line.text for line in block]))
     target, result = _value(target), _value(result)
-    year = REPORT_TITLE.match(report) if report else None
-    return Indicator(report, perspective, level, label, target, result, block[0].no,
-                     year=int(year.group("year")) if year else None, unit=_unit(target, result))
+    year = REPORT_TITLE.match(place.report) if place.report else None
+    return Indicator(place.report, place.perspective, level, label, target, result, block[0].no,
+                     year=int(year.group("year")) if year else None, unit=_unit(target, result),
+                     goal=place.goal, success_factor=place.success_factor, assignment=place.assignment)
 
 
 # A word the narrow label cell broke without a hyphen: a long word at the end of a line and

@@ -172,6 +172,9 @@ class Indicator:
     line: int
     year: int | None = None  # the year the report is for (`Verksamhetsberättelse 2022`)
     unit: str | None = None  # `%`, `st`, `tkr`, as written beside the values
+    goal: str | None = None  # the strategic goal above the table (`Strategiska mål: …`)
+    success_factor: str | None = None  # `Framgångsfaktorer: …`
+    assignment: str | None = None  # `Uppdrag/mål: …`
 
 
 @dataclass
@@ -212,3 +215,20 @@ class Register:
     last_line: int
     delegated_decisions: list[DelegatedDecision] = field(default_factory=list)
     information_documents: list[InformationDocument] = field(default_factory=list)
+
+
+@dataclass
+class StatedFulfilment:
+    """What a report states of its goal fulfilment: counts of indicators met, partly met, not met and
+    measured, and the indicators it names as met or not (labels as written)."""
+
+    report: str | None
+    year: int | None
+    line: int
+    met: int | None = None
+    partly: int | None = None
+    not_met: int | None = None
+    measured: int | None = None
+    met_labels: list[str] = field(default_factory=list)
+    partly_labels: list[str] = field(default_factory=list)
+    not_met_labels: list[str] = field(default_factory=list)

@@ -45,5 +45,6 @@ def parse_source_with_text(source: Source, hints: MeetingHints | None = None) ->
         "meetings": [asdict(m) for m in packet.meetings],
         "indicators": [asdict(i) for i in packet.indicators],
         "registers": [asdict(r) for r in packet.registers],
+        "fulfilment": [asdict(f) for f in packet.fulfilment],
         "warnings": packet.warnings,
     }, packet.text_lines
