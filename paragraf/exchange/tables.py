@@ -42,6 +42,7 @@ from paragraf.records.models import (
     RecordedStatement,
     Seat,
     SourceFile,
+    StatedFulfilment,
     Term,
     Tombstone,
     Vote,
@@ -118,6 +119,7 @@ TABLES = [
     Table(ParagraphDocument, "document__organization"),
     Table(CitedStep, PARAGRAPH),
     Table(Indicator, "organization"),
+    Table(StatedFulfilment, "organization"),
     Table(DelegatedDecision, "organization"),
     Table(InformationDocument, "organization"),
     Table(Tombstone, "organization_id"),  # records removed: kind, id, when (a person's or a packet's in every dump)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("organisationer/<slug:org>/", bodies.organization, name="organization"),
     path("organisationer/<slug:org>/matetal/", indicators.report_list, name="indicator_reports"),
     path("organisationer/<slug:org>/matetal/<slug:report>/", indicators.report, name="indicators"),
+    path("organisationer/<slug:org>/matetal/<slug:report>.<str:format>", indicators.download, name="indicators_download"),
     path("arenden/<slug:org>/<int:year>-<int:serial>/", cases.case, name="case"),
     path("personer/<slug:slug>/", people.person, name="person"),
     path("partier/<str:abbreviation>/", people.party, name="party"),

@@ -51,6 +51,7 @@ from paragraf.records.models import (
     Proposal,
     RecordedStatement,
     SourceFile,
+    StatedFulfilment,
     Vote,
 )
 from paragraf.records.overrides import Overrides, snapshot
@@ -577,6 +578,9 @@ class PacketStore:
                 result=i.get("result") or "",
                 year=i.get("year"),
                 unit=i.get("unit") or "",
+                goal=i.get("goal") or "",
+                success_factor=i.get("success_factor") or "",
+                assignment=i.get("assignment") or "",
                 first_line=i.get("line"),
                 last_line=i.get("line"),
             )
@@ -584,6 +588,14 @@ class PacketStore:
         ]
         self._count("indicators", len(rows))
         self.overrides.sync(Indicator, Indicator.objects.filter(source_file=self.file), rows, fresh=self._fresh("file", self.file))
+        stated = [
+            dict(**self._span(f["line"]), organization=self.organization, report=f.get("report") or "", year=f.get("year"),
+                 met=f.get("met"), partly=f.get("partly"), not_met=f.get("not_met"), measured=f.get("measured"),
+                 met_labels=f["met_labels"], partly_labels=f["partly_labels"], not_met_labels=f["not_met_labels"])
+            for f in self.packet.get("fulfilment") or []
+        ]
+        self.overrides.sync(StatedFulfilment, StatedFulfilment.objects.filter(source_file=self.file), stated,
+                            fresh=self._fresh("file", self.file))
 
     def _registers(self) -> None:
         """The delegated decisions and information documents of the registers reported to meetings, each

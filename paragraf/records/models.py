@@ -690,6 +690,9 @@ class Indicator(Sourced):
     result = models.CharField(_("result"), max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(_("year of the report"), null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=60, blank=True)
+    goal = models.TextField(_("strategic goal"), blank=True)
+    success_factor = models.TextField(_("success factor"), blank=True)
+    assignment = models.TextField(_("assignment"), blank=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -698,6 +701,31 @@ class Indicator(Sourced):
 
     def __str__(self) -> str:
         return self.label[:80]
+
+
+class StatedFulfilment(Sourced):
+    """What a report states of its own goal fulfilment: counts of indicators met, partly met, not met and
+    measured, and the indicators it names as met, partly met or not met (labels as written)."""
+
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="stated_fulfilments")
+    position = models.PositiveIntegerField(_("position"))
+    report = models.CharField(_("report"), max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(_("year of the report"), null=True, blank=True)
+    met = models.PositiveIntegerField(_("met"), null=True, blank=True)
+    partly = models.PositiveIntegerField(_("partly met"), null=True, blank=True)
+    not_met = models.PositiveIntegerField(_("not met"), null=True, blank=True)
+    measured = models.PositiveIntegerField(_("measured"), null=True, blank=True)
+    met_labels = models.JSONField(_("named as met"), default=list, blank=True)
+    partly_labels = models.JSONField(_("named as partly met"), default=list, blank=True)
+    not_met_labels = models.JSONField(_("named as not met"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("stated fulfilment")
+        verbose_name_plural = _("stated fulfilments")
+        ordering = ["source_file", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.year or ''}".strip()
 
 
 class DelegatedDecision(Sourced):

@@ -1,28 +1,56 @@
 """Indicators (mätetal) of an organisation's reports: target, result, and a chart where several years exist."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
+from openpyxl import Workbook
 
-from paragraf.records.models import Document, Indicator, Organization
+from paragraf.followup import status
+from paragraf.records.models import Document, Indicator, Organization, StatedFulfilment
 from paragraf.portal import crumbs
 
+STATUS_TEXT = {status.MET: "uppfyllt", status.PARTLY: "delvis uppfyllt", status.NOT_MET: "inte uppfyllt"}
+POLARITY_TEXT = {status.HIGHER: "högre är bättre", status.LOWER: "lägre är bättre"}
 NUMBER_RE = re.compile(r"-?\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?")
 
 
 @dataclass
 class Series:
-    """One indicator label of a report across years."""
+    """One indicator label of a report across years, with its status: computed from the latest figures
+    (`followup.status`) and as the report states it."""
 
     label: str
     perspective: str
     level: str
     points: list[tuple[int | None, Indicator]] = field(default_factory=list)
+    stated: str | None = None
+
+    @property
+    def goal(self) -> str:
+        return self.latest.goal
+
+    @property
+    def polarity(self) -> str | None:
+        return status.polarity(self.label, self.latest.target)
+
+    @property
+    def status(self) -> str | None:
+        return status.computed_status(self.label, self.latest.target, self.latest.result)
+
+    @property
+    def status_text(self) -> str:
+        return STATUS_TEXT.get(self.status, "kan inte bedömas")
+
+    @property
+    def stated_text(self) -> str:
+        return STATUS_TEXT.get(self.stated, "")
 
     @property
     def latest(self) -> Indicator:
@@ -55,11 +83,24 @@ def report_list(request, org: str):
     })
 
 
-def report(request, org: str, report: str):
+@dataclass
+class ReportView:
+    """A report's indicators as a tree (perspective → strategic goal → indicators), what it states of its
+    fulfilment, and where the two disagree."""
+
+    organization: Organization
+    name: str
+    tree: list[tuple[str, list[tuple[str, list[Series]]]]]
+    series: list[Series]
+    contradictions: list[status.Contradiction]
+
+
+def read_report(org: str, report: str) -> ReportView:
     organization = get_object_or_404(Organization, slug=org)
     rows = Indicator.objects.filter(organization=organization)
     names = [r for r in rows.order_by().values_list("report", flat=True).distinct() if (slugify(r) or "utan-namn") == report]
-    indicators = list(rows.filter(report__in=names).order_by("position"))
+    indicators = list(rows.filter(report__in=names).select_related("source_file").defer("source_file__text", "source_file__data")
+                      .order_by("position"))
     if not indicators:
         raise Http404("Inga mätetal")
     years = _years(indicators)
@@ -69,14 +110,73 @@ def report(request, org: str, report: str):
         series.setdefault(key, Series(i.label, i.perspective, i.level)).points.append((years.get(i.pk), i))
     for s in series.values():
         s.points.sort(key=lambda p: (p[0] or 0))
-    by_perspective = defaultdict(list)
+    statements = [_statement(f) for f in StatedFulfilment.objects.filter(organization=organization, report__in=names)]
+    figures = [status.Figure(s.latest.report, s.label, s.latest.target, s.latest.result, s.latest.first_line or 0) for s in series.values()]
+    for s, figure in zip(series.values(), figures):
+        s.stated = status.stated_status(figure, statements)
+    tree: dict[str, dict[str, list[Series]]] = defaultdict(lambda: defaultdict(list))
     for s in series.values():
-        by_perspective[s.perspective or "Övrigt"].append(s)
+        tree[s.perspective or "Övrigt"][s.goal or "Utan angivet mål"].append(s)
+    return ReportView(organization, indicators[0].report or "Utan rapportnamn",
+                      [(p, list(goals.items())) for p, goals in tree.items()], list(series.values()),
+                      status.contradictions(figures, statements))
+
+
+COLUMNS = ("Perspektiv", "Strategiskt mål", "Framgångsfaktor", "Uppdrag", "Nivå", "Mätetal", "År", "Målvärde", "Resultat",
+           "Enhet", "Riktning", "Status", "Status enligt rapporten", "Källa", "Rad")
+
+
+def download(request, org: str, report: str, format: str):
+    """Every year of every indicator of the report, one row each, as CSV or XLSX (openpyxl)."""
+    if format not in ("csv", "xlsx"):
+        raise Http404("Okänt format")
+    view = read_report(org, report)
+    rows = [_row(s, year, indicator) for s in view.series for year, indicator in s.points]
+    name = f"matetal-{report}.{format}"
+    if format == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")  # Excel reads the file as UTF-8
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+    else:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Mätetal"
+        sheet.append(COLUMNS)
+        for row in rows:
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+        content = io.BytesIO()
+        book.save(content)
+        response = HttpResponse(content.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _row(series: Series, year: int | None, indicator: Indicator) -> tuple:
+    computed = status.computed_status(indicator.label, indicator.target, indicator.result)
+    return (indicator.perspective, indicator.goal, indicator.success_factor, indicator.assignment, indicator.level, indicator.label,
+            year, indicator.target, indicator.result, indicator.unit, POLARITY_TEXT.get(series.polarity, ""),
+            STATUS_TEXT.get(computed, ""), series.stated_text if indicator is series.latest else "",
+            indicator.source_file.name if indicator.source_file_id else "", indicator.first_line)
+
+
+def _statement(row: StatedFulfilment) -> status.Statement:
+    return status.Statement(row.report, row.first_line or 0, row.met, row.partly, row.not_met, row.measured,
+                            {status.MET: tuple(row.met_labels), status.PARTLY: tuple(row.partly_labels),
+                             status.NOT_MET: tuple(row.not_met_labels)})
+
+
+def report(request, org: str, report: str):
+    view = read_report(org, report)
     return render(request, "portal/indicators.html", {
-        "organization": organization,
-        "report_name": indicators[0].report or "Utan rapportnamn",
-        "perspectives": list(by_perspective.items()),
-        "crumbs": crumbs.indicators(organization, indicators[0].report or "Utan rapportnamn"),
+        "organization": view.organization,
+        "report_name": view.name,
+        "report_slug": report,
+        "tree": view.tree,
+        "contradictions": view.contradictions,
+        "crumbs": crumbs.indicators(view.organization, view.name),
     })
 
 
