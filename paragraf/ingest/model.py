@@ -232,3 +232,25 @@ class StatedFulfilment:
     met_labels: list[str] = field(default_factory=list)
     partly_labels: list[str] = field(default_factory=list)
     not_met_labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ControlPoint:
+    """A control point (kontrollmoment) of an internal control report: what it noted and proposes."""
+
+    number: int
+    title: str
+    line: int
+    observations: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class InternalControlReport:
+    """A report on the internal control plan of a year (uppföljning av intern kontrollplan)."""
+
+    title: str | None
+    year: int | None
+    first_line: int
+    last_line: int
+    control_points: list[ControlPoint] = field(default_factory=list)

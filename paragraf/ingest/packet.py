@@ -46,5 +46,6 @@ def parse_source_with_text(source: Source, hints: MeetingHints | None = None) ->
         "indicators": [asdict(i) for i in packet.indicators],
         "registers": [asdict(r) for r in packet.registers],
         "fulfilment": [asdict(f) for f in packet.fulfilment],
+        "internal_control": [asdict(r) for r in packet.internal_control],
         "warnings": packet.warnings,
     }, packet.text_lines
