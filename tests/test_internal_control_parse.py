@@ -41,3 +41,11 @@ def test_an_invented_report_with_page_furniture_between_bullets():
     assert point["title"] == "Attest av leverantörsfakturor"
     assert point["observations"] == ["Tre fakturor saknade attest.", "En faktura attesterades av samma person som beställde."]
     assert point["actions"] == ["Inför kontroll i ekonomisystemet."]
+
+
+def test_the_portal_shows_the_control_points_and_their_actions(client, db):
+    page = client.get("/organisationer/region-jonkopings-lan/intern-kontroll/").content.decode()
+    assert "<h2 id=\"r1\">Uppföljning av intern kontrollplan 2021</h2>" in page
+    assert "<h3>Kontrollmoment 1 – Extra ersättningar till personal</h3>" in page
+    assert "<h4>Iakttagelser (10)</h4>" in page and "<h4>Förslag till åtgärder (7)</h4>" in page
+    assert 'href="/organisationer/region-jonkopings-lan/intern-kontroll/"' in client.get("/organisationer/region-jonkopings-lan/").content.decode()

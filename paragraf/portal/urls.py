@@ -2,7 +2,7 @@
 from django.urls import path, register_converter
 
 from paragraf.portal.converters import IsoDateConverter
-from paragraf.portal.views import bodies, cases, documents, feeds, indicators, meetings, originals, people, search, start
+from paragraf.portal.views import bodies, cases, control, documents, feeds, indicators, meetings, originals, people, search, start
 
 register_converter(IsoDateConverter, "isodate")
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("kalender.ics", feeds.calendar_all, name="calendar"),
     path("organisationer/<slug:org>/", bodies.organization, name="organization"),
     path("organisationer/<slug:org>/matetal/", indicators.report_list, name="indicator_reports"),
+    path("organisationer/<slug:org>/intern-kontroll/", control.internal_control, name="internal_control"),
     path("organisationer/<slug:org>/matetal/<slug:report>/", indicators.report, name="indicators"),
     path("organisationer/<slug:org>/matetal/<slug:report>.<str:format>", indicators.download, name="indicators_download"),
     path("arenden/<slug:org>/<int:year>-<int:serial>/", cases.case, name="case"),

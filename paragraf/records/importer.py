@@ -37,12 +37,14 @@ from paragraf.records.models import (
     Attendance,
     Ballot,
     CitedStep,
+    ControlPoint,
     DelegatedDecision,
     Dissent,
     Document,
     Election,
     Indicator,
     InformationDocument,
+    InternalControlReport,
     Invitation,
     Meeting,
     Organization,
@@ -171,6 +173,7 @@ class PacketStore:
         self._cited_bodies()
         self._indicators()
         self._registers()
+        self._internal_control()
         rebuild_memberships(touched)
         self._count("seats", serving.store_seats(sorted(meetings)))
         # The search index listens; it gets the cleaned text so that it need not clean it again.
@@ -618,6 +621,20 @@ class PacketStore:
         self._count("information documents", len(documents))
         self.overrides.sync(DelegatedDecision, DelegatedDecision.objects.filter(source_file=self.file), decisions, fresh=fresh)
         self.overrides.sync(InformationDocument, InformationDocument.objects.filter(source_file=self.file), documents, fresh=fresh)
+
+    def _internal_control(self) -> None:
+        """Internal control reports, each with its control points (written anew: they carry no corrections)."""
+        reports = self.packet.get("internal_control") or []
+        rows = [dict(**self._span(r["first_line"], r["last_line"]), organization=self.organization, title=(r.get("title") or "")[:300],
+                     year=r.get("year")) for r in reports]
+        stored = self.overrides.sync(InternalControlReport, InternalControlReport.objects.filter(source_file=self.file), rows,
+                                     fresh=self._fresh("file", self.file))
+        ControlPoint.objects.filter(report__in=stored).delete()
+        ControlPoint.objects.bulk_create(
+            ControlPoint(report=report, number=p["number"], title=p["title"][:300], observations=p["observations"], actions=p["actions"],
+                         first_line=p["line"])
+            for report, data in zip(stored, reports) for p in data["control_points"])
+        self._count("control points", sum(len(r["control_points"]) for r in reports))
 
     def _reported_at(self, register: dict) -> Meeting | None:
         """The meeting a register is reported to: of the body it names on its date, else the one meeting of

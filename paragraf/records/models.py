@@ -728,6 +728,44 @@ class StatedFulfilment(Sourced):
         return f"{self.report} {self.year or ''}".strip()
 
 
+class InternalControlReport(Sourced):
+    """A report on a year's internal control plan (uppföljning av intern kontrollplan)."""
+
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE,
+                                     related_name="internal_control_reports")
+    position = models.PositiveIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("internal control report")
+        verbose_name_plural = _("internal control reports")
+        ordering = ["organization", "year", "position"]
+
+    def __str__(self) -> str:
+        return self.title or str(self.year or "")
+
+
+class ControlPoint(models.Model):
+    """A control point (kontrollmoment) of a report: what it noted and the actions it proposes."""
+
+    report = models.ForeignKey(InternalControlReport, verbose_name=_("internal control report"), on_delete=models.CASCADE,
+                               related_name="control_points")
+    number = models.PositiveIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    observations = models.JSONField(_("observations"), default=list, blank=True)
+    actions = models.JSONField(_("proposed actions"), default=list, blank=True)
+    first_line = models.PositiveIntegerField(_("first line"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("control point")
+        verbose_name_plural = _("control points")
+        ordering = ["report", "number"]
+
+    def __str__(self) -> str:
+        return f"Kontrollmoment {self.number} – {self.title}"
+
+
 class DelegatedDecision(Sourced):
     """A decision taken on a body's behalf by a delegate (delegationsbeslut), as the register reported to
     one of its meetings lists it (`Anmälan av delegationsbeslut`)."""
