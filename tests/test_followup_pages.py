@@ -1,0 +1,51 @@
+"""A report's follow-up page (issue 20) with an invented report whose statement contradicts its figures,
+and the CSV download of a corpus report."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from paragraf.records.models import Indicator, Organization, StatedFulfilment
+
+pytestmark = pytest.mark.django_db
+
+REPORT = "Verksamhetsberättelse 2024 Socialnämnden"
+PAGE = "/organisationer/norrviks-kommun-uppfoljning/matetal/verksamhetsberattelse-2024-socialnamnden/"
+
+
+@pytest.fixture
+def invented():
+    organization = Organization.objects.create(name="Norrviks kommun", slug="norrviks-kommun-uppfoljning")
+    rows = [("Medarbetare", "Sveriges bästa arbetsgivare", "Sjukfrånvaro", "6 %", "7,5 %", 10),
+            ("Medborgare", "Nöjda brukare", "Andel brukare nöjda med hemtjänsten", "90 %", "93 %", 20)]
+    for n, (perspective, goal, label, target, result, line) in enumerate(rows):
+        Indicator.objects.create(organization=organization, position=n, report=REPORT, perspective=perspective, goal=goal,
+                                 label=label, target=target, result=result, year=2024, first_line=line, last_line=line)
+    StatedFulfilment.objects.create(organization=organization, position=0, report=REPORT, year=2024, first_line=5, met=2, partly=0,
+                                    not_met=0, measured=2, met_labels=["Sjukfrånvaro", "Andel brukare nöjda med hemtjänsten"])
+    return organization
+
+
+def test_the_page_says_where_the_report_contradicts_its_figures(client, invented):
+    page = client.get(PAGE).content.decode()
+    assert "Rapporten säger emot sina siffror" in page
+    assert "”Sjukfrånvaro” anges uppfyllt, men resultatet 7,5 % mot målvärdet 6 % är inte uppfyllt." in page
+    assert "<h3>Sveriges bästa arbetsgivare</h3>" in page and "<h3>Nöjda brukare</h3>" in page
+
+
+def test_a_report_without_contradictions_shows_none(client, invented):
+    StatedFulfilment.objects.filter(organization=invented).update(met_labels=["Andel brukare nöjda med hemtjänsten"],
+                                                                  not_met_labels=["Sjukfrånvaro"], met=1, not_met=1)
+    assert "Rapporten säger emot sina siffror" not in client.get(PAGE).content.decode()
+
+
+def test_the_csv_download_holds_every_row_with_its_status(client, invented):
+    response = client.get(PAGE.rstrip("/") + ".csv")
+    assert response["Content-Type"].startswith("text/csv") and "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    header = rows[0]
+    assert [(r[header.index("Mätetal")], r[header.index("Status")], r[header.index("Riktning")]) for r in rows[1:]] == [
+        ("Sjukfrånvaro", "inte uppfyllt", "lägre är bättre"), ("Andel brukare nöjda med hemtjänsten", "uppfyllt", "högre är bättre")]
+    assert client.get(PAGE.rstrip("/") + ".pdf").status_code == 404
