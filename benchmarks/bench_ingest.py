@@ -43,8 +43,9 @@ POLL_SECONDS = 0.5
 ORDER_DEPENDENT = {"created", "modified", "imported_at", "updated_at", "slug"}
 # People are one register across organisations: whether a name in one organisation's packet is the person
 # another's packet brought depends on which was stored first (two workers can each create the person). The
-# digest leaves them out; each run reports how many people it stored.
-PEOPLE = {"person", "personalias"}
+# digest leaves them out, and the memberships made from them (one a person and body: a person made twice has
+# two); each run reports how many people it stored.
+PEOPLE = {"person", "personalias", "membership"}
 DATA_INTEGERS = {"number", "position", "line_count", "first_line", "last_line", "year", "serial", "page", "pages"}
 SUBMIT = """
 import sys

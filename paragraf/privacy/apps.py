@@ -16,4 +16,4 @@ class PrivacyConfig(AppConfig):
 
         for signal in (post_save, post_delete):
             signal.connect(rule_changed, sender=MaskingRule, dispatch_uid=f"paragraf.privacy.rule_changed.{id(signal)}")
-            signal.connect(contact_changed, sender=OrganizationSettings, dispatch_uid=f"paragraf.privacy.contact_changed.{id(signal)}")
+        post_save.connect(contact_changed, sender=OrganizationSettings, dispatch_uid="paragraf.privacy.contact_changed")

@@ -40,17 +40,11 @@ def forget() -> None:
 
 def _build() -> Masker:
     rows = list(MaskingRule.objects.values_list("action", "key", "value"))
-    unmasked = {key for action, key, _ in rows if action == MaskingRule.UNMASK} | public_addresses()
+    unmasked = {key for action, key, _ in rows if action == MaskingRule.UNMASK}
+    if settings.PARAGRAF_OPARL_CONTACT_EMAIL:  # whom to write about the API: no personal data
+        unmasked.add(value_key(EMAIL, settings.PARAGRAF_OPARL_CONTACT_EMAIL))
     protected = [value for action, _, value in rows if action == MaskingRule.PROTECT]
     return Masker(unmasked=unmasked, protected=protected)
-
-
-def public_addresses() -> set[str]:
-    """The addresses the public is meant to write to: each organisation's contact address (its
-    settings) and the OParl contact (PARAGRAF_OPARL_CONTACT_EMAIL). No personal data: never masked."""
-    addresses = [*OrganizationSettings.objects.exclude(contact_email="").values_list("contact_email", flat=True),
-                 settings.PARAGRAF_OPARL_CONTACT_EMAIL]
-    return {value_key(EMAIL, address) for address in addresses if address}
 
 
 def rule_changed(sender, instance: MaskingRule, **kwargs) -> None:
@@ -58,11 +52,14 @@ def rule_changed(sender, instance: MaskingRule, **kwargs) -> None:
     masking_rule_changed.send(sender=MaskingRule, value=instance.value)
 
 
-def contact_changed(sender, instance, **kwargs) -> None:
-    """An organisation's settings were saved: its contact address may be new (masked no more)."""
-    forget()
+def contact_changed(sender, instance: OrganizationSettings, **kwargs) -> None:
+    """An organisation's contact address is a function's, not a person's: a rule shows it (once; staff may
+    remove the rule of an address no longer used)."""
     if instance.contact_email:
-        masking_rule_changed.send(sender=MaskingRule, value=instance.contact_email)
+        MaskingRule.objects.get_or_create(
+            action=MaskingRule.UNMASK, kind=EMAIL, key=value_key(EMAIL, instance.contact_email),
+            defaults={"value": instance.contact_email,
+                      "reason": f"Kontaktadress för {instance.organization} (organisationens inställningar)"})
 
 
 def source_files_holding(value: str):
