@@ -40,7 +40,7 @@ POLL_SECONDS = 0.5
 # What the export's rows hold that depends on the order of import: timestamps, slugs (a second "Anna Berg" gets
 # "-2"), ids of other rows (null too: whether a name in a § is linked to a person depends on the people the
 # packets before it brought), and so the rows of a link table (only ids); integers that are data are kept.
-ORDER_DEPENDENT = {"created", "modified", "imported_at", "updated_at", "slug"}
+ORDER_DEPENDENT = {"created", "modified", "deleted", "imported_at", "updated_at", "slug"}
 # People are one register across organisations: whether a name in one organisation's packet is the person
 # another's packet brought depends on which was stored first (two workers can each create the person). The
 # digest leaves them out, and the memberships made from them (one a person and body: a person made twice has

@@ -142,14 +142,16 @@ def test_restore_refuses_a_database_that_is_not_empty(corpus_database):
 def test_a_malformed_line_is_named_and_nothing_is_stored(corpus_database, tmp_path):
     _, dump = corpus_database
     lines = dump.read_bytes().splitlines(keepends=True)
-    bad_date = json.loads(lines[-1])
+    indicator_at = max(n for n, line in enumerate(lines) if line.startswith(b'{"model":"indicator"'))
+    bad_date = json.loads(lines[indicator_at])
     at = next(n for n, line in enumerate(lines) if line.startswith(b'{"model":"meeting"'))
     meeting = json.loads(lines[at])
     dangling = json.dumps({**meeting, "fields": {**meeting["fields"], "body": 999999}}).encode() + b"\n"
     broken = {
         "dangling.jsonl": [*lines[:at], dangling, *lines[at + 1:]],
         "not_json.jsonl": [*lines[:500], b'{"model": "meeting", "id": \n', *lines[500:]],
-        "bad_field.jsonl": [*lines[:-1], json.dumps({**bad_date, "fields": {**bad_date["fields"], "target": 7}}).encode() + b"\n"],
+        "bad_field.jsonl": [*lines[:indicator_at], json.dumps({**bad_date, "fields": {**bad_date["fields"], "target": 7}}).encode() + b"\n",
+                            *lines[indicator_at + 1:]],
         "no_header.jsonl": lines[1:],
     }
     with fresh_database(tmp_path) as env:
@@ -159,7 +161,7 @@ def test_a_malformed_line_is_named_and_nothing_is_stored(corpus_database, tmp_pa
             run = paragraf(env, "import-export", tmp_path / name, ok=False)
             assert run.returncode == 1, name
             assert b"Traceback" not in run.stderr
-            expected = {"dangling.jsonl": b"not consistent", "not_json.jsonl": b"line 501: not JSON", "bad_field.jsonl": f"line {len(lines)}: target".encode(),
+            expected = {"dangling.jsonl": b"not consistent", "not_json.jsonl": b"line 501: not JSON", "bad_field.jsonl": f"line {indicator_at + 1}: target".encode(),
                         "no_header.jsonl": b"line 1: not a Paragraf dump"}[name]
             assert expected in run.stderr, run.stderr
         # None of them stored anything: the database is still empty enough to take the good dump.
