@@ -317,7 +317,7 @@ def test_a_printed_paragraph_or_meeting_is_the_record_without_the_site(page, por
     assert page.locator("header.site").first.is_visible()
 
 
-SKIPPED_PATHS = re.compile(r"^/(oparl|api|export|admin|konto|sekretariat|granskning|static)/|\.(ics|atom|jsonl|pdf)$|/fil$|/sok/")
+SKIPPED_PATHS = re.compile(r"^/(oparl|api|export|admin|konto|sekretariat|granskning|static)/|\.(ics|atom|jsonl|pdf|csv|xlsx)$|/fil$|/sok/")
 
 
 def test_no_page_of_the_corpus_scrolls_sideways_at_320_390_or_1280_px(browser, portal):
