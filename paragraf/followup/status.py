@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 MET, PARTLY, NOT_MET = "met", "partly", "not_met"
 HIGHER, LOWER = "higher", "lower"
-NUMBER = re.compile(r"[-−]?\d+(?:[  ]\d{3})*(?:[,.]\d+)?")
+NUMBER = re.compile(r"[-−]?\d+(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?")
 LOWER_MARKS = re.compile(r"(?:^|\s)(?:max(?:imalt|imum)?|högst|under|mindre än|<|≤|<=)(?:\s|\d|$)", re.I)
 HIGHER_MARKS = re.compile(r"(?:^|\s)(?:minst|lägst|över|mer än|>|≥|>=)(?:\s|\d|$)", re.I)
 LOWER_WORDS = re.compile(
@@ -34,7 +34,7 @@ def number(written: str | None) -> float | None:
     found = NUMBER.search(written or "")
     if not found:
         return None
-    return float(re.sub(r"[  ]", "", found.group()).replace(",", ".").replace("−", "-"))
+    return float(re.sub(r"[ \u00a0\u202f]", "", found.group()).replace(",", ".").replace("−", "-"))
 
 
 def polarity(label: str, target: str | None) -> str | None:

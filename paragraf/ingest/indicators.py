@@ -54,21 +54,25 @@ class Place:
 TREE_LABELS = re.compile(r"^(?P<label>Strategiska mål|Strategiskt mål|Framgångsfaktor(?:er)?|Uppdrag/mål|Uppdrag)\s*:\s*(?P<value>.*)$", re.I)
 
 
-def _placed(place: Place, label: str, value: str) -> Place:
-    """The place after a tree line: a goal starts a new goal (its factor and assignment unknown), and so on down."""
-    value = value.strip() or None
+def _tree_field(label: str) -> str:
+    """The level of the tree a line names: `Strategiska mål` the goal, `Framgångsfaktorer` the success factor,
+    `Uppdrag/mål` the assignment."""
     label = label.casefold()
     if label.startswith("strategisk"):
-        return replace(place, goal=value, success_factor=None, assignment=None)
-    if label.startswith("framgångsfaktor"):
-        return replace(place, success_factor=value, assignment=None)
-    return replace(place, assignment=value)
+        return "goal"
+    return "success_factor" if label.startswith("framgångsfaktor") else "assignment"
+
+
+def _placed(place: Place, label: str, value: str) -> Place:
+    """The place after a tree line: a goal starts a new goal (its factor and assignment unknown), and so on down."""
+    field = _tree_field(label)
+    below = {"goal": {"success_factor": None, "assignment": None}, "success_factor": {"assignment": None}}.get(field, {})
+    return replace(place, **{field: value.strip() or None}, **below)
 
 
 def _wrapped(place: Place, label: str, text: str) -> Place:
     """A tree line that went on over the next line (`… på såväl kort som` / `lång sikt`)."""
-    field = {"strategisk": "goal", "framgångsfaktor": "success_factor"}.get(
-        next((k for k in ("strategisk", "framgångsfaktor") if label.casefold().startswith(k)), ""), "assignment")
+    field = _tree_field(label)
     return replace(place, **{field: f"{getattr(place, field) or ''} {text}".strip()})
 
 

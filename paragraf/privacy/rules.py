@@ -13,7 +13,7 @@ from django.dispatch import Signal
 
 from paragraf.privacy.masking import EMAIL, Masker, value_key
 from paragraf.privacy.models import MaskingRule
-from paragraf.records.models import OrganizationSettings
+from paragraf.records.models import OrganizationSettings, SourceFile
 
 RULES_SECONDS = 10.0
 # Sent with `value` when staff add, change or remove a rule: what was masked by it changes
@@ -64,6 +64,4 @@ def contact_changed(sender, instance: OrganizationSettings, **kwargs) -> None:
 
 def source_files_holding(value: str):
     """The packets whose text holds a value: their search entries are masked anew."""
-    from paragraf.records.models import SourceFile
-
     return SourceFile.objects.filter(text__icontains=value).defer("data")

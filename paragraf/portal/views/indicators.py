@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -18,7 +17,6 @@ from paragraf.portal import crumbs
 
 STATUS_TEXT = {status.MET: "uppfyllt", status.PARTLY: "delvis uppfyllt", status.NOT_MET: "inte uppfyllt"}
 POLARITY_TEXT = {status.HIGHER: "högre är bättre", status.LOWER: "lägre är bättre"}
-NUMBER_RE = re.compile(r"-?\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?")
 
 
 @dataclass
@@ -62,15 +60,8 @@ class Series:
 
     @property
     def chart(self) -> list[tuple[int, float]] | None:
-        values = [(year, number(i.result)) for year, i in self.points if year is not None and number(i.result) is not None]
+        values = [(year, status.number(i.result)) for year, i in self.points if year is not None and status.number(i.result) is not None]
         return values if len({y for y, _ in values}) > 1 else None
-
-
-def number(text: str) -> float | None:
-    m = NUMBER_RE.search(text or "")
-    if not m:
-        return None
-    return float(re.sub(r"[ \u00a0\u202f]", "", m.group()).replace(",", "."))
 
 
 def report_list(request, org: str):
