@@ -25,11 +25,14 @@ from paragraf.records.models import (
     CitedStep,
     ControlPoint,
     DelegatedDecision,
+    DelegationPoint,
+    DelegationScheme,
     Dissent,
     Document,
     Election,
     Indicator,
     InformationDocument,
+    InternalControlPlan,
     InternalControlReport,
     Invitation,
     Meeting,
@@ -40,6 +43,7 @@ from paragraf.records.models import (
     Party,
     Person,
     PersonAlias,
+    PlannedControl,
     Proposal,
     RecordedStatement,
     Seat,
@@ -50,7 +54,8 @@ from paragraf.records.models import (
     Vote,
 )
 
-NOT_EXPORTED = {SourceFile: {"data"}, PersonAlias: {"first_token", "folded_name"}}
+NOT_EXPORTED = {SourceFile: {"data"}, PersonAlias: {"first_token", "folded_name"},
+                DelegatedDecision: {"recorded_by"}}  # a staff account is not public data
 # Text fields that are identifiers, never free text: not masked.
 NOT_MASKED = {"sha256", "kind", "abbreviation", "parser_version"}
 MEETING = "meeting__body__organization"
@@ -122,8 +127,12 @@ TABLES = [
     Table(CitedStep, PARAGRAPH),
     Table(Indicator, "organization"),
     Table(StatedFulfilment, "organization"),
+    Table(InternalControlPlan, "organization"),
+    Table(PlannedControl, "plan__organization"),
     Table(InternalControlReport, "organization"),
     Table(ControlPoint, "report__organization"),
+    Table(DelegationScheme, "body__organization"),
+    Table(DelegationPoint, "scheme__body__organization"),
     Table(DelegatedDecision, "organization"),
     Table(InformationDocument, "organization"),
     Table(Tombstone, "organization_id"),  # records removed: kind, id, when (a person's or a packet's in every dump)

@@ -6,6 +6,7 @@ the lines of the packet it was read from.
 """
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -693,6 +694,7 @@ class Indicator(Sourced):
     goal = models.TextField(_("strategic goal"), blank=True)
     success_factor = models.TextField(_("success factor"), blank=True)
     assignment = models.TextField(_("assignment"), blank=True)
+    polarity = models.CharField(_("polarity"), max_length=6, blank=True)  # higher | lower | "" (unknown): ingest.polarity
 
     class Meta:
         verbose_name = _("indicator")
@@ -746,11 +748,67 @@ class InternalControlReport(Sourced):
         return self.title or str(self.year or "")
 
 
+class InternalControlPlan(Sourced):
+    """A year's internal control plan (intern kontrollplan) of a body: the controls it will make."""
+
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE,
+                                     related_name="internal_control_plans")
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="internal_control_plans")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("internal control plan")
+        verbose_name_plural = _("internal control plans")
+        ordering = ["organization", "year", "position"]
+
+    def __str__(self) -> str:
+        return self.title or str(self.year or "")
+
+
+class PlannedControl(models.Model):
+    """A control point as a plan sets it out: its purpose, method, who makes it and when it is reported,
+    the areas it concerns, and the risk it answers (consequence × probability, each 1–4, and as written)."""
+
+    plan = models.ForeignKey(InternalControlPlan, verbose_name=_("internal control plan"), on_delete=models.CASCADE,
+                             related_name="controls")
+    position = models.PositiveIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=300)
+    purpose = models.TextField(_("purpose"), blank=True)
+    method = models.TextField(_("method"), blank=True)
+    responsible = models.TextField(_("responsible"), blank=True)
+    timing = models.CharField(_("reported"), max_length=300, blank=True)
+    areas = models.TextField(_("areas concerned"), blank=True)
+    risk = models.CharField(_("risk as written"), max_length=200, blank=True)
+    consequence = models.PositiveSmallIntegerField(_("consequence (1–4)"), null=True, blank=True)
+    probability = models.PositiveSmallIntegerField(_("probability (1–4)"), null=True, blank=True)
+    first_line = models.PositiveIntegerField(_("first line"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("planned control")
+        verbose_name_plural = _("planned controls")
+        ordering = ["plan", "position"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def risk_score(self) -> int | None:
+        """Consequence × probability (1–16), when both are known."""
+        if self.consequence is None or self.probability is None:
+            return None
+        return self.consequence * self.probability
+
+
 class ControlPoint(models.Model):
     """A control point (kontrollmoment) of a report: what it noted and the actions it proposes."""
 
     report = models.ForeignKey(InternalControlReport, verbose_name=_("internal control report"), on_delete=models.CASCADE,
                                related_name="control_points")
+    planned = models.ForeignKey(PlannedControl, verbose_name=_("planned as"), on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="reported_as")
     number = models.PositiveIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     observations = models.JSONField(_("observations"), default=list, blank=True)
@@ -771,6 +829,12 @@ class DelegatedDecision(Sourced):
     one of its meetings lists it (`Anmälan av delegationsbeslut`)."""
 
     organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="delegated_decisions")
+    # The body whose power was delegated: set when a delegate records the decision in the secretariat
+    # (an imported one has the body of the meeting it was reported at).
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="delegated_decisions")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
     reported_at = models.ForeignKey("Meeting", verbose_name=_("reported at"), on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="delegated_decisions")
     register_case = models.ForeignKey(Case, verbose_name=_("case of the register"), on_delete=models.SET_NULL, null=True, blank=True,
