@@ -18,11 +18,12 @@ PAGE = "/organisationer/norrviks-kommun-uppfoljning/matetal/verksamhetsberattels
 @pytest.fixture
 def invented():
     organization = Organization.objects.create(name="Norrviks kommun", slug="norrviks-kommun-uppfoljning")
-    rows = [("Medarbetare", "Sveriges bästa arbetsgivare", "Sjukfrånvaro", "6 %", "7,5 %", 10),
-            ("Medborgare", "Nöjda brukare", "Andel brukare nöjda med hemtjänsten", "90 %", "93 %", 20)]
-    for n, (perspective, goal, label, target, result, line) in enumerate(rows):
+    rows = [("Medarbetare", "Sveriges bästa arbetsgivare", "Sjukfrånvaro", "6 %", "7,5 %", "lower", 10),
+            ("Medborgare", "Nöjda brukare", "Andel brukare nöjda med hemtjänsten", "90 %", "93 %", "higher", 20)]
+    for n, (perspective, goal, label, target, result, polarity, line) in enumerate(rows):
         Indicator.objects.create(organization=organization, position=n, report=REPORT, perspective=perspective, goal=goal,
-                                 label=label, target=target, result=result, year=2024, first_line=line, last_line=line)
+                                 label=label, target=target, result=result, polarity=polarity, year=2024, first_line=line,
+                                 last_line=line)
     StatedFulfilment.objects.create(organization=organization, position=0, report=REPORT, year=2024, first_line=5, met=2, partly=0,
                                     not_met=0, measured=2, met_labels=["Sjukfrånvaro", "Andel brukare nöjda med hemtjänsten"])
     return organization

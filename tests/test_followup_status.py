@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from paragraf.followup.status import (
-    HIGHER, LOWER, MET, NOT_MET, PARTLY, Figure, Statement, computed_status, contradictions, polarity,
-)
+from paragraf.followup.status import MET, NOT_MET, PARTLY, Figure, Statement, computed_status, contradictions
+from paragraf.ingest.polarity import HIGHER, LOWER, polarity
 from paragraf.ingest import parse_path
 from tests.conftest import CORPUS
 
@@ -19,7 +18,7 @@ def packet() -> dict:
 
 
 def figures(packet) -> list[Figure]:
-    return [Figure(i["report"], i["label"], i["target"], i["result"], i["line"]) for i in packet["indicators"]]
+    return [Figure(i["report"], i["label"], i["target"], i["result"], i["line"], i["polarity"]) for i in packet["indicators"]]
 
 
 def statements(packet) -> list[Statement]:
@@ -65,9 +64,9 @@ INVENTED = "Verksamhetsberättelse 2024 Socialnämnden"
 
 
 def invented(stated_met: tuple[str, ...], met: int, measured: int) -> tuple[list[Figure], list[Statement]]:
-    shown = [Figure(INVENTED, "Andel brukare nöjda med hemtjänsten", "90 %", "84 %", 100),
-             Figure(INVENTED, "Kostnad per hemtjänsttimme", "max 520 kr", "498 kr", 110),
-             Figure(INVENTED, "Antal aktiviteter", "12", "15", 120)]
+    shown = [Figure(INVENTED, "Andel brukare nöjda med hemtjänsten", "90 %", "84 %", 100, HIGHER),
+             Figure(INVENTED, "Kostnad per hemtjänsttimme", "max 520 kr", "498 kr", 110, LOWER),
+             Figure(INVENTED, "Antal aktiviteter", "12", "15", 120, polarity("Antal aktiviteter", "12"))]
     return shown, [Statement(INVENTED, 90, met, 0, measured - met, measured, {MET: stated_met, NOT_MET: ()})]
 
 
@@ -76,7 +75,7 @@ def test_an_indicator_stated_met_whose_result_misses_its_target_is_listed():
     [contradiction] = contradictions(shown, stated)
     assert contradiction.line == 100
     assert contradiction.text == "”Andel brukare nöjda med hemtjänsten” anges uppfyllt, men resultatet 84 % mot målvärdet 90 % är inte uppfyllt."
-    assert computed_status("Antal aktiviteter", "12", "15") is None  # polarity unknown: not judged
+    assert computed_status("12", "15", polarity("Antal aktiviteter", "12")) is None  # polarity unknown: not judged
 
 
 def test_a_count_of_met_indicators_below_what_the_figures_meet_is_listed():

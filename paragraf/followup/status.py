@@ -1,9 +1,8 @@
 """Goal fulfilment from the figures, and where a report's own statement contradicts them. Pure Python.
 
 An indicator's status is computed from its target and result and its polarity (higher or lower is
-better): met when the result reaches the target, not met otherwise. Polarity comes from the target as
-written (`max 5 %`, `högst`, `≤` is lower; `minst`, `≥` is higher), else from what is measured (a cost,
-sick leave, a waiting time, emissions: lower), else it is unknown and the status is not computed.
+better, read by `ingest.polarity`): met when the result reaches the target, not met otherwise; with
+the polarity unknown the status is not computed.
 "Partly met" is a report's own judgement (often: improved, not reached) and is never computed; it
 contradicts only a figure that meets the target.
 """
@@ -13,19 +12,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from paragraf.ingest.polarity import HIGHER
+
 MET, PARTLY, NOT_MET = "met", "partly", "not_met"
-HIGHER, LOWER = "higher", "lower"
 NUMBER = re.compile(r"[-−]?\d+(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?")
-LOWER_MARKS = re.compile(r"(?:^|\s)(?:max(?:imalt|imum)?|högst|under|mindre än|<|≤|<=)(?:\s|\d|$)", re.I)
-HIGHER_MARKS = re.compile(r"(?:^|\s)(?:minst|lägst|över|mer än|>|≥|>=)(?:\s|\d|$)", re.I)
-LOWER_WORDS = re.compile(
-    r"kostnad|sjukfrånvaro|väntetid|vänte|kötid|\bkö\b|utlokaliser|avvikelse|skador?\b|fallskad|trycksår|vårdrelaterade infektioner"
-    r"|klimatpåverkan|utsläpp|koldioxid|matsvinn|avfall|energianvändning|personalomsättning|övertid|bemanningsföretag|inhyrd"
-    r"|ledtid|överbeläggning|återinskrivning|dödlighet",
-    re.I)
-# `Andel … inom 20 minuter`, `… inom 60 dagar`, `inom medicinskt måldatum`: a share done in time.
-SHARE_WITHIN = re.compile(r"\bandel\b|\binom\s+(?:\d|max|medicinskt|angiven|utsatt)", re.I)
-HIGHER_WORDS = re.compile(r"tillfredsställelse|nöjd|ekonomi i balans|överskott|följsamhet|täckningsgrad|svarsfrekvens|vaccinationsgrad", re.I)
 LABELS_ALIKE = 0.92
 
 
@@ -37,25 +27,11 @@ def number(written: str | None) -> float | None:
     return float(re.sub(r"[ \u00a0\u202f]", "", found.group()).replace(",", ".").replace("−", "-"))
 
 
-def polarity(label: str, target: str | None) -> str | None:
-    if LOWER_MARKS.search(target or ""):
-        return LOWER
-    if HIGHER_MARKS.search(target or ""):
-        return HIGHER
-    if SHARE_WITHIN.search(label):
-        return HIGHER  # a share done in time: more is better, whatever it is a share of
-    if LOWER_WORDS.search(label):
-        return LOWER
-    if HIGHER_WORDS.search(label):
-        return HIGHER
-    return None
-
-
-def computed_status(label: str, target: str | None, result: str | None) -> str | None:
-    goal, value, better = number(target), number(result), polarity(label, target)
-    if goal is None or value is None or better is None:
+def computed_status(target: str | None, result: str | None, polarity: str | None) -> str | None:
+    goal, value = number(target), number(result)
+    if goal is None or value is None or polarity is None:
         return None
-    reached = value >= goal if better == HIGHER else value <= goal
+    reached = value >= goal if polarity == HIGHER else value <= goal
     return MET if reached else NOT_MET
 
 
@@ -68,6 +44,7 @@ class Figure:
     target: str | None
     result: str | None
     line: int
+    polarity: str | None  # HIGHER, LOWER or None (unknown): as read (ingest.polarity) or corrected
 
 
 @dataclass(frozen=True)
@@ -104,7 +81,7 @@ def stated_status(figure: Figure, statements: list[Statement]) -> str | None:
 def contradictions(figures: list[Figure], statements: list[Statement]) -> list[Contradiction]:
     found = []
     for figure in figures:
-        stated, computed = stated_status(figure, statements), computed_status(figure.label, figure.target, figure.result)
+        stated, computed = stated_status(figure, statements), computed_status(figure.target, figure.result, figure.polarity)
         if stated is None or computed is None:
             continue
         if (stated == MET) != (computed == MET):
@@ -115,8 +92,8 @@ def contradictions(figures: list[Figure], statements: list[Statement]) -> list[C
         mine = [f for f in figures if f.report == statement.report]
         if statement.measured is None or statement.measured != len(mine):
             continue  # the counts are of other indicators than those read (a subset, or tables not read)
-        met = sum(1 for f in mine if computed_status(f.label, f.target, f.result) == MET)
-        missed = sum(1 for f in mine if computed_status(f.label, f.target, f.result) == NOT_MET)
+        met = sum(1 for f in mine if computed_status(f.target, f.result, f.polarity) == MET)
+        missed = sum(1 for f in mine if computed_status(f.target, f.result, f.polarity) == NOT_MET)
         if statement.met is not None and met > statement.met:
             found.append(Contradiction(statement.report, statement.line, (
                 f"Rapporten anger {statement.met} uppfyllda mätetal, men {met} av dess mätetal når målvärdet.")))

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from paragraf.ingest.cleanup import Line
+from paragraf.ingest.polarity import polarity
 from paragraf.ingest.model import Indicator
 from paragraf.ingest.text import join_lines
 
@@ -290,7 +291,8 @@ def _indicator(block: list[Line], target, result, place: Place) -> Indicator:
     year = REPORT_TITLE.match(place.report) if place.report else None
     return Indicator(place.report, place.perspective, level, label, target, result, block[0].no,
                      year=int(year.group("year")) if year else None, unit=_unit(target, result),
-                     goal=place.goal, success_factor=place.success_factor, assignment=place.assignment)
+                     goal=place.goal, success_factor=place.success_factor, assignment=place.assignment,
+                     polarity=polarity(label, target))
 
 
 # A word the narrow label cell broke without a hyphen: a long word at the end of a line and

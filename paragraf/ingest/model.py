@@ -175,6 +175,7 @@ class Indicator:
     goal: str | None = None  # the strategic goal above the table (`Strategiska mål: …`)
     success_factor: str | None = None  # `Framgångsfaktorer: …`
     assignment: str | None = None  # `Uppdrag/mål: …`
+    polarity: str | None = None  # `higher` or `lower` is better, None when unknown (ingest/polarity.py)
 
 
 @dataclass

@@ -584,6 +584,7 @@ class PacketStore:
                 goal=i.get("goal") or "",
                 success_factor=i.get("success_factor") or "",
                 assignment=i.get("assignment") or "",
+                polarity=i.get("polarity") or "",
                 first_line=i.get("line"),
                 last_line=i.get("line"),
             )

@@ -12,11 +12,12 @@ from django.utils.text import slugify
 from openpyxl import Workbook
 
 from paragraf.followup import status
+from paragraf.ingest.polarity import HIGHER, LOWER
 from paragraf.records.models import Document, Indicator, Organization, StatedFulfilment
 from paragraf.portal import crumbs
 
 STATUS_TEXT = {status.MET: "uppfyllt", status.PARTLY: "delvis uppfyllt", status.NOT_MET: "inte uppfyllt"}
-POLARITY_TEXT = {status.HIGHER: "högre är bättre", status.LOWER: "lägre är bättre"}
+POLARITY_TEXT = {HIGHER: "högre är bättre", LOWER: "lägre är bättre"}
 
 
 @dataclass
@@ -36,11 +37,11 @@ class Series:
 
     @property
     def polarity(self) -> str | None:
-        return status.polarity(self.label, self.latest.target)
+        return self.latest.polarity or None
 
     @property
     def status(self) -> str | None:
-        return status.computed_status(self.label, self.latest.target, self.latest.result)
+        return status.computed_status(self.latest.target, self.latest.result, self.polarity)
 
     @property
     def status_text(self) -> str:
@@ -102,7 +103,7 @@ def read_report(org: str, report: str) -> ReportView:
     for s in series.values():
         s.points.sort(key=lambda p: (p[0] or 0))
     statements = [_statement(f) for f in StatedFulfilment.objects.filter(organization=organization, report__in=names)]
-    figures = [status.Figure(s.latest.report, s.label, s.latest.target, s.latest.result, s.latest.first_line or 0) for s in series.values()]
+    figures = [status.Figure(s.latest.report, s.label, s.latest.target, s.latest.result, s.latest.first_line or 0, s.polarity) for s in series.values()]
     for s, figure in zip(series.values(), figures):
         s.stated = status.stated_status(figure, statements)
     tree: dict[str, dict[str, list[Series]]] = defaultdict(lambda: defaultdict(list))
@@ -146,7 +147,7 @@ def download(request, org: str, report: str, format: str):
 
 
 def _row(series: Series, year: int | None, indicator: Indicator) -> tuple:
-    computed = status.computed_status(indicator.label, indicator.target, indicator.result)
+    computed = status.computed_status(indicator.target, indicator.result, indicator.polarity or None)
     return (indicator.perspective, indicator.goal, indicator.success_factor, indicator.assignment, indicator.level, indicator.label,
             year, indicator.target, indicator.result, indicator.unit, POLARITY_TEXT.get(series.polarity, ""),
             STATUS_TEXT.get(computed, ""), series.stated_text if indicator is series.latest else "",
