@@ -99,6 +99,7 @@ def page_urls(browser, portal):
         "indicators": first_link("/organisationer/region-jonkopings-lan/matetal/", "a[href*='/matetal/']"),
         "internal-control": "/organisationer/region-jonkopings-lan/intern-kontroll/",
         "registers": "/namnd-for-folkhalsa-och-sjukvard/2022-02-22/",
+        "followup": "/namnd-for-folkhalsa-och-sjukvard/uppfoljning/",
         "not-found": "/finns-inte/alls/",
         "alert-confirm": f"/bevakning/bekrafta/{CONFIRM_TOKEN}/",
         "alert-unsubscribe": f"/bevakning/avsluta/{CONFIRM_TOKEN}/",
@@ -111,7 +112,7 @@ def page_urls(browser, portal):
 
 PAGE_TYPES = ["start", "search", "organisation", "body", "meeting", "paragraph", "secret-ballot", "elections", "case",
               "case-cited-steps", "person", "person-replaced", "party", "document", "source", "indicator-reports",
-              "indicators", "internal-control", "registers", "not-found", "alert-confirm", "alert-unsubscribe", "alert-unsubscribe-all", "alert-unknown-link"]
+              "indicators", "internal-control", "registers", "followup", "not-found", "alert-confirm", "alert-unsubscribe", "alert-unsubscribe-all", "alert-unknown-link"]
 NOT_FOUND = {"not-found", "alert-unknown-link"}
 
 

@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from tests.browsing import axe_violations, describe, launch
 from tests.live_portal import serve_corpus
 
-REPORT = "/organisationer/region-jonkopings-lan/matetal/verksamhetsberattelse-2021-medicinsk-vard/"
+BODY = "/namnd-for-folkhalsa-och-sjukvard/"
+REPORT = "Verksamhetsberättelse 2021 Medicinsk vård"
 LABEL = "Kundtillfredsställelse - nationell patientenkät"
 # The year before, as last year's report would have brought it: the series gets a chart.
 PREPARE = f"""
@@ -39,9 +40,12 @@ def page(portal):
 
 
 def test_a_controller_sees_the_tree_the_chart_with_its_table_and_downloads_the_same_figures(page, portal, tmp_path):
-    assert page.goto(portal + REPORT).status == 200
-    perspective = page.locator("main section", has=page.locator("h2", has_text="Medborgare och kund"))
-    assert perspective.locator("h3", has_text="Jämlik hälsa och nöjda patienter/kunder").count() == 1
+    assert page.goto(portal + BODY).status == 200
+    page.get_by_role("link", name="Uppföljning", exact=True).click()
+    assert page.url == portal + BODY + "uppfoljning/"
+    report = page.locator("main section.report", has=page.locator("h2", has_text=REPORT))
+    perspective = report.locator("section", has=page.locator("h3", has_text="Medborgare och kund"))
+    assert perspective.locator("h4", has_text="Jämlik hälsa och nöjda patienter/kunder").count() == 1
 
     row = perspective.locator("tbody tr", has_text=LABEL).first
     assert row.locator("figure.chart svg[role=img]").count() == 1
@@ -57,13 +61,16 @@ def test_a_controller_sees_the_tree_the_chart_with_its_table_and_downloads_the_s
     sheet = load_workbook(io.BytesIO(path.read_bytes())).active
     rows = list(sheet.iter_rows(values_only=True))
     header = rows[0]
-    mine = {row[header.index("År")]: row for row in rows[1:] if row[header.index("Mätetal")] == LABEL}
+    mine = {row[header.index("År")]: row for row in rows[1:] if row[header.index("Mätetal")] == LABEL and row[header.index("Rapport")] == REPORT}
     assert sorted(mine) == [2020, 2021]
     latest = mine[2021]
     assert (latest[header.index("Målvärde")], latest[header.index("Resultat")], latest[header.index("Status")],
             latest[header.index("Status enligt rapporten")], latest[header.index("Strategiskt mål")]) == (
         "80 %", "91,6 %", "uppfyllt", "uppfyllt", "Jämlik hälsa och nöjda patienter/kunder")
     assert mine[2020][header.index("Resultat")] == "88,2 %"
+    # The reports to this body only: the nämnd's six verksamhetsberättelser, none of the arbetsutskott's.
+    assert len({r[header.index("Rapport")] for r in rows[1:]}) == 6
+    assert "IT-centrum, Verksamhetsberättelse" not in {r[header.index("Rapport")] for r in rows[1:]}
     # Every figure the page shows is in the file.
     shown = {tuple(r.locator(":scope > td").all_inner_texts()[2:4]) for r in page.locator("main table.stack > tbody > tr").all()}
     assert len(shown) > 20 and shown <= {(r[header.index("Målvärde")] or "", r[header.index("Resultat")] or "") for r in rows[1:]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -50,3 +51,37 @@ def test_the_csv_download_holds_every_row_with_its_status(client, invented):
     assert [(r[header.index("Mätetal")], r[header.index("Status")], r[header.index("Riktning")]) for r in rows[1:]] == [
         ("Sjukfrånvaro", "inte uppfyllt", "lägre är bättre"), ("Andel brukare nöjda med hemtjänsten", "uppfyllt", "högre är bättre")]
     assert client.get(PAGE.rstrip("/") + ".pdf").status_code == 404
+
+
+def reports_on(client, body: str) -> list[str]:
+    page = client.get(f"/{body}/uppfoljning/")
+    assert page.status_code == 200
+    return re.findall(r'<h2 id="rapport-\d+">([^<]+)</h2>', page.content.decode())
+
+
+def test_a_body_follows_up_the_reports_reported_to_it(client):
+    # 003 is the notice of the nämnd: its six reports are the nämnd's; 000's three stand under § 30 of the arbetsutskott.
+    assert reports_on(client, "namnd-for-folkhalsa-och-sjukvard") == [
+        "Verksamhetsberättelse 2021 Medicinsk vård", "Verksamhetsberättelse 2021 Kirurgisk vård",
+        "Verksamhetsberättelse 2021 Psykiatri, rehabilitering, diagnostik", "Verksamhetsberättelse 2021 Vårdcentralerna Bra Liv",
+        "Folktandvården, Verksamhetsberättelse", "Regionledningskontor med verksamhetsnära funktion, Verksamhetsberättelse"]
+    assert reports_on(client, "regionstyrelsens-arbetsutskott") == [
+        "Verksamhetsberättelse 2022 Regionledningskontor med verksamhetsnära funktion", "IT-centrum, Verksamhetsberättelse",
+        "Verksamhetsstöd och service, Verksamhetsberättelse"]
+    assert reports_on(client, "regionfullmaktige") == []
+
+
+def test_a_body_follows_up_its_internal_control_and_delegated_decisions(client):
+    page = client.get("/namnd-for-folkhalsa-och-sjukvard/uppfoljning/").content.decode()
+    assert page.count("<td class=\"long-text\">") == 7  # the seven control points of 003's report
+    assert "4 delegationsbeslut i Nämnd för folkhälsa och sjukvårds namn är kända." in page
+    assert "Intern kontroll" not in client.get("/regionstyrelsens-arbetsutskott/uppfoljning/").content.decode()
+
+
+def test_a_body_download_holds_its_reports_only(client):
+    response = client.get("/regionstyrelsens-arbetsutskott/uppfoljning.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "Rapport"
+    assert {r[0] for r in rows[1:]} == {"Verksamhetsberättelse 2022 Regionledningskontor med verksamhetsnära funktion",
+                                        "IT-centrum, Verksamhetsberättelse", "Verksamhetsstöd och service, Verksamhetsberättelse"}
+    assert len(rows) - 1 == 62  # one row per indicator and year: 000's 62 indicators, each of one year

@@ -2,7 +2,9 @@
 from django.urls import path, register_converter
 
 from paragraf.portal.converters import IsoDateConverter
-from paragraf.portal.views import bodies, cases, control, documents, feeds, indicators, meetings, originals, people, search, start
+from paragraf.portal.views import (
+    bodies, cases, control, documents, feeds, followup, indicators, meetings, originals, people, search, start,
+)
 
 register_converter(IsoDateConverter, "isodate")
 
@@ -28,6 +30,8 @@ urlpatterns = [
     path("kallor/<int:pk>/fil", documents.source_download, name="source_download"),
     path("<slug:body>/", bodies.body, name="body"),
     path("<slug:body>/kalender.ics", feeds.calendar_body, name="body_calendar"),
+    path("<slug:body>/uppfoljning/", followup.followup, name="followup"),
+    path("<slug:body>/uppfoljning.<str:format>", followup.followup_download, name="followup_download"),
     path("<slug:body>/beslut.atom", feeds.DecisionFeed(), name="body_feed"),
     path("<slug:body>/<isodate:date>/", meetings.meeting, name="meeting"),
     path("<slug:body>/<isodate:date>/<int:number>/", meetings.paragraph, name="paragraph"),

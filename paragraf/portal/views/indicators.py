@@ -91,8 +91,13 @@ def read_report(org: str, report: str) -> ReportView:
     organization = get_object_or_404(Organization, slug=org)
     rows = Indicator.objects.filter(organization=organization)
     names = [r for r in rows.order_by().values_list("report", flat=True).distinct() if (slugify(r) or "utan-namn") == report]
-    indicators = list(rows.filter(report__in=names).select_related("source_file").defer("source_file__text", "source_file__data")
-                      .order_by("position"))
+    return report_view(organization, names)
+
+
+def report_view(organization: Organization, names: list[str]) -> ReportView:
+    """The indicators of the organisation's reports of these names (one report, under each name it was read)."""
+    indicators = list(Indicator.objects.filter(organization=organization, report__in=names).select_related("source_file")
+                      .defer("source_file__text", "source_file__data").order_by("position"))
     if not indicators:
         raise Http404("Inga mätetal")
     years = _years(indicators)
@@ -120,22 +125,27 @@ COLUMNS = ("Perspektiv", "Strategiskt mål", "Framgångsfaktor", "Uppdrag", "Niv
 
 def download(request, org: str, report: str, format: str):
     """Every year of every indicator of the report, one row each, as CSV or XLSX (openpyxl)."""
+    view = read_report(org, report)
+    return table_download(COLUMNS, [row_of(s, year, indicator) for s in view.series for year, indicator in s.points],
+                          f"matetal-{report}", format)
+
+
+def table_download(columns: tuple[str, ...], rows: list[tuple], name: str, format: str) -> HttpResponse:
+    """Rows under their column names as a CSV (semicolons, UTF-8 with a byte order mark) or XLSX file."""
     if format not in ("csv", "xlsx"):
         raise Http404("Okänt format")
-    view = read_report(org, report)
-    rows = [_row(s, year, indicator) for s in view.series for year, indicator in s.points]
-    name = f"matetal-{report}.{format}"
+    name = f"{name}.{format}"
     if format == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # Excel reads the file as UTF-8
         writer = csv.writer(response, delimiter=";")
-        writer.writerow(COLUMNS)
+        writer.writerow(columns)
         writer.writerows(rows)
     else:
         book = Workbook()
         sheet = book.active
         sheet.title = "Mätetal"
-        sheet.append(COLUMNS)
+        sheet.append(columns)
         for row in rows:
             sheet.append(row)
         sheet.freeze_panes = "A2"
@@ -146,7 +156,7 @@ def download(request, org: str, report: str, format: str):
     return response
 
 
-def _row(series: Series, year: int | None, indicator: Indicator) -> tuple:
+def row_of(series: Series, year: int | None, indicator: Indicator) -> tuple:
     computed = status.computed_status(indicator.target, indicator.result, indicator.polarity or None)
     return (indicator.perspective, indicator.goal, indicator.success_factor, indicator.assignment, indicator.level, indicator.label,
             year, indicator.target, indicator.result, indicator.unit, POLARITY_TEXT.get(series.polarity, ""),
