@@ -139,6 +139,8 @@ def read_indicators(lines: list[Line]) -> list[Indicator]:
             block = []
     if in_table:
         flush_table()
+    for row in rows:  # once each label is whole: a row's label may go on over the next page
+        row.polarity = polarity(row.label, row.target)
     return rows
 
 
@@ -291,8 +293,7 @@ def _indicator(block: list[Line], target, result, place: Place) -> Indicator:
     year = REPORT_TITLE.match(place.report) if place.report else None
     return Indicator(place.report, place.perspective, level, label, target, result, block[0].no,
                      year=int(year.group("year")) if year else None, unit=_unit(target, result),
-                     goal=place.goal, success_factor=place.success_factor, assignment=place.assignment,
-                     polarity=polarity(label, target))
+                     goal=place.goal, success_factor=place.success_factor, assignment=place.assignment)
 
 
 # A word the narrow label cell broke without a hyphen: a long word at the end of a line and
