@@ -24,12 +24,14 @@ from paragraf.ingest.model import Indicator
 from paragraf.ingest.text import join_lines
 
 TABLE_HEADER = re.compile(r"^Mätetal\s+Målvärde\s+(?:Resultat|Utfall)(?:\s+Analys|\s+Kommentar)?$", re.I)
-TABLE_END = re.compile(r"^(?:Aktiviteter\s+Analys|Aktivitet\b|Uppdrag/mål:|Uppdrag:|Framgångsfaktor(?:er)?:|Strategiska mål:|Strategiskt mål:)", re.I)
+# `Aktivitet` capitalised only: a label may wrap onto a line `aktivitet`
+TABLE_END = re.compile(r"^(?:(?-i:Aktiviteter\s+Analys|Aktivitet\b)|Uppdrag/mål:|Uppdrag:|Framgångsfaktor(?:er)?:|Strategiska mål:|Strategiskt mål:)", re.I)
 # The header of another table, its columns dated (`2021-12-31 Andel 2020-12-31 Andel`): a summary of
 # how many indicators were met, no indicator rows
 DATED_COLUMNS = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d\s+\w+\s+(?:19|20)\d\d-\d\d-\d\d\b")
-PERSPECTIVES = re.compile(r"^(?:Perspektiv:?\s*)?(Medborgare och kund|Process och produktion|Lärande och förnyelse|Medarbetare|Ekonomi|Hållbarhet|Verksamhet och process|Kund|Invånare)$", re.I)
-VALUE = r"[-−]?\s?\d+(?:[ ]\d{3})*(?:[,.]\d+)?\s?(?:%|procent|tkr|mnkr|mkr|kr|st|dagar|dgr|timmar|min)?"
+# A heading begins with a capital: `medarbetare` alone on a line is a label wrapped (`VO Antal disputerade medarbetare`)
+PERSPECTIVES = re.compile(r"^(?=(?-i:[A-ZÅÄÖ]))(?:Perspektiv:?\s*)?(Medborgare och kund|Process och produktion|Lärande och förnyelse|Medarbetare|Ekonomi|Hållbarhet|Verksamhet och process|Kund|Invånare)$", re.I)
+VALUE = r"(?:[<>≤≥]=?\s?)?[-−]?\s?\d+(?:[ ]\d{3})*(?:[,.]\d+)?\s?(?:%|procent|tkr|mnkr|mkr|kr|st\.?|dagar|dgr|timmar|min)?"
 VALUES_LINE = re.compile(rf"^({VALUE})(?:\s+({VALUE}))?$")
 LABEL_WITH_VALUES = re.compile(rf"^(?P<label>.*[A-Za-zåäöÅÄÖ)])\s+(?P<target>{VALUE})(?:\s+(?P<result>{VALUE}))?$")
 LEVELS = ("VO", "Nämnd", "RF", "RS")
@@ -77,10 +79,18 @@ def _wrapped(place: Place, label: str, text: str) -> Place:
     return replace(place, **{field: f"{getattr(place, field) or ''} {text}".strip()})
 
 
+def _goes_on(place: Place, label: str, text: str) -> bool:
+    """A line right below a tree line whose sentence has not ended goes on with it (`… jämfört med` /
+    `2019. Rekvirerad …`), unless it opens a table or its end."""
+    value = getattr(place, _tree_field(label)) or ""
+    return bool(value) and not value.endswith((".", ":", "!", "?")) and not (TABLE_HEADER.match(text) or TABLE_END.match(text))
+
+
 def read_indicators(lines: list[Line]) -> list[Indicator]:
     rows: list[Indicator] = []
     place = Place()
     wrapped_tree: str | None = None  # the tree line just read: a line in lower case after it goes on with it
+    tree_gap = False  # a blank line since it
     in_table = False
     blocks: list[list[Line]] = []
     block: list[Line] = []
@@ -111,10 +121,12 @@ def read_indicators(lines: list[Line]) -> list[Indicator]:
                 flush_table()
                 block = []
                 in_table = False
-            place, wrapped_tree = _placed(place, tree["label"], tree["value"]), tree["label"]
+            place, wrapped_tree, tree_gap = _placed(place, tree["label"], tree["value"]), tree["label"], False
             continue
+        if wrapped_tree and not text:
+            tree_gap = True
         if wrapped_tree and text:
-            if text[:1].islower() and not in_table:
+            if not in_table and (text[:1].islower() or (not tree_gap and _goes_on(place, wrapped_tree, text))):
                 place = _wrapped(place, wrapped_tree, text)
                 continue
             wrapped_tree = None
@@ -187,7 +199,8 @@ def _rows(blocks: list[list[Line]], place: Place, previous: list[Indicator]) -> 
         if len(texts) == 1 and LABEL_WITH_VALUES.match(texts[0]) and label_block is None:
             m = LABEL_WITH_VALUES.match(texts[0])
             label = m.group("label")
-            if _level(label)[0] and len(label) <= 2 * LABEL_LINE_MAX:
+            # a row on one line: with its level (`VO …`), or with both target and result (`Frisknärvaro 66 % 58 %`)
+            if (_level(label)[0] or m.group("result") or _pair(m.group("target"))) and len(label) <= 2 * LABEL_LINE_MAX:
                 target, result = (m.group("target"), m.group("result")) if m.group("result") else (None, m.group("target"))
                 out.append(_indicator([Line(block[0].no, label)], target, result, place))
                 continue
@@ -216,7 +229,7 @@ def _label_goes_on(label: list[Line] | None, text: str) -> bool:
     return not re.search(r"[.:!?%\d]$", label[-1].text.rstrip())
 
 
-NUMBER_START = re.compile(r"^[-−]?\d")
+NUMBER_START = re.compile(r"^(?:[<>≤≥]=?\s?)?[-−]?\d")  # a target may be written `>300`
 THOUSANDS = re.compile(r"^\d{3}$")
 BARE_NUMBER = re.compile(r"^[-−]?\d{1,3}$")
 VALUE_REGION_BLOCKS = 6
@@ -290,6 +303,8 @@ def _level(label: str) -> tuple[str | None, str]:
 def _indicator(block: list[Line], target, result, place: Place) -> Indicator:
     level, label = _level(_label_text([line.text for line in block]))
     target, result = _value(target), _value(result)
+    if target is None and result is not None:
+        target, result = _pair(result) or (None, result)
     year = REPORT_TITLE.match(place.report) if place.report else None
     return Indicator(place.report, place.perspective, level, label, target, result, block[0].no,
                      year=int(year.group("year")) if year else None, unit=_unit(target, result),
@@ -329,6 +344,26 @@ def _unit(target: str | None, result: str | None) -> str | None:
         if m and m.group("unit"):
             return m.group("unit").rstrip(".")
     return None
+
+
+MARKED_PAIR = re.compile(r"^(?P<target>[<>≤≥]=?\s?\d+)\s(?P<result>\d.*)$")
+DIGIT_GROUPS = re.compile(r"^\d{1,3}(?: \d{3})+$")
+
+
+def _pair(value: str) -> tuple[str, str] | None:
+    """Target and result read as one number with thousands groups: after a comparison mark (`>300 199`:
+    a mark opens a target, so a result follows), or two halves of as many digits (`128 128`,
+    `272 000 272 804`; never `1 200`)."""
+    marked = MARKED_PAIR.match(value)
+    if marked:
+        return marked["target"], marked["result"]
+    if not DIGIT_GROUPS.match(value):
+        return None
+    groups = value.split()
+    if len(groups) % 2:
+        return None
+    first, second = " ".join(groups[:len(groups) // 2]), " ".join(groups[len(groups) // 2:])
+    return (first, second) if len(first) == len(second) else None
 
 
 def _value(value: str | None) -> str | None:

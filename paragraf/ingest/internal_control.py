@@ -20,14 +20,18 @@ REPORT_RE = re.compile(r"^(?:Uppföljning av\s+)?intern(?:a)?\s+kontroll(?:plan(
 
 
 def read_internal_control(lines: list[Line]) -> list[InternalControlReport]:
-    texts = [line for line in lines if line.text or line.header]
     reports: list[InternalControlReport] = []
     report: InternalControlReport | None = None
     point: ControlPoint | None = None
     bullets: list[str] | None = None  # the list being read: the point's observations or actions
     title_open = False
     title_seen: str | None = None
-    for line in texts:
+    after_gap = bullet_open = False  # a blank line was just passed; the last bullet may go on
+    for line in lines:
+        if not line.text and line.header is None:
+            after_gap = True
+            continue
+        gap, after_gap = after_gap, False
         if line.header is not None:
             if line.header.kind is not None:  # a page of another document (minutes, a notice): the report has ended
                 point, bullets = None, None
@@ -64,9 +68,12 @@ def read_internal_control(lines: list[Line]) -> list[InternalControlReport]:
         bullet = BULLET_RE.match(text)
         if bullet:
             bullets.append(bullet["text"])
-        elif bullets:
+            bullet_open = True
+        elif bullets and bullet_open and not (gap and text[:1].isupper() and bullets[-1].rstrip().endswith((".", ":", "!", "?"))):
+            # wrapped, also over a gap or a page; after a bullet that has ended, a paragraph is prose
             bullets[-1] = _joined(bullets[-1], text)
         else:
+            bullet_open = False
             continue
         report.last_line = line.no
     for report in reports:
