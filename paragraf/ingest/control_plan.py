@@ -18,7 +18,7 @@ from paragraf.ingest.cleanup import Line
 from paragraf.ingest.model import InternalControlPlan, PlannedControl
 from paragraf.ingest.text import fold, join_lines
 
-# The risk words of the common Swedish municipal 4×4 matrix (docs/importer.md, step 14).
+# The risk words of the common Swedish municipal 4×4 matrix (docs/importer.md, "Risk in internal control plans").
 CONSEQUENCE = {"försumbar": 1, "lindrig": 2, "kännbar": 3, "allvarlig": 4}
 PROBABILITY = {"osannolik": 1, "mindre sannolik": 2, "möjlig": 3, "sannolik": 4}
 
