@@ -58,12 +58,17 @@ class _Cell:
 def read_control_plans(lines: list[Line], raw_lines: list[str]) -> list[InternalControlPlan]:
     """Every internal control plan table of the packet. `lines` are the cleaned lines (what furniture the
     cleanup removed, and the page headers), `raw_lines` the source lines (an empty line ends a cell)."""
+    starts = [i for i, line in enumerate(lines) if line.text.startswith(("Kontroll", "kontroll", "KONTROLL"))
+              and TABLE_START_RE.match(line.text)]
+    if not starts:
+        return []
     text_at = {line.no: line for line in lines if line.text}
     header_at = {line.no: line for line in lines if line.header is not None}
     plans: list[InternalControlPlan] = []
     resume = 0
-    for index, line in enumerate(lines):
-        if line.no < resume or not line.text or not TABLE_START_RE.match(line.text):
+    for index in starts:
+        line = lines[index]
+        if line.no < resume:
             continue
         cells = _cells(raw_lines, line.no - 1, text_at, header_at)
         plan = _table(cells, _caption(lines, index))
@@ -90,7 +95,7 @@ def _cells(raw_lines: list[str], start: int, text_at: dict[int, Line], header_at
             cell, furniture = None, True
             i = max(i + 1, header.last_no if header is not None else 0)
             continue
-        if not raw.strip(" \f\r\t"):
+        if not raw.strip():
             if raw.strip("\f\r") == "":  # an empty line: the cell ends
                 if cell is not None:
                     cells.append(cell)
