@@ -83,3 +83,22 @@ def test_the_corpus_plan_is_on_the_regions_page(client):
     page = client.get("/organisationer/region-jonkopings-lan/intern-kontroll/").content.decode()
     assert "Regionstyrelsens internkontrollplan för 2023" in page and "Kamerabevakning" in page
     assert "3 × 3 = 9" in page
+
+
+def test_staff_set_a_probability_in_the_admin_and_a_re_import_keeps_it(client, django_user_model):
+    from tests.admin_forms import change_form_data
+
+    _import(MINUTES + PLAN, "plan.txt")
+    plan = InternalControlPlan.objects.get(organization__name="Ekby kommun")
+    client.force_login(django_user_model.objects.create_superuser("controller", password="pw-for-tests"))
+    url = f"/admin/records/internalcontrolplan/{plan.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    data = change_form_data(page, ("controls",))
+    assert client.post(url, {**data, "controls-0-probability": "5"}).status_code == 200  # the scale is 1–4
+    assert client.post(url, {**data, "controls-0-probability": "3"}).status_code == 302
+    first = plan.controls.get(position=0)
+    assert (first.consequence, first.probability) == (2, 3)
+    result = import_bytes((MINUTES + PLAN).encode("utf-8"), "plan.txt", force=True, hints=HINTS)  # the same file, read again
+    assert result.ok, result.message
+    assert plan.controls.get(position=0).probability == 3
