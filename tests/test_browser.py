@@ -127,6 +127,8 @@ def test_page_type_is_accessible_and_fits(page, portal, page_urls, kind, width):
     if width == 360:
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= 360, f"{page_urls[kind]} scrolls sideways at 360 px ({scroll_width} px wide)"
+    if kind == "internal-control":  # the plan's table (caption, headers) is on the page axe checks
+        assert page.locator("main table caption", has_text="kontrollmoment efter risk").count() == 1
     if kind == "source":
         page.evaluate("""n => { const pre = document.querySelector("pre.lines");
             const cut = pre.querySelectorAll(":scope > span")[n];

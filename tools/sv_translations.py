@@ -379,11 +379,55 @@ SV = {
     "Logout Time": "Utloggad",
     "access log": "inloggning",
     "access logs": "inloggningar",
+    # paragraf/portal: the internal control page's plans (issue 20), and the plan's records
+    "Each year's internal control plan: what is to be checked, how, by whom and when, and the risk it answers; then the control points of the follow-ups of the plan: what was noted and which actions were proposed.":
+        "Varje års interna kontrollplan: vad som ska kontrolleras, hur, av vem och när, och vilken risk det gäller; sedan kontrollmomenten i uppföljningarna av planen: vad som noterades och vilka åtgärder som föreslogs.",
+    "Internal control plan": "Intern kontrollplan",
+    "Decided by %(body)s.": "Beslutas av %(body)s.",
+    "No.": "Nr",
+    "Control point": "Kontrollmoment",
+    "Risk as written": "Risk enligt planen",
+    "Risk score (consequence × probability)": "Riskvärde (konsekvens × sannolikhet)",
+    "Performed by": "Utförs av",
+    "Reported": "Rapporteras",
+    "Risk": "Risk",
+    "Score": "Riskvärde",
+    "not scored": "inget riskvärde",
+    "Consequence and probability are each 1–4 (negligible, mild, noticeable, serious; unlikely, less likely, possible, likely); a risk whose words give only one of them is not scored.":
+        "Konsekvens och sannolikhet bedöms var för sig 1–4 (försumbar, lindrig, kännbar, allvarlig; osannolik, mindre sannolik, möjlig, sannolik); en risk vars ord bara ger det ena får inget riskvärde.",
+    "Purpose and questions": "Syfte och frågeställningar",
+    "Method": "Metod",
+    "Areas concerned": "Berörda verksamhetsområden",
+    "consequence %(k)s × probability %(s)s = %(n)s": "konsekvens %(k)s × sannolikhet %(s)s = %(n)s",
+    "What became of it": "Vad som blev av kontrollmomentet",
+    "control point": "kontrollmoment",
+    "Observations": "Iakttagelser",
+    "Proposed actions": "Förslag till åtgärder",
+    "The report notes nothing.": "Rapporten noterar inget.",
+    "Not yet reported": "Ännu inte rapporterad",
+    "No internal control plan or follow-up has been read in.": "Ingen intern kontrollplan eller uppföljning av intern kontroll har lästs in.",
+    "No follow-up of internal control has been read in.": "Inga uppföljningar av intern kontroll har lästs in.",
+    "areas concerned": "berörda verksamhetsområden",
+    "consequence (1–4)": "konsekvens (1–4)",
+    "probability (1–4)": "sannolikhet (1–4)",
+    "planned control": "planerat kontrollmoment",
+    "planned controls": "planerade kontrollmoment",
+    "planned as": "enligt planen",
+    "internal control plan": "intern kontrollplan",
+    "internal control plans": "interna kontrollplaner",
+    "purpose": "syfte",
+    "responsible": "utförs av",
+    "reported": "rapporteras",
+    "risk as written": "risk enligt planen",
+    # other fields of migration 0020, whose Swedish was still missing
+    "polarity": "önskad riktning",
+    "recorded by": "registrerat av",
 }
 # Plural entries: msgid -> (singular, plural)
 SV_PLURAL = {
     "%(n)s paragraph": ("%(n)s paragraf", "%(n)s paragrafer"),
     "Please correct the error below.": ("Var god rätta felet nedan.", "Var god rätta felen nedan."),
+    "The plan's control point by risk (%(n)s)": ("Planens kontrollmoment efter risk (%(n)s)", "Planens kontrollmoment efter risk (%(n)s)"),
 }
 
 

@@ -255,3 +255,31 @@ class InternalControlReport:
     first_line: int
     last_line: int
     control_points: list[ControlPoint] = field(default_factory=list)
+
+
+@dataclass
+class PlannedControl:
+    """A row of an internal control plan: what a control point will check, how, by whom and when, and the
+    risk it answers (as written, and as consequence and probability 1–4 where the words say; docs/importer.md)."""
+
+    title: str
+    line: int
+    purpose: str = ""  # the purpose and the questions asked, a paragraph a line
+    method: str = ""  # how it is made, without who makes it and when it is reported
+    responsible: str | None = None  # who `utförs av` names
+    timing: str | None = None  # when it is reported (`Avrapportering i mars 2023`), as written
+    areas: str = ""  # the areas concerned, one a line
+    risk: str | None = None  # as written, spaces normalised (`Kännbar/möjlig`)
+    consequence: int | None = None  # 1 försumbar … 4 allvarlig
+    probability: int | None = None  # 1 osannolik … 4 sannolik
+
+
+@dataclass
+class InternalControlPlan:
+    """A year's internal control plan (intern kontrollplan): the table of its control points."""
+
+    title: str | None
+    year: int | None
+    first_line: int
+    last_line: int
+    controls: list[PlannedControl] = field(default_factory=list)

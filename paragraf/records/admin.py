@@ -220,3 +220,33 @@ class DelegationSchemeAdmin(admin.ModelAdmin):
     list_filter = ("body__organization",)
     raw_id_fields = ("decided_in",)
     inlines = [DelegationPointInline]
+
+
+class PlannedControlInline(admin.StackedInline):
+    model = m.PlannedControl
+    extra = 0
+    fields = ("position", "title", "purpose", "method", "responsible", "timing", "areas", "risk", "consequence", "probability", "first_line")
+    readonly_fields = ("first_line",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("consequence", "probability"):  # a number of the scale, 1–4 (docs/importer.md)
+            kwargs.update(min_value=1, max_value=4)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(m.InternalControlPlan)
+class InternalControlPlanAdmin(SourcedAdmin):
+    """A year's internal control plan with its controls; staff correct a control's consequence and probability
+    (1–4) where the plan's words do not give them. Every change is kept as a correction that a re-import applies again."""
+
+    list_display = ("title", "year", "body", "organization")
+    list_filter = ("organization", "year")
+    inlines = [PlannedControlInline]
+
+    def save_formset(self, request, form, formset, change):
+        initial = {f.instance.pk: f.initial for f in formset.forms if f.instance.pk}
+        changed = {f.instance.pk: f.changed_data for f in formset.forms if f.instance.pk and f.has_changed()}
+        super().save_formset(request, form, formset, change)
+        for obj in formset.queryset.filter(pk__in=changed):
+            for name in changed[obj.pk]:
+                record_override(obj, name, initial[obj.pk].get(name), user=request.user.get_username())

@@ -56,6 +56,8 @@ from paragraf.records.models import (
     StatedFulfilment,
     Vote,
 )
+from paragraf.records.models import InternalControlPlan, PlannedControl
+from paragraf.records.controls import link_planned_controls
 from paragraf.records.overrides import Overrides, snapshot
 from paragraf.records.resolve import Bodies, Cases, Parties, People, unique_slug
 from paragraf.records.signals import packet_stored
@@ -174,6 +176,7 @@ class PacketStore:
         self._indicators()
         self._registers()
         self._internal_control()
+        self._control_plans()
         rebuild_memberships(touched)
         self._count("seats", serving.store_seats(sorted(meetings)))
         # The search index listens; it gets the cleaned text so that it need not clean it again.
@@ -639,6 +642,39 @@ class PacketStore:
             for report, data in zip(stored, reports) for p in data["control_points"])
         self._count("control points", sum(len(r["control_points"]) for r in reports))
 
+    def _control_plans(self) -> None:
+        """Internal control plans with their planned controls (updated in place by position, so a report's link
+        and a staff correction of a control's consequence or probability stay), each with the body that decides
+        it; then every control point of the organisation's reports is linked to its planned control
+        (`records/controls.py`), whichever of report and plan was imported first."""
+        plans = self.packet.get("internal_control_plans") or []
+        rows = [dict(**self._span(p["first_line"], p["last_line"]), organization=self.organization, body=self._deciding_body(p),
+                     title=(p.get("title") or "")[:300], year=p.get("year")) for p in plans]
+        fresh = self._fresh("file", self.file)
+        stored = self.overrides.sync(InternalControlPlan, InternalControlPlan.objects.filter(source_file=self.file), rows, fresh=fresh)
+        for plan, data in zip(stored, plans):
+            controls = [dict(plan=plan, title=c["title"][:300], purpose=c.get("purpose") or "", method=c.get("method") or "",
+                             responsible=c.get("responsible") or "", timing=(c.get("timing") or "")[:300], areas=c.get("areas") or "",
+                             risk=(c.get("risk") or "")[:200], consequence=c.get("consequence"), probability=c.get("probability"),
+                             first_line=c.get("line")) for c in data["controls"]]
+            self.overrides.sync(PlannedControl, plan.controls.all(), controls, fresh=fresh)
+        self._count("planned controls", sum(len(p["controls"]) for p in plans))
+        link_planned_controls(self.organization)
+
+    def _deciding_body(self, plan: dict):
+        """The body that decides a plan: of the latest meeting of the packet with an agenda item or § of the case
+        of the document the plan is in (the plan is an annex to that item); None when none is found."""
+        document = next((d for d in self.packet["documents"] if d.get("case_number")
+                         and d["first_line"] <= plan["first_line"] <= d["last_line"]), None)
+        core = _case_core(document["case_number"]) if document else None
+        if core is None:
+            return None
+        deciding = [m for m in self.packet["meetings"] if m.get("body") and m.get("date") and any(
+            _case_core(item.get("case_number")) == core for item in m.get("agenda", []) + m.get("paragraphs", []))]
+        if not deciding:
+            return None
+        return self.bodies.find(max(deciding, key=lambda m: m["date"])["body"])
+
     def _reported_at(self, register: dict) -> Meeting | None:
         """The meeting a register is reported to: of the body it names on its date, else the one meeting of
         the organisation that day."""
@@ -653,6 +689,15 @@ class PacketStore:
 
     def _span(self, first: int | None, last: int | None = None) -> dict:
         return {"source_file": self.file, "first_line": first, "last_line": last if last is not None else first}
+
+
+CASE_CORE_RE = re.compile(r"((?:19|20)\d\d)\s*/\s*(\d+)")
+
+
+def _case_core(written: str | None) -> tuple[str, int] | None:
+    """A case number's year and serial, whatever the series prefix (`RJL 2022/2892` and `2022/2892` are one)."""
+    found = CASE_CORE_RE.search(written or "")
+    return (found.group(1), int(found.group(2))) if found else None
 
 
 def _read(path: Path) -> bytes:
