@@ -36,6 +36,7 @@ VALUES_LINE = re.compile(rf"^({VALUE})(?:\s+({VALUE}))?$")
 LABEL_WITH_VALUES = re.compile(rf"^(?P<label>.*[A-Za-zåäöÅÄÖ)])\s+(?P<target>{VALUE})(?:\s+(?P<result>{VALUE}))?$")
 LEVELS = ("VO", "Nämnd", "RF", "RS")
 LABEL_LINE_MAX = 32
+LABEL_LINES_MAX = 10  # a label cell of ten short lines (`Ökad` / `projektmognad för` / …); longer is prose
 # A line naming a report and its year (`Verksamhetsberättelse 2022 - Regionstyrelsens`): rows after it
 # belong to it until a document of their own names them (`reports.py`)
 REPORT_TITLE = re.compile(r"^(?:Verksamhetsberättelse|Verksamhetsplan|Årsredovisning|Delårsrapport|Budget och verksamhetsplan)"
@@ -204,7 +205,7 @@ def _rows(blocks: list[list[Line]], place: Place, previous: list[Indicator]) -> 
                 target, result = (m.group("target"), m.group("result")) if m.group("result") else (None, m.group("target"))
                 out.append(_indicator([Line(block[0].no, label)], target, result, place))
                 continue
-        if all(len(t) <= LABEL_LINE_MAX for t in texts) and len(texts) <= 8 and not NUMBER_START.match(texts[0]):
+        if all(len(t) <= LABEL_LINE_MAX for t in texts) and len(texts) <= LABEL_LINES_MAX and not NUMBER_START.match(texts[0]):
             # a label: short lines that do not start with a number; it goes on over a blank line
             # while it has not ended (a sentence, or a line of figures) and no level opens the next
             label_block = label_block + block if _label_goes_on(label_block, texts[0]) else block
@@ -257,6 +258,7 @@ def _wrapped_values(blocks: list[list[Line]], start: int) -> tuple[tuple[str | N
     return ((values[0], values[1]) if len(values) == 2 else (None, values[0])), used
 
 
+BROKEN_DENOMINATOR = re.compile(r"[a-zåäö]/\d+$")
 UNIT_WORDS = {"procent", "tkr", "mnkr", "mkr", "kr", "st", "dagar", "dgr", "timmar", "min", "index", "ton", "år", "dygn"}
 
 
@@ -267,6 +269,8 @@ def _join_value_lines(texts: list[str]) -> str:
     for text in (t.strip() for t in texts):
         if out and re.fullmatch(r"[a-zåäö]+[.)]?", text) and text.rstrip(".)") not in UNIT_WORDS and _broken_word_end(out[-1]):
             out[-1] += text
+        elif out and BROKEN_DENOMINATOR.search(out[-1]) and re.match(r"\d", text):
+            out[-1] += text  # `recept/100` / `0 inv`: the cell broke the number of a unit
         else:
             out.append(text)
     return join_lines(out)
@@ -347,14 +351,16 @@ def _unit(target: str | None, result: str | None) -> str | None:
 
 
 MARKED_PAIR = re.compile(r"^(?P<target>[<>≤≥]=?\s?\d+)\s(?P<result>\d.*)$")
+DECIMAL_PAIR = re.compile(r"^(?P<target>\d+,\d+)\s(?P<result>\d+(?:,\d+)?)$")
 DIGIT_GROUPS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 
 
 def _pair(value: str) -> tuple[str, str] | None:
     """Target and result read as one number with thousands groups: after a comparison mark (`>300 199`:
-    a mark opens a target, so a result follows), or two halves of as many digits (`128 128`,
+    a mark opens a target, so a result follows), after a decimal comma (`3,1 3,1`: no thousands
+    group follows decimals), or two halves of as many digits (`128 128`,
     `272 000 272 804`; never `1 200`)."""
-    marked = MARKED_PAIR.match(value)
+    marked = MARKED_PAIR.match(value) or DECIMAL_PAIR.match(value)
     if marked:
         return marked["target"], marked["result"]
     if not DIGIT_GROUPS.match(value):

@@ -4,9 +4,10 @@ is read, in this order, from
 2. the label's own direction: `Minskad kö`, `ska ej öka` is lower; `Ökad mognad` is higher;
 3. what is measured: what should not happen (readmissions, injuries, deviations) and what costs are
    lower; then a share done in time (`Andel … inom 20 minuter`, `Väntetid … inom 60 dagar`) is higher;
-   then sick leave, a waiting time, occupancy, emissions are lower; satisfaction, attendance, an index
-   are higher;
-4. a count of what was done (`Antal publikationer`): higher;
+   then sick leave, a waiting time, occupancy, emissions, overtime are lower; satisfaction, attendance,
+   an index, a rating on a scale (`skala 1-5`) are higher;
+4. a count of what was done (`Antal publikationer`, a target of `2 st`), a share (`Andel förnybar
+   energi`) where nothing above said lower: higher;
 5. a target of at least half (`90 %`: a share done right): higher;
 else it is unknown (None) and no status is computed from the figures."""
 from __future__ import annotations
@@ -21,7 +22,7 @@ HIGHER_DIRECTION = re.compile(r"^ökad?\b|\bökning\b", re.I)
 # What should not happen, and what costs: lower, even as a share in time (`Återinläggningar inom 30 dagar`)
 ADVERSE = re.compile(
     r"kostnad|bemanningsföretag|inhyrd|timanställ|skador?\b|fallskad|trycksår|vårdrelaterade infektioner|återinskrivning"
-    r"|återinläggning|dödlighet|avvikelse|\bej\b|\binte\b",
+    r"|återinläggning|dödlighet|avvikelse|incident|\bbrott\b|\bej\b|\binte\b",
     re.I)
 # What is measured in time or amount where less is better, unless it is a share done in time
 LOWER_WORDS = re.compile(
@@ -29,12 +30,14 @@ LOWER_WORDS = re.compile(
     r"|köpt energi|personalomsättning|övertid|ledtid|beläggning|antibiotika",
     re.I)
 # `Andel … inom 20 minuter`, `… inom 60 dagar`, `inom medicinskt måldatum`: a share done in time.
-SHARE_WITHIN = re.compile(r"\bandel(?:en)?\b|\binom\s+(?:\d|max|medicinskt|angiven|utsatt|tre|två|fem)", re.I)
+SHARE_WITHIN = re.compile(r"\binom\s+(?:\d|max|medicinskt|angiven|utsatt|tre|två|fem)|\bi\s+tid\b", re.I)
 HIGHER_WORDS = re.compile(
     r"tillfredsställelse|nöjd|ekonomi i balans|överskott|följsamhet|täckningsgrad|svarsfrekvens|vaccinationsgrad|frisknärvaro"
-    r"|upplevelse|index\b|mognad|kontinuitet",
+    r"|upplevelse|index\b|mognad|kontinuitet|skala\s?\d",
     re.I)
 COUNT = re.compile(r"^antal\b", re.I)
+SHARE = re.compile(r"\bandel(?:en)?\b", re.I)  # a share of what is wanted (`Andel förnybar energi`), when no lower word says otherwise
+PIECES = re.compile(r"^\d[\d ]*\s?st\.?$")  # a target counted in pieces (`2 st`): a count of what was done
 PERCENT = re.compile(r"^(\d+(?:[,.]\d+)?)\s?%$")
 
 
@@ -54,7 +57,7 @@ def polarity(label: str, target: str | None) -> str | None:
         return HIGHER  # a share done in time: more is better, whatever it is a share of
     if LOWER_WORDS.search(label):
         return LOWER
-    if HIGHER_WORDS.search(label) or COUNT.search(label):
+    if HIGHER_WORDS.search(label) or COUNT.search(label) or SHARE.search(label) or PIECES.match((target or "").strip()):
         return HIGHER
     share = PERCENT.match((target or "").strip())
     if share and float(share.group(1).replace(",", ".")) >= 50:
