@@ -62,6 +62,11 @@ def test_the_corpus_figures_agree_with_what_the_reports_state(packet):
     ("Vårdhygien - basala hygienregler", "100 %", HIGHER),  # most cases done right
     ("Beläggning", "85 %", LOWER),
     ("Disponibla vårdplatser", "299", None),
+    ("Andel övertidstimmar i förhållande till utförd arbetstid", "1,7 %", LOWER),  # a share of what costs
+    ("Andel förnybar energi i bilparken", "40 %", HIGHER),  # a share of what is wanted
+    ("Brott mot avtalad tillgänglighet", "0", LOWER),
+    ("Kvalitet i förvaltningen (skala 1-5)", "4", HIGHER),
+    ("Förslag på processer som kan digitaliseras", "2 st", HIGHER),  # a target in pieces: a count of what was done
     ("Genomförda digitala vårdmöten", "5 %", None),
 ])
 def test_polarity(label, target, expected):
