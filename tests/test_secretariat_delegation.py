@@ -162,6 +162,12 @@ def test_the_register_for_the_next_meeting_is_made_from_what_is_unreported(world
     assert REGISTER_TITLE in packet and "Upphandling av tolktjänster" in packet
     public = client.get(f"/{world.body.slug}/{meeting.date.isoformat()}/").content.decode()
     assert "Anmälda delegationsbeslut" in public and "Avtal om lokalvård" in public
+    # The § recorded from the item (its case is the register's) lists the register: no source line needed.
+    Paragraph.objects.create(meeting=meeting, number=item.number, title=item.title, case=item.case, case_number=item.case_number)
+    paragraph = client.get(f"/{world.body.slug}/{meeting.date.isoformat()}/{item.number}/")
+    assert paragraph.status_code == 200
+    listed = paragraph.content.decode()
+    assert "Det som anmäls" in listed and "Upphandling av tolktjänster" in listed and "Redan anmält" not in listed
 
 
 def test_a_case_page_lists_a_recorded_decision_once_it_is_reported_at_a_published_meeting(world, client):
