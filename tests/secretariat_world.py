@@ -16,14 +16,14 @@ from django.test import TestCase
 
 from paragraf.records.models import Body, Case, Meeting, Membership
 from paragraf.secretariat import agenda, notices
-from paragraf.secretariat.models import AgendaDocument, BodySecretary, CaseDocument, MemberAccount
+from paragraf.secretariat.models import AgendaDocument, BodySecretary, CaseDocument, Delegate, MemberAccount
 from paragraf.secretariat.numbering import register_case
 from paragraf.secretariat.permissions import ADMINISTRATORS, SECRETARIES
 from tests.pdfs import render_pdf
 
 PASSWORD = "korrekt-hast-batteri-häftklammer"
 MEETING_DATE = datetime.date(2027, 3, 9)
-ROLES = ("administrator", "secretary", "other_secretary", "auditor", "member", "public")
+ROLES = ("administrator", "secretary", "other_secretary", "auditor", "delegate", "member", "public")
 
 
 def pdf_bytes(title: str, pages: int = 1) -> bytes:
@@ -73,8 +73,10 @@ class World:
         MemberAccount.objects.create(user=member, person=person)
         auditor = User.objects.create_user("revisor", "revisor@example.se", None)
         auditor.groups.add(Group.objects.get(name="Revisor"))
+        delegate = User.objects.create_user("delegat", "delegat@example.se", None, first_name="Dagny", last_name="Delegat")
+        Delegate.objects.create(user=delegate, body=body, role="Regiondirektör")
         users = {"administrator": administrator, "secretary": secretary, "other_secretary": other_secretary,
-                 "auditor": auditor, "member": member, "public": None}
+                 "auditor": auditor, "delegate": delegate, "member": member, "public": None}
         return cls(body=body, other_body=other, users=users)
 
     def case(self, title: str, ready: bool = True) -> Case:

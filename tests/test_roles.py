@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from paragraf.records.models import AgendaItem, Case, Invitation, Meeting, OrganizationSettings
-from paragraf.secretariat import agenda
+from paragraf.records.models import AgendaItem, Case, DelegatedDecision, DelegationScheme, Invitation, Meeting, OrganizationSettings
+from paragraf.secretariat import agenda, delegation
 from paragraf.secretariat.models import AgendaDocument, CaseDocument, MinutesDraft, StandardItem
 from tests.conftest import ROOT
 from tests.secretariat_world import World, document, pdf_bytes
@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 ROLES_MD = ROOT / "docs" / "roles.md"
 COLUMNS = {"Administratör": "administrator", "Sekreterare för organet": "secretary",
-           "Sekreterare för annat organ": "other_secretary", "Revisor": "auditor", "Ledamot i organet": "member",
+           "Sekreterare för annat organ": "other_secretary", "Revisor": "auditor", "Delegat för organet": "delegate",
+           "Ledamot i organet": "member",
            "Allmänheten": "public"}
 DRAFT_DATE = datetime.date(2027, 3, 9)
 PUBLISHED_DATE = datetime.date(2027, 4, 13)
@@ -95,6 +96,13 @@ def _meeting_path(s: Scene, tail: str = "") -> str:
     return f"/sekretariat/sammantraden/{s.draft.pk}/{tail}"
 
 
+def _report(client, s: Scene):
+    """An unreported decision of the body, then *Hämta delegationsbeslut* on the draft."""
+    delegation.record(s.world.body, None, point="4.5.4", title="Matrisens delegationsbeslut", case=None,
+                      decided_on=datetime.date(2026, 11, 2), delegate="Dagny Delegat", delegate_role="Regiondirektör")
+    return client.post(_meeting_path(s, "delegationsbeslut/"))
+
+
 ACTIONS: dict[str, Action] = {
     "open_secretariat": Action(lambda c, s: c.get("/sekretariat/"), lambda r, s: r.status_code == 200),
     "register_case": Action(
@@ -111,6 +119,18 @@ ACTIONS: dict[str, Action] = {
     "edit_standard_items": Action(
         lambda c, s: c.post(f"/sekretariat/organ/{s.world.body.pk}/standardpunkter/", {"items": "Upprop\nMatrispunkt | Övrigt"}),
         lambda r, s: StandardItem.objects.filter(body=s.world.body, title="Matrispunkt").exists()),
+    "record_delegated_decision": Action(
+        lambda c, s: c.post(f"/sekretariat/organ/{s.world.body.pk}/delegationsbeslut/", {
+            "point": "4.5.4", "title": "Delegationsbeslut i matrisen", "case": "", "decided_on": "2026-11-02",
+            "delegate": "Dagny Delegat", "delegate_role": "Regiondirektör"}),
+        lambda r, s: DelegatedDecision.objects.filter(title="Delegationsbeslut i matrisen", body=s.world.body).exists()),
+    "edit_delegation_scheme": Action(
+        lambda c, s: c.post(f"/sekretariat/organ/{s.world.body.pk}/delegationsordning/ny/", {
+            "title": "Matrisens delegationsordning", "valid_from": "2026-01-01", "punkter-TOTAL_FORMS": "1", "punkter-INITIAL_FORMS": "0",
+            "punkter-0-number": "4.5.4", "punkter-0-matter": "Personuppgiftsincident", "punkter-0-delegate_role": "Regiondirektör"}),
+        lambda r, s: DelegationScheme.objects.filter(title="Matrisens delegationsordning", points__number="4.5.4").exists()),
+    "report_delegated_decisions": Action(
+        _report, lambda r, s: DelegatedDecision.objects.filter(title="Matrisens delegationsbeslut", reported_at=s.draft).exists()),
     "edit_organization_settings": Action(
         lambda c, s: c.post(f"/sekretariat/organisation/{s.world.body.organization.slug}/installningar/",
                             {"minutes_kept_at": "Matriskansliet", "review_imports": "unknown"}),

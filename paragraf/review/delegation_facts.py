@@ -1,5 +1,9 @@
 """What the delegation rule reads of a meeting: the delegated decisions reported at it, the points of its
-body's delegation scheme in force that day, and the body's meeting dates (to tell a late report)."""
+body's delegation scheme in force that day, and the body's meeting dates (to tell a late report).
+
+`against_scheme` is the one judgement of a decision under a scheme's points (the point exists, the role
+matches); the rule asks it for every reported decision, the secretariat when a delegate records one
+(`check_decision`)."""
 from __future__ import annotations
 
 import datetime
@@ -37,6 +41,42 @@ class DelegationFacts:
     body_dates: list[datetime.date]  # every meeting date of the body, in order
 
 
+def scheme_in_force(schemes, date: datetime.date):
+    """The scheme of `schemes` (any order) in force on `date`: the latest valid from that day or before."""
+    return max((s for s in schemes if s.valid_from <= date), key=lambda s: s.valid_from, default=None)
+
+
+def point_roles(scheme) -> dict[str, str]:
+    """A scheme's points as compared: point key → the delegate's role."""
+    return {point_key(p.number): p.delegate_role for p in scheme.points.all()}
+
+
+def against_scheme(point: str, title: str, delegate_role: str, scheme: str, points: dict[str, str]) -> str | None:
+    """What is wrong with a decision taken under `point` by `delegate_role` (when said) against the
+    points of the scheme titled `scheme`, in Swedish; None when nothing is."""
+    role = points.get(point_key(point))
+    if role is None:
+        return f"Beslutet ”{title}” anges fattat enligt punkt {point or '(ingen)'}, som inte finns i {scheme}."
+    if delegate_role and role.casefold() != delegate_role.casefold():
+        return f"Beslutet ”{title}” fattades av {delegate_role}, men punkt {point} delegerar till {role}."
+    return None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    scheme: str | None  # the title of the scheme in force on the decision date; None: the body has none
+    problem: str | None  # what `against_scheme` found
+
+
+def check_decision(body_id: int, decided_on: datetime.date, point: str, title: str, delegate_role: str) -> Judgement:
+    """One decision of a body against the body's scheme in force on the decision date."""
+    schemes = DelegationScheme.objects.filter(body_id=body_id, valid_from__lte=decided_on).prefetch_related("points")
+    scheme = scheme_in_force(schemes, decided_on)
+    if scheme is None:
+        return Judgement(None, None)
+    return Judgement(scheme.title, against_scheme(point, title, delegate_role, scheme.title, point_roles(scheme)))
+
+
 def load(meetings: list[Meeting]) -> dict[int, DelegationFacts]:
     """For the meetings that have delegated decisions reported at them (a few queries for all)."""
     decisions: dict[int, list[ReportedDecision]] = defaultdict(list)
@@ -47,14 +87,14 @@ def load(meetings: list[Meeting]) -> dict[int, DelegationFacts]:
     reporting = [m for m in meetings if m.pk in decisions]
     bodies = {m.body_id for m in reporting}
     schemes = defaultdict(list)
-    for scheme in DelegationScheme.objects.filter(body_id__in=bodies).prefetch_related("points").order_by("-valid_from"):
+    for scheme in DelegationScheme.objects.filter(body_id__in=bodies).prefetch_related("points"):
         schemes[scheme.body_id].append(scheme)
     dates = defaultdict(list)
     for body_id, date in Meeting.all_objects.filter(body_id__in=bodies).order_by("date").values_list("body_id", "date"):
         dates[body_id].append(date)
     facts = {}
     for meeting in reporting:
-        scheme = next((s for s in schemes[meeting.body_id] if s.valid_from <= meeting.date), None)
-        points = {point_key(p.number): p.delegate_role for p in scheme.points.all()} if scheme else {}
+        scheme = scheme_in_force(schemes[meeting.body_id], meeting.date)
+        points = point_roles(scheme) if scheme else {}
         facts[meeting.pk] = DelegationFacts(decisions[meeting.pk], scheme.title if scheme else None, points, dates[meeting.body_id])
     return facts

@@ -1,4 +1,4 @@
-"""The secretariat's rows in the admin: who is secretary of which body, members' accounts, the case
+"""The secretariat's rows in the admin: who is secretary or delegate of which body, members' accounts, the case
 series, a body's standard items, the published notices (read only)."""
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ class BodySecretaryAdmin(admin.ModelAdmin):
     list_filter = ("body__organization",)
     autocomplete_fields = ("body",)
     search_fields = ("user__username", "body__name")
+
+
+@admin.register(m.Delegate)
+class DelegateAdmin(admin.ModelAdmin):
+    list_display = ("user", "body", "role")
+    list_filter = ("body__organization",)
+    autocomplete_fields = ("body",)
+    search_fields = ("user__username", "body__name", "role")
 
 
 @admin.register(m.MemberAccount)

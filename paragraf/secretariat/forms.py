@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-from paragraf.records.models import Body, Case, Organization, OrganizationSettings
+from paragraf.records.models import Body, Case, DelegationPoint, DelegationScheme, Organization, OrganizationSettings, Paragraph
 from paragraf.secretariat.agenda import SECTIONS
 from paragraf.secretariat.models import CaseDocument
 from paragraf.secretariat.typeset.packet import InvalidPdf, pdf_page_count
@@ -147,3 +149,96 @@ class StandardItemsForm(forms.Form):
             if title.strip():
                 result.append((title.strip()[:300], section.strip()[:300]))
         return result
+
+
+CASE_CORE = re.compile(r"(\d{4})\s*/\s*(\d+)")
+
+
+def case_by_number(organization: Organization, written: str) -> Case | None:
+    """The organisation's case of a written case number (`RS 2023/217`, `2023/217`: one case per year and
+    serial whatever the series prefix, as `records.resolve`)."""
+    found = CASE_CORE.search(written)
+    if not found:
+        return None
+    return Case.objects.filter(organization=organization, year=int(found[1]), serial=int(found[2])).first()
+
+
+class DelegatedDecisionForm(forms.Form):
+    """A decision a delegate took on the body's behalf. The point is typed or picked from the points of the
+    scheme in force (`points`, offered as a list); a point the scheme lacks is saved too, with a warning."""
+
+    point = forms.CharField(label=_("Delegation point"), max_length=60, required=False,
+                            widget=forms.TextInput(attrs={"list": "punkter", "autocomplete": "off"}))
+    title = forms.CharField(label=_("Matter"), widget=forms.Textarea(attrs={"rows": 2}))
+    case = forms.CharField(label=_("Case number"), max_length=40, required=False,
+                           help_text=_("The organisation's case the decision was taken in, e.g. RS 2023/217. Empty: none."))
+    decided_on = forms.DateField(label=_("Decision date"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"}))
+    delegate = forms.CharField(label=_("Delegate"), max_length=200, help_text=_("Who took the decision."))
+    delegate_role = forms.CharField(label=_("Delegate's role"), max_length=200, required=False,
+                                    help_text=_("The role the delegation scheme names, e.g. Regiondirektör."))
+
+    def __init__(self, *args, organization: Organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+
+    def clean_case(self) -> Case | None:
+        written = self.cleaned_data["case"].strip()
+        if not written:
+            return None
+        case = case_by_number(self.organization, written)
+        if case is None:
+            raise forms.ValidationError(_("%(organization)s has no case numbered %(number)s.")
+                                        % {"organization": self.organization.name, "number": written})
+        return case
+
+    def clean_decided_on(self) -> datetime.date:
+        value = self.cleaned_data["decided_on"]
+        if value > datetime.date.today():
+            raise forms.ValidationError(_("A decision cannot be recorded before it is taken: the date is in the future."))
+        return value
+
+
+class DelegationSchemeForm(forms.ModelForm):
+    """A scheme's title and date, and the § that decided it (the body's meeting and § number), when known."""
+
+    decided_meeting = forms.DateField(label=_("Decided at the meeting of"), required=False,
+                                      widget=forms.DateInput(attrs={"type": "date"}))
+    decided_number = forms.IntegerField(label=_("Decided in §"), min_value=1, required=False)
+
+    class Meta:
+        model = DelegationScheme
+        fields = ["title", "valid_from"]
+        widgets = {"valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, body: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body = body
+        decided = self.instance.decided_in if self.instance.pk else None
+        if decided is not None:
+            self.initial.setdefault("decided_meeting", decided.meeting.date)
+            self.initial.setdefault("decided_number", decided.number)
+
+    def clean(self):
+        data = super().clean()
+        date, number = data.get("decided_meeting"), data.get("decided_number")
+        self.paragraph = None
+        if (date is None) != (number is None):
+            raise forms.ValidationError(_("Give both the meeting's date and the § number, or neither."))
+        if date is not None:
+            self.paragraph = Paragraph.objects.filter(meeting__body=self.body, meeting__date=date, number=number).first()
+            if self.paragraph is None:
+                raise forms.ValidationError(_("No § %(number)s of %(body)s on %(date)s is in Paragraf.")
+                                            % {"number": number, "body": self.body.name, "date": date.isoformat()})
+        return data
+
+    def save(self, commit: bool = True) -> DelegationScheme:
+        scheme = super().save(commit=False)
+        scheme.body, scheme.decided_in = self.body, self.paragraph
+        if commit:
+            scheme.save()
+        return scheme
+
+
+DelegationPointFormSet = forms.inlineformset_factory(
+    DelegationScheme, DelegationPoint, fields=["number", "matter", "delegate_role", "limits"], extra=3, can_delete=True,
+    widgets={"matter": forms.Textarea(attrs={"rows": 2}), "limits": forms.Textarea(attrs={"rows": 2})})

@@ -1,4 +1,4 @@
-"""What the secretariat keeps beside the records: who serves which body, the case series, the
+"""What the secretariat keeps beside the records: who serves which body (secretaries, delegates), the case series, the
 documents (handlingar) uploaded to cases, each agenda item's documents, a body's standard items and
 every published version of a notice with its PDFs."""
 from __future__ import annotations
@@ -30,6 +30,24 @@ class BodySecretary(models.Model):
         verbose_name = _("secretary of a body")
         verbose_name_plural = _("secretaries of bodies")
         constraints = [models.UniqueConstraint(fields=["user", "body"], name="body_secretary_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.body}"
+
+
+class Delegate(models.Model):
+    """A user to whom a body has delegated power (delegat): records the decisions they take on the
+    body's behalf (`records.DelegatedDecision`), and sees the body's register of them (docs/roles.md).
+    `role` is the title the delegation scheme names them by (`Regiondirektör`, `Förvaltningschef`)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="delegate_for")
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="delegates")
+    role = models.CharField(_("delegate's role"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("delegate of a body")
+        verbose_name_plural = _("delegates of bodies")
+        constraints = [models.UniqueConstraint(fields=["user", "body"], name="body_delegate_unique")]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.body}"

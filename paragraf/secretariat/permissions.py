@@ -1,8 +1,9 @@
 """Who may do what in the secretariat (docs/roles.md), as django-rules predicates over Django's users.
 
 Roles: the administrator (a superuser, or in the group `Administratör`); the secretary of a body (a
-`BodySecretary` row, the user in the group `Sekreterare`); a member of a body (a `MemberAccount`
-whose person has a `Membership` of the body); the public (anyone else, logged in or not).
+`BodySecretary` row, the user in the group `Sekreterare`); a delegate of a body (a `Delegate` row: records
+the decisions delegated to them); a member of a body (a `MemberAccount` whose person has a `Membership`
+of the body); the public (anyone else, logged in or not).
 Each permission is asked with `user.has_perm(name, obj)`; the views ask nothing else.
 """
 from __future__ import annotations
@@ -43,6 +44,18 @@ def is_secretary_of_body(user, body: Body) -> bool:
 
 
 @rules.predicate
+def is_delegate_of_body(user, body: Body) -> bool:
+    return user.is_authenticated and user.is_active and user.delegate_for.filter(body=body).exists()
+
+
+def delegate_bodies(user) -> list[Body]:
+    """The bodies a user records delegated decisions of as their delegate."""
+    if not (user.is_authenticated and user.is_active):
+        return []
+    return list(Body.objects.filter(delegates__user=user).select_related("organization").order_by("name"))
+
+
+@rules.predicate
 def is_secretary_in_organization(user, organization: Organization) -> bool:
     """Secretary of one of the organisation's bodies."""
     return user.is_authenticated and user.is_active and user.secretary_of.filter(body__organization=organization).exists()
@@ -79,6 +92,8 @@ rules.add_perm("secretariat.create_meeting", is_administrator | is_secretary_of_
 rules.add_perm("secretariat.edit_meeting", is_administrator | is_secretary_of_meeting)
 rules.add_perm("secretariat.publish_notice", is_administrator | is_secretary_of_meeting)
 rules.add_perm("secretariat.edit_standard_items", is_administrator | is_secretary_of_body)
+rules.add_perm("secretariat.record_delegated_decisions", is_administrator | is_secretary_of_body | is_delegate_of_body)
+rules.add_perm("secretariat.edit_delegation_scheme", is_administrator | is_secretary_of_body)
 rules.add_perm("secretariat.edit_organization_settings", is_administrator | is_secretary_in_organization)
 rules.add_perm("secretariat.view_unpublished_meeting", is_administrator | is_secretary_of_meeting)
 rules.add_perm("secretariat.view_confidential_documents", staff | is_member_of_published_meeting)

@@ -2,7 +2,7 @@
 The `isodate` converter is the portal's, registered before these are read (paragraf/site/urls.py)."""
 from django.urls import path
 
-from paragraf.secretariat.views import account, board, cases, meetings, minutes, organizations, public
+from paragraf.secretariat.views import account, board, cases, delegation, meetings, minutes, organizations, public
 
 app_name = "secretariat"
 urlpatterns = [
@@ -15,7 +15,12 @@ urlpatterns = [
     path("sekretariat/arenden/<int:pk>/handlingar/", cases.upload, name="upload"),
     path("sekretariat/organ/<int:body>/nytt-sammantrade/", meetings.meeting_new, name="meeting_new"),
     path("sekretariat/organ/<int:body>/standardpunkter/", meetings.standard_items, name="standard_items"),
+    path("sekretariat/organ/<int:body>/delegationsbeslut/", delegation.decisions, name="delegated_decisions"),
+    path("sekretariat/organ/<int:body>/delegationsordning/", delegation.schemes, name="delegation_schemes"),
+    path("sekretariat/organ/<int:body>/delegationsordning/ny/", delegation.scheme, name="delegation_scheme_new"),
+    path("sekretariat/organ/<int:body>/delegationsordning/<int:scheme>/", delegation.scheme, name="delegation_scheme"),
     path("sekretariat/sammantraden/<int:pk>/", meetings.meeting, name="meeting"),
+    path("sekretariat/sammantraden/<int:pk>/delegationsbeslut/", delegation.report, name="report_delegated_decisions"),
     path("sekretariat/sammantraden/<int:pk>/punkter/", meetings.item_new, name="item_new"),
     path("sekretariat/sammantraden/<int:pk>/punkter/<int:item>/", meetings.item, name="item"),
     path("sekretariat/sammantraden/<int:pk>/punkter/<int:item>/flytta/", meetings.item_move, name="item_move"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from paragraf.review.delegation_facts import ReportedDecision, point_key
+from paragraf.review.delegation_facts import ReportedDecision, against_scheme
 from paragraf.review.facts import MeetingFacts
 from paragraf.review.findings import Finding, Rule, Severity
 
@@ -27,15 +27,9 @@ def check(facts: MeetingFacts) -> Iterator[Finding]:
 
 
 def _against_scheme(facts: MeetingFacts, decision: ReportedDecision) -> Iterator[Finding]:
-    role = facts.delegation.points.get(point_key(decision.point))
-    if role is None:
-        yield _finding(facts, decision, Severity.WARNING,
-                       f"Beslutet ”{decision.title}” anges fattat enligt punkt {decision.point or '(ingen)'}, "
-                       f"som inte finns i {facts.delegation.scheme}.")
-    elif decision.delegate_role and role.casefold() != decision.delegate_role.casefold():
-        yield _finding(facts, decision, Severity.WARNING,
-                       f"Beslutet ”{decision.title}” fattades av {decision.delegate_role}, men punkt {decision.point} "
-                       f"delegerar till {role}.")
+    problem = against_scheme(decision.point, decision.title, decision.delegate_role, facts.delegation.scheme, facts.delegation.points)
+    if problem is not None:
+        yield _finding(facts, decision, Severity.WARNING, problem)
 
 
 def _in_time(facts: MeetingFacts, decision: ReportedDecision) -> Iterator[Finding]:
