@@ -47,5 +47,6 @@ def parse_source_with_text(source: Source, hints: MeetingHints | None = None) ->
         "registers": [asdict(r) for r in packet.registers],
         "fulfilment": [asdict(f) for f in packet.fulfilment],
         "internal_control": [asdict(r) for r in packet.internal_control],
+        "delegation_schemes": [asdict(s) for s in packet.delegation_schemes],
         "warnings": packet.warnings,
     }, packet.text_lines
