@@ -41,7 +41,8 @@ Nr       Ärende                                  Delegat              Lagrum   
                                                                                     sammanträde
                                                                                     Sida 2 (9)
 Nr       Ärende                                  Delegat              Lagrum        Anmärkning
-5.2      Upphandling av varor och tjänster       Regiondirektör                     upp till 5 mnkr
+5.2      Upphandling av varor och tjänster       Regiondirektör                     upp till
+                                                                                    5 mnkr per avtal
 """
 
 CELLS = """Socialnämndens delegationsordning
@@ -97,9 +98,9 @@ def test_a_scheme_printed_in_columns():
         ("4.1", "Anställning av förvaltningschef", "Regiondirektör", "LAS", "efter samråd med presidiet"),
         ("4.5.4", "Beslut om anmälan av personuppgiftsincident till IMY", "Dataskyddsombud", "GDPR art. 33", None),
         ("5.1", "Beslut i brådskande ärenden", "Ordförande", "KL 6:39", "anmäls vid nästa sammanträde"),
-        ("5.2", "Upphandling av varor och tjänster", "Regiondirektör", None, "upp till 5 mnkr"),
+        ("5.2", "Upphandling av varor och tjänster", "Regiondirektör", None, "upp till 5 mnkr per avtal"),
     ]
-    assert scheme["last_line"] == 17 and scheme["points"][1]["line"] == 10
+    assert scheme["last_line"] == 18 and scheme["points"][1]["line"] == 10
 
 
 def test_a_scheme_read_cell_by_cell():

@@ -233,7 +233,7 @@ def _read_points(texts: list[Line], header: Header, scheme: DelegationScheme) ->
         if PAGE_RE.match(line.text) or line.text == scheme.title:  # a page number, the title as a running header
             j += 1
             continue
-        if (taken := _is_header(texts, j)) and (taken > 1 or header.layout != "cells" or _columns(line.text)[0].role != "matter"):
+        if taken := _is_header(texts, j):
             j += taken
             continue
         if header.layout == "columns":
@@ -268,7 +268,9 @@ def _columns_line(line: Line, header: Header, drafts: list[Draft]) -> bool:
         return False
     draft = None
     first_column = _column_at(header, cells[0][0])
-    if first_column.role == "number" or POINT_RE.match(cells[0][1]):
+    # A point opens in the number column (or, where the header names none, with its number before the matter).
+    opens = POINT_RE.match(cells[0][1])
+    if first_column.role == "number" or (not header.has("number") and opens and opens["rest"] and opens["rest"][0].isupper()):
         draft = _start(line, cells[0][1], drafts)
         if draft is None:  # a heading without a number, in the number column: no point goes on over it
             if drafts:
