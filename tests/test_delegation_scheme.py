@@ -48,6 +48,9 @@ Nr       Ärende                                  Delegat              Lagrum   
 CELLS = """Socialnämndens delegationsordning
 Antagen av socialnämnden 2024-01-24, § 5, att gälla från den 1 februari 2024
 Diarienummer SN 2023/410
+Allmänt om delegation
+Delegationsordningen anger vem som får besluta på nämndens vägnar
+i ett visst ärende eller en viss grupp av ärenden.
 Punkt
 Ärende
 Delegat
@@ -133,6 +136,7 @@ def test_a_title_without_a_table_or_prose_that_names_a_scheme_is_no_scheme():
     assert parse_text(text, "x.txt")["delegation_schemes"] == []
     assert _title("Delegationsordning - Regionstyrelsen 2023-2026") == "Regionstyrelsen"
     assert _title("• Framtaget förslag till delegationsordning för regionstyrelsen inför") is None
+    assert _title("Delegationsordningen anger vem som får besluta på nämndens vägnar") is None
 
 
 @pytest.mark.parametrize("name", ["000_9183b8d70dd3de41.txt", "003_09654b114c25dc54.txt"])

@@ -142,6 +142,9 @@ def _title(text: str) -> str | None:
     found = TITLE_RE.match(text)
     if found is None or len(text.split()) > TITLE_MAX_WORDS or text.rstrip().endswith((".", ":", ",")):
         return None
+    rest = found["rest"].strip()
+    if rest[:1].islower() and not re.match(r"(?:för|över)\b", rest, re.I):
+        return None  # a sentence about a scheme (`Delegationsordningen är ett styrdokument som`)
     owner = found["owner"]
     if owner is not None:
         if not BODY_WORD.search(owner):
