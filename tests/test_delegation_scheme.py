@@ -130,6 +130,13 @@ def test_a_scheme_a_point_a_line():
     ]
 
 
+def test_two_schemes_one_after_the_other_and_the_title_repeated_as_a_running_header():
+    with_running_header = CELLS.replace("3.2\n", "Socialnämndens delegationsordning\n3.2\n")
+    first, second = parse_text(with_running_header + FLOWED, "two.txt")["delegation_schemes"]
+    assert (first["body"], len(first["points"]), second["body"], len(second["points"])) == ("Socialnämnden", 3, "Kommunstyrelsen", 4)
+    assert first["points"][1]["matter"] == "Beslut om att inleda utredning"
+
+
 def test_a_title_without_a_table_or_prose_that_names_a_scheme_is_no_scheme():
     text = ("Delegationsordning för socialnämnden\nNämnden beslutar att anta delegationsordningen.\n"
             "Ärende Delegat\n§ 7 Nästa ärende\n3.1 Beslut om bistånd Socialsekreterare\n")

@@ -120,8 +120,7 @@ def _scheme(texts: list[Line], i: int) -> tuple[DelegationScheme | None, int]:
     title = _title(texts[i].text)
     if title is None:
         return None, i + 1
-    body = title
-    scheme = DelegationScheme(title=texts[i].text, body=body or None, valid_from=None, case_number=None,
+    scheme = DelegationScheme(title=texts[i].text, body=title or None, valid_from=None, case_number=None,
                               first_line=texts[i].no, last_line=texts[i].no)
     for j in range(i + 1, min(i + 1 + HEADER_WINDOW, len(texts))):
         text = texts[j].text
@@ -129,8 +128,8 @@ def _scheme(texts: list[Line], i: int) -> tuple[DelegationScheme | None, int]:
             return None, i + 1
         header = _header(texts, j)
         if header is not None:
-            _read_points(texts, header, scheme)
-            return (scheme, header.end) if scheme.points else (None, i + 1)
+            end = _read_points(texts, header, scheme)
+            return (scheme, end) if scheme.points else (None, i + 1)
         if j == i + 1 and scheme.body is None and BODY_WORD.search(text) and len(text.split()) <= 5:
             scheme.body = _body(re.sub(r"^för\s+", "", text, flags=re.I))
         _about(text, scheme)
@@ -225,17 +224,18 @@ def _is_header(texts: list[Line], j: int) -> int:
 
 # ------------------------------------------------------------ the points
 
-def _read_points(texts: list[Line], header: Header, scheme: DelegationScheme) -> None:
+def _read_points(texts: list[Line], header: Header, scheme: DelegationScheme) -> int:
+    """The points under the header; the index of the line the scheme ends before."""
     drafts: list[Draft] = []
     loose = 0
     j = header.end
     while j < len(texts) and loose <= LOOSE_LINES:
         line = texts[j]
-        if END_RE.match(line.text) or _title(line.text) is not None and not POINT_RE.match(line.text):
-            break
         if PAGE_RE.match(line.text) or line.text == scheme.title:  # a page number, the title as a running header
             j += 1
             continue
+        if END_RE.match(line.text) or _title(line.text) is not None and not POINT_RE.match(line.text):
+            break
         if taken := _is_header(texts, j):
             j += taken
             continue
@@ -253,6 +253,7 @@ def _read_points(texts: list[Line], header: Header, scheme: DelegationScheme) ->
         point = _point(draft, header)
         if point is not None:
             scheme.points.append(point)
+    return j
 
 
 def _start(line: Line, text: str, drafts: list[Draft]) -> Draft | None:
