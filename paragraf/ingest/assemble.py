@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from paragraf.ingest.cleanup import clean
 from paragraf.ingest.control_plan import read_control_plans
+from paragraf.ingest.delegation_scheme import read_delegation_schemes
 from paragraf.ingest.headings import section_heading
 from paragraf.ingest.identity import OPTION, MeetingHints, missing_warning
 from paragraf.ingest.fulfilment import read_fulfilment
@@ -15,7 +16,7 @@ from paragraf.ingest.internal_control import read_internal_control
 from paragraf.ingest.reports import name_reports, name_untitled_reports
 from paragraf.ingest.minutes import read_minutes
 from paragraf.ingest.model import Document, Indicator, InternalControlReport, Meeting, Paragraph, Register, StatedFulfilment
-from paragraf.ingest.model import InternalControlPlan
+from paragraf.ingest.model import DelegationScheme, InternalControlPlan
 from paragraf.ingest.notice import read_notice
 from paragraf.ingest.registers import read_registers
 from paragraf.ingest.letters import title_kind, title_like
@@ -33,6 +34,7 @@ class Packet:
     fulfilment: list[StatedFulfilment] = field(default_factory=list)
     internal_control: list[InternalControlReport] = field(default_factory=list)
     internal_control_plans: list[InternalControlPlan] = field(default_factory=list)
+    delegation_schemes: list[DelegationScheme] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text_lines: list[tuple[int, str]] = field(default_factory=list)  # (source line, cleaned text) of every kept text line
 
@@ -67,6 +69,7 @@ def read_packet(raw_lines: list[str], hints: MeetingHints | None = None) -> Pack
     packet.fulfilment = read_fulfilment(cleaned.lines, packet.indicators)
     packet.internal_control = read_internal_control(cleaned.lines)
     packet.internal_control_plans = read_control_plans(cleaned.lines, raw_lines)
+    packet.delegation_schemes = read_delegation_schemes(cleaned.lines)
     if not packet.meetings:
         packet.warnings.append("no meeting found: no notice or minutes in a known layout")
     return packet

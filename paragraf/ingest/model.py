@@ -283,3 +283,30 @@ class InternalControlPlan:
     first_line: int
     last_line: int
     controls: list[PlannedControl] = field(default_factory=list)
+
+
+@dataclass
+class DelegationPoint:
+    """A point of a delegation scheme: who may decide a matter on the body's behalf, under which law, within
+    which limits (as written)."""
+
+    number: str  # `4.5.4`, `A.12`, `3.1`
+    matter: str  # the matter (ärende), its wrapped lines joined
+    delegate_role: str  # `Regiondirektör`, `Förvaltningschef`, `Ordförande`, `Au`
+    law: str | None  # the lagrum (`KL 6:39`, `SoL 4 kap 1 §`)
+    limits: str | None  # the remark, condition or limit (`upp till 5 mnkr`)
+    line: int
+
+
+@dataclass
+class DelegationScheme:
+    """A body's delegation scheme (delegationsordning) as printed in a packet: its title, the body, the date it
+    applies from, and its points."""
+
+    title: str
+    body: str | None  # the body whose power is delegated, as the title names it
+    valid_from: str | None  # `gäller från 2023-02-01`, as an ISO date
+    case_number: str | None  # when printed (`Dnr RS 2022/123`)
+    first_line: int
+    last_line: int
+    points: list[DelegationPoint] = field(default_factory=list)

@@ -48,5 +48,6 @@ def parse_source_with_text(source: Source, hints: MeetingHints | None = None) ->
         "fulfilment": [asdict(f) for f in packet.fulfilment],
         "internal_control": [asdict(r) for r in packet.internal_control],
         "internal_control_plans": [asdict(p) for p in packet.internal_control_plans],
+        "delegation_schemes": [asdict(s) for s in packet.delegation_schemes],
         "warnings": packet.warnings,
     }, packet.text_lines

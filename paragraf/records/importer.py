@@ -22,6 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 
+from paragraf.ingest.delegation_scheme import SCHEME_TITLE_RE, stated_valid_from
 from paragraf.ingest.errors import InputError
 from paragraf.ingest.identity import OPTION, MeetingHints
 from paragraf.ingest.packet import parse_source_with_text
@@ -39,6 +40,8 @@ from paragraf.records.models import (
     CitedStep,
     ControlPoint,
     DelegatedDecision,
+    DelegationPoint,
+    DelegationScheme,
     Dissent,
     Document,
     Election,
@@ -177,6 +180,8 @@ class PacketStore:
         self._registers()
         self._internal_control()
         self._control_plans()
+
+        self._delegation_schemes()
         rebuild_memberships(touched)
         self._count("seats", serving.store_seats(sorted(meetings)))
         # The search index listens; it gets the cleaned text so that it need not clean it again.
@@ -675,6 +680,56 @@ class PacketStore:
             return None
         return self.bodies.find(max(deciding, key=lambda m: m["date"])["body"])
 
+    def _delegation_schemes(self) -> None:
+        """Each delegation scheme the packet prints, stored for its body (named by its title, else that of the
+        meeting whose § decides it) from the date it states (in its text, else in the deciding §'s decision, else
+        the meeting's date), with its points. A scheme is the import's own when it has the same body, title and
+        date and staff never added or changed it in the admin (no admin log entry names it): a re-import writes it
+        anew; one staff made or corrected is left as it is, and no second one is made beside it."""
+        for data in self.packet.get("delegation_schemes") or []:
+            deciding = self._deciding_paragraph(data)
+            body = (self.bodies.find(data["body"]) if data.get("body") else None) or (deciding.meeting.body if deciding else None)
+            valid_from = (_optional_date(data.get("valid_from")) or _optional_date(stated_valid_from(deciding.decision) if deciding else None)
+                          or (deciding.meeting.date if deciding else None))
+            if body is None or valid_from is None:
+                self._count("delegation schemes without a body or date")
+                continue
+            title = data["title"][:300]
+            scheme = DelegationScheme.objects.filter(body=body, title=title, valid_from=valid_from).order_by("pk").first()
+            if scheme is not None and _by_staff(scheme):
+                self._count("delegation schemes kept as staff made them")
+                continue
+            if scheme is None:
+                scheme = DelegationScheme.objects.create(body=body, title=title, valid_from=valid_from, decided_in=deciding)
+            elif scheme.decided_in_id != (deciding.pk if deciding else None):
+                scheme.decided_in = deciding
+                scheme.save(update_fields=["decided_in", "modified"])
+            scheme.points.all().delete()
+            points, numbers = [], set()
+            for p in data["points"]:
+                if p["number"] in numbers:  # a number twice (a misread heading): the first stands
+                    continue
+                numbers.add(p["number"])
+                limits = "; ".join(part for part in (f"Lagrum: {p['law']}" if p.get("law") else "", p.get("limits") or "") if part)
+                points.append(DelegationPoint(scheme=scheme, position=len(points) + 1, number=p["number"][:60], matter=p["matter"],
+                                              delegate_role=p["delegate_role"][:200], limits=limits))
+            DelegationPoint.objects.bulk_create(points)
+            self._count("delegation schemes")
+            self._count("delegation points", len(points))
+
+    def _deciding_paragraph(self, scheme: dict) -> Paragraph | None:
+        """The § of this packet that decides a scheme: the one of its case number, else the one whose title names
+        a delegation scheme (of the scheme's body, when it names one)."""
+        paragraphs = list(Paragraph.objects.filter(pk__in=list(self.copies)).select_related("meeting__body").order_by("meeting__date", "number"))
+        serial = re.search(r"(?:19|20)\d\d/\d+", scheme.get("case_number") or "")
+        if serial and (same := [p for p in paragraphs if re.search(rf"{re.escape(serial.group())}(?!\d)", p.case_number or "")]):
+            return same[0]
+        named = [p for p in paragraphs if SCHEME_TITLE_RE.search(p.title or "")]
+        body = self.bodies.find(scheme["body"]) if scheme.get("body") else None
+        if body is not None:
+            named = [p for p in named if p.meeting.body_id == body.pk or body.name.casefold() in p.title.casefold()]
+        return named[0] if len(named) == 1 else None
+
     def _reported_at(self, register: dict) -> Meeting | None:
         """The meeting a register is reported to: of the body it names on its date, else the one meeting of
         the organisation that day."""
@@ -718,6 +773,14 @@ def _first_line(meeting: dict) -> int | None:
     lines = [p.get("first_line") for p in meeting.get("paragraphs", [])] + [a.get("line") for a in meeting.get("agenda", [])]
     lines = [n for n in lines if n]
     return min(lines) if lines else None
+
+
+def _by_staff(scheme: DelegationScheme) -> bool:
+    """Staff added or changed this scheme in the admin (its log names it): an import leaves it alone."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    return LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(DelegationScheme), object_id=str(scheme.pk)).exists()
 
 
 def _optional_date(value: str | None) -> dt.date | None:
