@@ -22,7 +22,7 @@ import pytest
 
 from paragraf.exchange.export import jsonl_lines, write_csv
 from paragraf.exchange.tables import TABLES
-from paragraf.records.models import Attendance, Body, Meeting, Organization, Person, SourceFile
+from paragraf.records.models import AgendaItem, Attendance, Body, DelegatedDecision, Invitation, Meeting, Organization, Person, SourceFile
 from tests.conftest import CORPUS, ROOT
 
 # ---------------------------------------------------------------- fresh databases, the real command
@@ -237,6 +237,33 @@ def test_one_organisation_holds_its_meetings_and_the_people_they_name():
     assert meeting.pk not in region_meetings and len(region_meetings) == 12
     assert person.pk not in {r["id"] for r in region_records if r["model"] == "person"}
     assert sum(r["model"] == "sourcefile" for r in region_records) == 2
+
+
+@in_test_database
+def test_a_meeting_in_preparation_and_an_unreported_decision_stay_out_of_the_dump_until_published():
+    region = Organization.objects.get()
+    body = Body.objects.filter(organization=region).first()
+    draft = Meeting.all_objects.create(body=body, date="2031-03-04", published=False)
+    item = AgendaItem.all_objects.create(meeting=draft, position=1, number=1, title="Hemligt förslag om nedläggning")
+    person = Person.objects.create(name="Utkast Kallad", slug="utkast-kallad")
+    Invitation.all_objects.create(meeting=draft, position=1, person=person, name="Utkast Kallad")
+    decision = DelegatedDecision.objects.create(organization=region, body=body, position=1, title="Beslut ännu inte anmält",
+                                                decided_on="2031-03-01", reported_at=None)
+
+    def ids(model: str) -> set[int]:
+        return {r["id"] for r in dump_records(region) if r["model"] == model}
+
+    assert draft.pk not in ids("meeting") and item.pk not in ids("agendaitem") and not ids("invitation") & set(
+        Invitation.all_objects.filter(meeting=draft).values_list("pk", flat=True))
+    assert person.pk not in ids("person")  # called to nothing public
+    assert decision.pk not in ids("delegateddecision")
+    decision.reported_at = draft
+    decision.save()
+    assert decision.pk not in ids("delegateddecision")  # reported at a meeting not yet published
+
+    Meeting.all_objects.filter(pk=draft.pk).update(published=True)
+    assert draft.pk in ids("meeting") and item.pk in ids("agendaitem") and person.pk in ids("person")
+    assert decision.pk in ids("delegateddecision")
 
 
 @in_test_database

@@ -5,6 +5,9 @@ Left out: `Override` (staff corrections are not public; the dump carries the cor
 values the records hold) and `SourceFile.data` (the original bytes are shown to staff only;
 the dump carries the text read from them, masked like the portal shows it), and
 `PersonAlias.first_token` and `folded_name` (the name beside them indexed, derived again on restore).
+Left out too, as from every public reader: a meeting the secretariat prepares until its notice is
+published, with its agenda, the called and anything else of it, and a delegated decision or information
+document recorded in the secretariat until it is reported at a published meeting (`records/registers.py`).
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from operator import or_
 from django.db import models
 from django.db.models import Q, QuerySet
 
+from paragraf.records import registers
 from paragraf.records.models import (
     AgendaItem,
     Attendance,
@@ -76,6 +80,18 @@ class Table:
     @property
     def name(self) -> str:
         return self.model._meta.model_name
+
+    @property
+    def public(self) -> Q:
+        """The rows the public may see: of a published meeting (by the owner path through the meeting);
+        of a register, those `records.registers.PUBLIC` admits; all others."""
+        if self.model is Meeting:
+            return Q(published=True)
+        if self.model in (DelegatedDecision, InformationDocument):
+            return registers.PUBLIC
+        if self.owner and self.owner.endswith(MEETING):
+            return Q(**{self.owner.removesuffix("body__organization") + "published": True})
+        return Q()
 
     @property
     def fields(self) -> list[models.Field]:
@@ -168,11 +184,11 @@ def changed_since(rows: QuerySet, since) -> QuerySet:
 
 def _scoped(organization: Organization | None) -> dict[str, QuerySet]:
     if organization is None:
-        return {table.name: table.model._base_manager.all() for table in TABLES}
+        return {table.name: table.model._base_manager.filter(table.public) for table in TABLES}
     scopes: dict[type[models.Model], QuerySet] = {}
     for table in TABLES:
         if table.owner is not None:
-            scopes[table.model] = table.model._base_manager.filter(**{table.owner: organization.pk})
+            scopes[table.model] = table.model._base_manager.filter(table.public, **{table.owner: organization.pk})
     for model in SHARED_ORDER:
         scopes[model] = model._base_manager.filter(_referenced_from(model, scopes))
     scopes[PersonAlias] = PersonAlias._base_manager.filter(person__in=scopes[Person].values("pk"))

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from paragraf.records.models import Case, DelegatedDecision, InformationDocument, Meeting, Paragraph
+
+
+# A register row the public may see: one read from a packet, or one recorded in the secretariat once it is
+# reported at a meeting whose notice is published (the case page, the export).
+PUBLIC = Q(source_file__isnull=False) | Q(reported_at__published=True)
 
 
 @dataclass
