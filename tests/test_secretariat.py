@@ -108,6 +108,31 @@ def test_a_change_after_publishing_is_an_amended_notice_with_what_changed(world,
     assert "Ändrad kallelse" in pdf_text(bytes(notice))
 
 
+def test_a_document_added_replaced_or_taken_out_after_publishing_is_an_amended_notice(world):
+    from paragraf.secretariat.models import AgendaDocument
+
+    meeting = world.meeting(published=True)
+    first = agenda.items(meeting)[0]
+    case = world.case("Ärende med sen handling", ready=False)
+    late = AgendaDocument.objects.create(agenda_item=first, document=document(case, "Sen bilaga"), position=9)
+    AgendaDocument.objects.create(agenda_item=first, document=document(case, "Sen hemlig bilaga", confidential=True), position=10)
+    version = notices.publish(meeting, world.users["secretary"])
+    assert version.changes == [f"Ny handling till punkt {first.number}: Sen bilaga"]  # the confidential one is not named
+    assert "Sen bilaga" in pdf_text(bytes(NoticeVersion.with_pdfs.get(pk=version.pk).packet_pdf))
+
+    replaced = late.document
+    replaced.sha256 = "0" * 64
+    replaced.save(update_fields=["sha256"])
+    version = notices.publish(meeting, world.users["secretary"])
+    assert version.changes == [f"Handling ändrad i punkt {first.number}: Sen bilaga"]
+
+    late.delete()
+    version = notices.publish(meeting, world.users["secretary"])
+    assert version.changes == [f"Handling utgår från punkt {first.number}: Sen bilaga"]
+    with pytest.raises(notices.NothingChanged):
+        notices.publish(meeting, world.users["secretary"])
+
+
 def test_the_packet_holds_the_notice_and_every_public_document_in_agenda_order_with_bookmarks(world):
     meeting = world.meeting()
     first = agenda.items(meeting)[0]

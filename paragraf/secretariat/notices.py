@@ -68,6 +68,8 @@ def changes(before: dict, after: dict) -> list[str]:
             lines.append(f"Punkt utgår: {item['title']}")
     if [i["title"] for i in before["items"] if _item_key(i) in new] != [i["title"] for i in after["items"] if _item_key(i) in old]:
         lines.append("Ärendenas ordning ändrad")
+    if "documents" in before:  # kept with every version published since documents were compared
+        lines += _document_changes(before, after)
     called_before, called_after = _people(before), _people(after)
     lines += [f"Kallad: {name}" for name in called_after if name not in called_before]
     lines += [f"Inte längre kallad: {name}" for name in called_before if name not in called_after]
@@ -76,6 +78,31 @@ def changes(before: dict, after: dict) -> list[str]:
 
 def _item_key(item: dict) -> str:
     return item["case_number"] or item["title"]
+
+
+def _document_changes(before: dict, after: dict) -> list[str]:
+    """The public documents added to an item, replaced by other bytes, or taken out (a confidential one is
+    never named: it is in neither list)."""
+    old = {(d["item"], d["title"]): d["sha256"] for d in before["documents"]}
+    new = {(d["item"], d["title"]): d["sha256"] for d in after["documents"]}
+    numbers = {_item_key(i): i["number"] for i in [*before["items"], *after["items"]]}
+    lines = []
+    for (item, title), digest in new.items():
+        if (item, title) not in old:
+            lines.append(f"Ny handling till punkt {numbers[item]}: {title}")
+        elif old[(item, title)] != digest:
+            lines.append(f"Handling ändrad i punkt {numbers[item]}: {title}")
+    lines += [f"Handling utgår från punkt {numbers[item]}: {title}" for item, title in old if (item, title) not in new]
+    return lines
+
+
+def public_documents(meeting: Meeting) -> list[dict]:
+    """Each public document of the packet by its item (case number or title), title and SHA-256, in packet
+    order: kept with a published version, so that the next one says which documents changed."""
+    links = (AgendaDocument.objects.filter(agenda_item__meeting=meeting, document__confidential=False)
+             .select_related("agenda_item", "document").defer("document__data").order_by("agenda_item__position", "position"))
+    return [{"item": link.agenda_item.case_number or link.agenda_item.title, "title": link.document.title,
+             "sha256": link.document.sha256} for link in links]
 
 
 def _people(data: dict) -> list[str]:
@@ -111,7 +138,7 @@ def publish(meeting: Meeting, user) -> NoticeVersion:
     its body's members once the transaction is committed. Raises NothingChanged when nothing has."""
     previous = NoticeVersion.objects.filter(meeting=meeting).order_by("-version").first()
     notice = notice_of(meeting)
-    data = content(notice)
+    data = {**content(notice), "documents": public_documents(meeting)}
     lines = changes(previous.content, data) if previous else []
     if previous and not lines:
         raise NothingChanged("Kallelsen är densamma som den senast publicerade.")
