@@ -77,3 +77,22 @@ def test_without_a_scheme_the_points_are_not_judged(board):
     reported(organization, meetings[1], ("9.9", "Något", dt.date(2024, 3, 1), ""))
     [finding] = findings_at(meetings[1])
     assert finding.severity.value == "info" and "ingen delegationsordning" in finding.explanation
+
+
+def test_each_decision_is_judged_under_the_scheme_in_force_on_its_own_date(board):
+    organization, body, meetings = board
+    scheme(body)  # valid from 2024-01-01: 3.2 to Biståndshandläggare
+    newer = DelegationScheme.objects.create(body=body, title="Delegationsordning för socialnämnden, reviderad", valid_from=dt.date(2024, 3, 10))
+    DelegationPoint.objects.create(scheme=newer, position=1, number="3.2", matter="Bistånd i form av boendestöd", delegate_role="Enhetschef")
+    reported(organization, meetings[1], ("3.2", "Boendestöd före revideringen", dt.date(2024, 3, 1), "Biståndshandläggare"),
+             ("3.2", "Boendestöd efter revideringen", dt.date(2024, 3, 12), "Biståndshandläggare"))
+    [finding] = findings_at(meetings[1])  # the meeting (2024-03-14) is under the newer scheme; the first decision is not
+    assert "”Boendestöd efter revideringen” fattades av Biståndshandläggare, men punkt 3.2 delegerar till Enhetschef" in finding.explanation
+
+
+def test_a_decision_older_than_every_scheme_is_not_judged(board):
+    organization, body, meetings = board
+    later = DelegationScheme.objects.create(body=body, title="Delegationsordning från mars", valid_from=dt.date(2024, 3, 1))
+    DelegationPoint.objects.create(scheme=later, position=1, number="3.2", matter="Boendestöd", delegate_role="Enhetschef")
+    reported(organization, meetings[1], ("7.7", "Beslut före första ordningen", dt.date(2024, 2, 20), ""))
+    assert findings_at(meetings[1]) == []

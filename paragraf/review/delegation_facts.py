@@ -1,5 +1,6 @@
-"""What the delegation rule reads of a meeting: the delegated decisions reported at it, the points of its
-body's delegation scheme in force that day, and the body's meeting dates (to tell a late report).
+"""What the delegation rule reads of a meeting: the delegated decisions reported at it, its body's delegation
+schemes (each decision is judged under the one in force on the day it was taken, as the secretariat judges it
+when it is recorded), and the body's meeting dates (to tell a late report).
 
 `against_scheme` is the one judgement of a decision under a scheme's points (the point exists, the role
 matches); the rule asks it for every reported decision, the secretariat when a delegate records one
@@ -33,12 +34,21 @@ class ReportedDecision:
     line: int | None
 
 
+@dataclass(frozen=True)
+class SchemeFacts:
+    title: str
+    valid_from: datetime.date
+    points: dict[str, str]  # point key → the delegate's role
+
+
 @dataclass
 class DelegationFacts:
     decisions: list[ReportedDecision]
-    scheme: str | None  # the title of the scheme in force, None when the body has none in Paragraf
-    points: dict[str, str]  # point key → the delegate's role
+    schemes: list[SchemeFacts]  # the body's schemes in Paragraf, any order; empty when it has none
     body_dates: list[datetime.date]  # every meeting date of the body, in order
+
+    def scheme_on(self, date: datetime.date) -> SchemeFacts | None:
+        return scheme_in_force(self.schemes, date)
 
 
 def scheme_in_force(schemes, date: datetime.date):
@@ -94,7 +104,6 @@ def load(meetings: list[Meeting]) -> dict[int, DelegationFacts]:
         dates[body_id].append(date)
     facts = {}
     for meeting in reporting:
-        scheme = scheme_in_force(schemes[meeting.body_id], meeting.date)
-        points = point_roles(scheme) if scheme else {}
-        facts[meeting.pk] = DelegationFacts(decisions[meeting.pk], scheme.title if scheme else None, points, dates[meeting.body_id])
+        body_schemes = [SchemeFacts(s.title, s.valid_from, point_roles(s)) for s in schemes[meeting.body_id]]
+        facts[meeting.pk] = DelegationFacts(decisions[meeting.pk], body_schemes, dates[meeting.body_id])
     return facts

@@ -16,18 +16,22 @@ def check(facts: MeetingFacts) -> Iterator[Finding]:
     delegation = facts.delegation
     if delegation is None:
         return
-    if delegation.scheme is None:
+    if not delegation.schemes:
         yield Finding(RULE, Severity.INFO, facts.meeting_id, facts.name, None,
                       f"{len(delegation.decisions)} delegationsbeslut anmäls, men organet har ingen delegationsordning i Paragraf; "
                       "punkterna kan inte prövas.")
     for decision in delegation.decisions:
-        if delegation.scheme is not None:
-            yield from _against_scheme(facts, decision)
+        yield from _against_scheme(facts, decision)
         yield from _in_time(facts, decision)
 
 
 def _against_scheme(facts: MeetingFacts, decision: ReportedDecision) -> Iterator[Finding]:
-    problem = against_scheme(decision.point, decision.title, decision.delegate_role, facts.delegation.scheme, facts.delegation.points)
+    """Under the scheme in force on the day the decision was taken (the meeting's day when the register
+    gives no date); a decision older than every scheme of the body is not judged."""
+    scheme = facts.delegation.scheme_on(decision.decided_on or facts.date)
+    if scheme is None:
+        return
+    problem = against_scheme(decision.point, decision.title, decision.delegate_role, scheme.title, scheme.points)
     if problem is not None:
         yield _finding(facts, decision, Severity.WARNING, problem)
 
