@@ -196,8 +196,8 @@ Socialnämnden tar del av informationen.
 
 @pytest.mark.django_db
 def test_a_decided_scheme_is_stored_and_the_review_lists_a_decision_under_a_point_it_lacks():
-    from django.contrib.admin.models import CHANGE, LogEntry
     from django.contrib.auth import get_user_model
+    from django.test import Client
 
     from paragraf.records.importer import import_bytes
     from paragraf.records.models import DelegationScheme, Meeting, Paragraph
@@ -227,13 +227,53 @@ def test_a_decided_scheme_is_stored_and_the_review_lists_a_decision_under_a_poin
     [again] = DelegationScheme.objects.filter(body=scheme.body)
     assert again.pk == scheme.pk and again.points.count() == 2
 
-    # Staff correct a point in the admin: a re-import leaves their scheme alone.
-    point = again.points.get(number="3.2")
-    point.delegate_role = "Enhetschef"
-    point.save()
-    staff = get_user_model().objects.create(username="registrator-delegering")
-    LogEntry.objects.log_actions(staff.pk, [again], CHANGE)
+    assert again.source_file.name == "sn-2024-01-24.txt"  # the import's own
+
+    # Staff correct a point in the admin: the scheme is theirs, a re-import leaves it alone.
+    from tests.admin_forms import change_form_data
+
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("registrator-delegering", password="pw-for-tests"))
+    url = f"/admin/records/delegationscheme/{again.pk}/change/"
+    data = change_form_data(client.get(url), ("points",))
+    row = next(k.removesuffix("-number") for k, v in data.items() if k.startswith("points-") and v == "3.2")
+    assert client.post(url, {**data, f"{row}-delegate_role": "Enhetschef"}).status_code == 302
+    again.refresh_from_db()
+    assert again.source_file is None
     result = import_bytes(PACKET.encode(), "sn-2024-01-24.txt", force=True)
     assert result.counts["delegation schemes kept as staff made them"] == 1
     assert DelegationScheme.objects.filter(body=scheme.body).count() == 1
     assert again.points.get(number="3.2").delegate_role == "Enhetschef"
+
+
+@pytest.mark.django_db
+def test_a_scheme_staff_save_in_the_secretariat_is_kept_by_a_re_import():
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from paragraf.records.importer import import_bytes
+    from paragraf.records.models import DelegationScheme
+
+    assert import_bytes(PACKET.encode(), "sn-2024-01-24.txt").ok
+    [scheme] = DelegationScheme.objects.filter(title="Delegationsordning för socialnämnden")
+    assert scheme.source_file is not None
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("sekreterare-delegering", password="pw-for-tests"))
+    url = f"/sekretariat/organ/{scheme.body.pk}/delegationsordning/{scheme.pk}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    form, formset = page.context["form"], page.context["formset"]
+    data = {name: "" if form[name].value() is None else form[name].value() for name in form.fields}
+    data.update({f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()})
+    for i, point in enumerate(formset.forms):
+        data.update({f"{formset.prefix}-{i}-{name}": "" if point[name].value() is None else point[name].value() for name in point.fields})
+    data["valid_from"] = scheme.valid_from.isoformat()
+    first = next(i for i, point in enumerate(formset.forms) if point["number"].value() == "3.1")
+    data[f"{formset.prefix}-{first}-limits"] = "upp till 2 gånger riksnormen"
+    assert client.post(url, data).status_code == 302
+    scheme.refresh_from_db()
+    assert scheme.source_file is None
+
+    result = import_bytes(PACKET.encode(), "sn-2024-01-24.txt", force=True)
+    assert result.counts["delegation schemes kept as staff made them"] == 1
+    assert scheme.points.get(number="3.1").limits == "upp till 2 gånger riksnormen"

@@ -216,10 +216,16 @@ class DelegationPointInline(admin.TabularInline):
 class DelegationSchemeAdmin(admin.ModelAdmin):
     """A body's delegation scheme, its points edited by staff (the review checks reported decisions against it)."""
 
-    list_display = ("title", "body", "valid_from")
+    list_display = ("title", "body", "valid_from", "source_file")
     list_filter = ("body__organization",)
     raw_id_fields = ("decided_in",)
+    readonly_fields = ("source_file",)
     inlines = [DelegationPointInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Saved by staff, the scheme or its points: theirs from now on, never written anew by a re-import."""
+        super().save_related(request, form, formsets, change)
+        m.DelegationScheme.objects.filter(pk=form.instance.pk).update(source_file=None)
 
 
 class PlannedControlInline(admin.StackedInline):

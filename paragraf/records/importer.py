@@ -684,8 +684,9 @@ class PacketStore:
         """Each delegation scheme the packet prints, stored for its body (named by its title, else that of the
         meeting whose § decides it) from the date it states (in its text, else in the deciding §'s decision, else
         the meeting's date), with its points. A scheme is the import's own when it has the same body, title and
-        date and staff never added or changed it in the admin (no admin log entry names it): a re-import writes it
-        anew; one staff made or corrected is left as it is, and no second one is made beside it."""
+        date and keeps the packet it was read from (`source_file`; staff saving it in the admin or the secretariat
+        empties that): a re-import writes it anew; one staff made or corrected is left as it is, and no second one
+        is made beside it."""
         for data in self.packet.get("delegation_schemes") or []:
             deciding = self._deciding_paragraph(data)
             body = (self.bodies.find(data["body"]) if data.get("body") else None) or (deciding.meeting.body if deciding else None)
@@ -696,14 +697,15 @@ class PacketStore:
                 continue
             title = data["title"][:300]
             scheme = DelegationScheme.objects.filter(body=body, title=title, valid_from=valid_from).order_by("pk").first()
-            if scheme is not None and _by_staff(scheme):
+            if scheme is not None and scheme.source_file_id is None:  # staff made or changed it
                 self._count("delegation schemes kept as staff made them")
                 continue
             if scheme is None:
-                scheme = DelegationScheme.objects.create(body=body, title=title, valid_from=valid_from, decided_in=deciding)
-            elif scheme.decided_in_id != (deciding.pk if deciding else None):
-                scheme.decided_in = deciding
-                scheme.save(update_fields=["decided_in", "modified"])
+                scheme = DelegationScheme.objects.create(body=body, title=title, valid_from=valid_from, decided_in=deciding,
+                                                         source_file=self.file)
+            elif (scheme.decided_in_id, scheme.source_file_id) != (deciding.pk if deciding else None, self.file.pk):
+                scheme.decided_in, scheme.source_file = deciding, self.file
+                scheme.save(update_fields=["decided_in", "source_file", "modified"])
             scheme.points.all().delete()
             points, numbers = [], set()
             for p in data["points"]:
@@ -773,14 +775,6 @@ def _first_line(meeting: dict) -> int | None:
     lines = [p.get("first_line") for p in meeting.get("paragraphs", [])] + [a.get("line") for a in meeting.get("agenda", [])]
     lines = [n for n in lines if n]
     return min(lines) if lines else None
-
-
-def _by_staff(scheme: DelegationScheme) -> bool:
-    """Staff added or changed this scheme in the admin (its log names it): an import leaves it alone."""
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
-    return LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(DelegationScheme), object_id=str(scheme.pk)).exists()
 
 
 def _optional_date(value: str | None) -> dt.date | None:

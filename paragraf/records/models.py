@@ -864,6 +864,10 @@ class DelegationScheme(Timestamped):
     valid_from = models.DateField(_("valid from"))
     decided_in = models.ForeignKey("Paragraph", verbose_name=_("decided in"), on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
+    # The packet it was read from while it is the import's own; empty once staff made or changed it (in the
+    # admin or the secretariat): a re-import then leaves it as it is.
+    source_file = models.ForeignKey(SourceFile, verbose_name=_("read from"), on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
 
     class Meta:
         verbose_name = _("delegation scheme")

@@ -234,6 +234,7 @@ class DelegationSchemeForm(forms.ModelForm):
     def save(self, commit: bool = True) -> DelegationScheme:
         scheme = super().save(commit=False)
         scheme.body, scheme.decided_in = self.body, self.paragraph
+        scheme.source_file = None  # saved by staff: a re-import leaves it as it is
         if commit:
             scheme.save()
         return scheme
