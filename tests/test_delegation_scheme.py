@@ -277,3 +277,24 @@ def test_a_scheme_staff_save_in_the_secretariat_is_kept_by_a_re_import():
     result = import_bytes(PACKET.encode(), "sn-2024-01-24.txt", force=True)
     assert result.counts["delegation schemes kept as staff made them"] == 1
     assert scheme.points.get(number="3.1").limits == "upp till 2 gånger riksnormen"
+
+
+@pytest.mark.django_db
+def test_a_scheme_the_packet_no_longer_gives_goes_unless_staff_made_it_theirs():
+    from paragraf.records.importer import import_bytes
+    from paragraf.records.models import DelegationScheme
+
+    assert import_bytes(PACKET.encode(), "sn-2024-01-24.txt").ok
+    [scheme] = DelegationScheme.objects.filter(title="Delegationsordning för socialnämnden")
+    # What an earlier parser read of the same bytes: a title that the packet, read now, no longer gives.
+    misread = DelegationScheme.objects.create(body=scheme.body, title="Delegationsordning för socialnämnden Punkt",
+                                              valid_from=scheme.valid_from, source_file=scheme.source_file)
+    result = import_bytes(PACKET.encode(), "sn-2024-01-24.txt", force=True)
+    assert result.ok, result.message
+    assert result.counts["delegation schemes no longer in the packet"] == 1
+    assert list(DelegationScheme.objects.filter(body=scheme.body)) == [scheme]
+
+    theirs = DelegationScheme.objects.create(body=scheme.body, title=misread.title, valid_from=scheme.valid_from, source_file=None)
+    result = import_bytes(PACKET.encode(), "sn-2024-01-24.txt", force=True)
+    assert "delegation schemes no longer in the packet" not in result.counts
+    assert DelegationScheme.objects.filter(pk=theirs.pk).exists()  # staff made it: theirs to remove

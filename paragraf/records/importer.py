@@ -686,38 +686,46 @@ class PacketStore:
         the meeting's date), with its points. A scheme is the import's own when it has the same body, title and
         date and keeps the packet it was read from (`source_file`; staff saving it in the admin or the secretariat
         empties that): a re-import writes it anew; one staff made or corrected is left as it is, and no second one
-        is made beside it."""
-        for data in self.packet.get("delegation_schemes") or []:
-            deciding = self._deciding_paragraph(data)
-            body = (self.bodies.find(data["body"]) if data.get("body") else None) or (deciding.meeting.body if deciding else None)
-            valid_from = (_optional_date(data.get("valid_from")) or _optional_date(stated_valid_from(deciding.decision) if deciding else None)
-                          or (deciding.meeting.date if deciding else None))
-            if body is None or valid_from is None:
-                self._count("delegation schemes without a body or date")
+        is made beside it. A scheme this packet gave before and gives no more (a parser reads it otherwise) goes."""
+        kept = [self._delegation_scheme(data) for data in self.packet.get("delegation_schemes") or []]
+        stale = DelegationScheme.objects.filter(source_file=self.file).exclude(pk__in=[s.pk for s in kept if s is not None])
+        gone = stale.delete()[1].get(DelegationScheme._meta.label, 0)
+        if gone:
+            self._count("delegation schemes no longer in the packet", gone)
+
+    def _delegation_scheme(self, data: dict) -> DelegationScheme | None:
+        """One scheme of the packet, stored or found as staff keep it; None when it has no body or date."""
+        deciding = self._deciding_paragraph(data)
+        body = (self.bodies.find(data["body"]) if data.get("body") else None) or (deciding.meeting.body if deciding else None)
+        valid_from = (_optional_date(data.get("valid_from")) or _optional_date(stated_valid_from(deciding.decision) if deciding else None)
+                      or (deciding.meeting.date if deciding else None))
+        if body is None or valid_from is None:
+            self._count("delegation schemes without a body or date")
+            return None
+        title = data["title"][:300]
+        scheme = DelegationScheme.objects.filter(body=body, title=title, valid_from=valid_from).order_by("pk").first()
+        if scheme is not None and scheme.source_file_id is None:  # staff made or changed it
+            self._count("delegation schemes kept as staff made them")
+            return scheme
+        if scheme is None:
+            scheme = DelegationScheme.objects.create(body=body, title=title, valid_from=valid_from, decided_in=deciding,
+                                                     source_file=self.file)
+        elif (scheme.decided_in_id, scheme.source_file_id) != (deciding.pk if deciding else None, self.file.pk):
+            scheme.decided_in, scheme.source_file = deciding, self.file
+            scheme.save(update_fields=["decided_in", "source_file", "modified"])
+        scheme.points.all().delete()
+        points, numbers = [], set()
+        for p in data["points"]:
+            if p["number"] in numbers:  # a number twice (a misread heading): the first stands
                 continue
-            title = data["title"][:300]
-            scheme = DelegationScheme.objects.filter(body=body, title=title, valid_from=valid_from).order_by("pk").first()
-            if scheme is not None and scheme.source_file_id is None:  # staff made or changed it
-                self._count("delegation schemes kept as staff made them")
-                continue
-            if scheme is None:
-                scheme = DelegationScheme.objects.create(body=body, title=title, valid_from=valid_from, decided_in=deciding,
-                                                         source_file=self.file)
-            elif (scheme.decided_in_id, scheme.source_file_id) != (deciding.pk if deciding else None, self.file.pk):
-                scheme.decided_in, scheme.source_file = deciding, self.file
-                scheme.save(update_fields=["decided_in", "source_file", "modified"])
-            scheme.points.all().delete()
-            points, numbers = [], set()
-            for p in data["points"]:
-                if p["number"] in numbers:  # a number twice (a misread heading): the first stands
-                    continue
-                numbers.add(p["number"])
-                limits = "; ".join(part for part in (f"Lagrum: {p['law']}" if p.get("law") else "", p.get("limits") or "") if part)
-                points.append(DelegationPoint(scheme=scheme, position=len(points) + 1, number=p["number"][:60], matter=p["matter"],
-                                              delegate_role=p["delegate_role"][:200], limits=limits))
-            DelegationPoint.objects.bulk_create(points)
-            self._count("delegation schemes")
-            self._count("delegation points", len(points))
+            numbers.add(p["number"])
+            limits = "; ".join(part for part in (f"Lagrum: {p['law']}" if p.get("law") else "", p.get("limits") or "") if part)
+            points.append(DelegationPoint(scheme=scheme, position=len(points) + 1, number=p["number"][:60], matter=p["matter"],
+                                          delegate_role=p["delegate_role"][:200], limits=limits))
+        DelegationPoint.objects.bulk_create(points)
+        self._count("delegation schemes")
+        self._count("delegation points", len(points))
+        return scheme
 
     def _deciding_paragraph(self, scheme: dict) -> Paragraph | None:
         """The § of this packet that decides a scheme: the one of its case number, else the one whose title names
