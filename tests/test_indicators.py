@@ -91,6 +91,29 @@ def test_values_with_abbreviated_units_on_one_line():
     assert (row.level, row.target, row.result) == ("VO", "30 st.", "28 st.")
 
 
+def test_a_row_with_its_level_and_no_figures_before_its_analysis_is_an_indicator():
+    table = """Medarbetare
+Mätetal Målvärde Resultat Analys
+
+VO Genomförda
+skydds- och
+arbetsmiljöronder
+
+Varje verksamhet genomför årligen arbetsmiljörond och upprättar en handlingsplan utifrån risker.
+
+VO Semester
+
+Under året har de flesta medarbetarna tagit ut minst tjugo semesterdagar i en följd.
+
+Ett stycke
+utan nivå
+
+Ett stycke prosa utan nivå före är ingen rad i tabellen och ger inget mätetal alls.
+""".split("\n")
+    assert [(row.level, row.label, row.target, row.result) for row in read_indicators(clean(table).lines)] == [
+        ("VO", "Genomförda skydds- och arbetsmiljöronder", None, None), ("VO", "Semester", None, None)]
+
+
 def test_a_summary_row_with_more_than_two_values_is_no_indicator():
     assert "Antal mätetal som inte är uppfyllda" not in rows()
 

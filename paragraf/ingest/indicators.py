@@ -210,8 +210,17 @@ def _rows(blocks: list[list[Line]], place: Place, previous: list[Indicator]) -> 
             # while it has not ended (a sentence, or a line of figures) and no level opens the next
             label_block = label_block + block if _label_goes_on(label_block, texts[0]) else block
         else:
+            if label_block and _without_figures(label_block, texts):
+                out.append(_indicator(label_block, None, None, place))
             label_block = None
     return out
+
+
+def _without_figures(label: list[Line], next_texts: list[str]) -> bool:
+    """A row that opens with its level (`VO Semester`) and is followed by its analysis, prose of long lines,
+    with no figure between: an indicator the report follows without target or result."""
+    level, rest = _level(_label_text([line.text for line in label]))
+    return bool(level and rest) and any(len(t) > LABEL_LINE_MAX for t in next_texts)
 
 
 def _worded_target(texts: list[str], next_block: list[Line] | None) -> tuple[str, str] | None:
