@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from paragraf.records.models import AgendaItem, Case, DelegatedDecision, DelegationScheme, Invitation, Meeting, OrganizationSettings
-from paragraf.secretariat import agenda, delegation
+from paragraf.records.models import (AgendaItem, Case, DelegatedDecision, DelegationScheme, InformationDocument, Invitation, Meeting,
+                                     OrganizationSettings)
+from paragraf.secretariat import agenda, delegation, information
 from paragraf.secretariat.models import AgendaDocument, CaseDocument, MinutesDraft, StandardItem
 from tests.conftest import ROOT
 from tests.secretariat_world import World, document, pdf_bytes
@@ -103,6 +104,19 @@ def _report(client, s: Scene):
     return client.post(_meeting_path(s, "delegationsbeslut/"))
 
 
+def _registered(tail: str, model, data: dict) -> Action:
+    """Post `data` to the body's page `tail`; done when the body has a `model` row of its title."""
+    return Action(lambda c, s: c.post(f"/sekretariat/organ/{s.world.body.pk}/{tail}", data),
+                  lambda r, s: model.objects.filter(title=data["title"], body=s.world.body).exists())
+
+
+def _report_information(client, s: Scene):
+    """An unreported information document of the body, then *Hämta informationshandlingar* on the draft."""
+    information.record(s.world.body, None, direction="in", category="Inkomna skrivelser", title="Matrisens informationshandling",
+                       case=None, counterpart="Trafikverket", date=datetime.date(2026, 11, 2))
+    return client.post(_meeting_path(s, "informationshandlingar/"))
+
+
 ACTIONS: dict[str, Action] = {
     "open_secretariat": Action(lambda c, s: c.get("/sekretariat/"), lambda r, s: r.status_code == 200),
     "register_case": Action(
@@ -131,6 +145,13 @@ ACTIONS: dict[str, Action] = {
         lambda r, s: DelegationScheme.objects.filter(title="Matrisens delegationsordning", points__number="4.5.4").exists()),
     "report_delegated_decisions": Action(
         _report, lambda r, s: DelegatedDecision.objects.filter(title="Matrisens delegationsbeslut", reported_at=s.draft).exists()),
+    "register_information_document": _registered(
+        "informationshandlingar/", InformationDocument, {"direction": "in", "category": "Inkomna skrivelser", "case": "",
+                                                         "title": "Informationshandling i matrisen", "counterpart": "Trafikverket",
+                                                         "date": "2026-11-02"}),
+    "report_information_documents": Action(
+        _report_information,
+        lambda r, s: InformationDocument.objects.filter(title="Matrisens informationshandling", reported_at=s.draft).exists()),
     "edit_organization_settings": Action(
         lambda c, s: c.post(f"/sekretariat/organisation/{s.world.body.organization.slug}/installningar/",
                             {"minutes_kept_at": "Matriskansliet", "review_imports": "unknown"}),

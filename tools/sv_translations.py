@@ -481,6 +481,32 @@ SV = {
     "The meeting is justerad (or its justering has begun): what was reported at it does not change.": "Sammanträdet är justerat (eller justeringen har börjat): det som anmäldes vid det ändras inte.",
     "%(body)s has no unreported delegated decisions taken by %(date)s.": "%(body)s har inga oanmälda delegationsbeslut fattade senast %(date)s.",
     "The delegation scheme “%(title)s” is saved.": "Delegationsordningen ”%(title)s” är sparad.",
+    # paragraf/secretariat: information documents registered by the secretary (issue 20)
+    "Received or sent": "Inkommen eller utgående",
+    "Incoming": "Inkommen",
+    "Outgoing": "Utgående",
+    "Category": "Kategori",
+    "The heading the register lists it under, e.g. Inkomna skrivelser or Protokoll.": "Rubriken som sammanställningen tar upp den under, till exempel Inkomna skrivelser eller Protokoll.",
+    "Document": "Handling",
+    "The organisation's case the document belongs to, e.g. RS 2023/217. Empty: none.": "Organisationens ärende som handlingen hör till, till exempel RS 2023/217. Tomt: inget.",
+    "Sender or recipient": "Avsändare eller mottagare",
+    "Date": "Datum",
+    "When it was received or sent.": "När den kom in eller skickades.",
+    "A document cannot be registered before it is dated: the date is in the future.": "En handling kan inte registreras innan den är daterad: datumet ligger i framtiden.",
+    "Information documents": "Informationshandlingar",
+    "Information documents: %(body)s": "Informationshandlingar: %(body)s",
+    "Documents the body is to be told of, received or sent, are registered here and reported to its next meeting: on the meeting's page, fetch what is unreported into its agenda.": "Handlingar som organet ska få kännedom om, inkomna eller utgående, registreras här och anmäls till dess nästa sammanträde: på sammanträdets sida hämtas det som inte är anmält till dagordningen.",
+    "Register an information document": "Registrera en informationshandling",
+    "Register the document": "Registrera handlingen",
+    "Unreported documents": "Ännu inte anmälda",
+    "Information documents not yet reported to the body": "Informationshandlingar som ännu inte anmälts till organet",
+    "Reported documents": "Anmälda",
+    "Information documents reported to the body, the latest meeting first": "Informationshandlingar anmälda till organet, senaste sammanträdet först",
+    "The information document “%(title)s” is registered.": "Informationshandlingen ”%(title)s” är registrerad.",
+    "%(body)s has no unreported information documents dated by %(date)s.": "%(body)s har inga oanmälda informationshandlingar daterade senast %(date)s.",
+    "The body's information documents": "Organets informationshandlingar",
+    "Fetch information documents": "Hämta informationshandlingar",
+    "Reports them at this meeting under the item “Anmälan av informationshandlingar” (added if missing) with the register as a PDF in the packet. Run again to add what is new; documents reported at another meeting stay there.": "Anmäler dem vid detta sammanträde under punkten ”Anmälan av informationshandlingar” (läggs till om den saknas) med sammanställningen som PDF i handlingarna. Kör igen för att lägga till det som är nytt; handlingar som anmälts vid ett annat sammanträde ligger kvar där.",
 }
 # Plural entries: msgid -> (singular, plural)
 SV_PLURAL = {
@@ -493,6 +519,12 @@ SV_PLURAL = {
     "%(added)d delegated decision added; %(total)d are reported under item %(number)d, the register attached as a PDF.": (
         "%(added)d delegationsbeslut tillagt; %(total)d anmäls under punkt %(number)d, med sammanställningen som PDF.",
         "%(added)d delegationsbeslut tillagda; %(total)d anmäls under punkt %(number)d, med sammanställningen som PDF."),
+    "%(counter)s information document dated by %(date)s is not yet reported.": (
+        "%(counter)s informationshandling daterad senast %(date)s är ännu inte anmäld.",
+        "%(counter)s informationshandlingar daterade senast %(date)s är ännu inte anmälda."),
+    "%(added)d information document added; %(total)d are reported under item %(number)d, the register attached as a PDF.": (
+        "%(added)d informationshandling tillagd; %(total)d anmäls under punkt %(number)d, med sammanställningen som PDF.",
+        "%(added)d informationshandlingar tillagda; %(total)d anmäls under punkt %(number)d, med sammanställningen som PDF."),
 }
 
 
@@ -501,7 +533,7 @@ def _unfuzzy(entry: str) -> str:
     if "#, fuzzy" not in entry or 'msgid ""\nmsgstr ""' in entry:
         return entry  # the header is marked fuzzy until filled below
     lines = [line for line in entry.split("\n") if not line.startswith(("#, fuzzy", "#|"))]
-    return re.sub(r'^msgstr ".*"$', 'msgstr ""', "\n".join(lines), flags=re.M)
+    return re.sub(r'^(msgstr(?:\[\d\])?) ".*"$', r'\1 ""', "\n".join(lines), flags=re.M)  # a plural's forms too
 
 
 def fill(po: str) -> tuple[str, list[str]]:

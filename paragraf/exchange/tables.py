@@ -4,7 +4,8 @@ exported fields, and which rows belong to one organisation.
 Left out: `Override` (staff corrections are not public; the dump carries the corrected
 values the records hold) and `SourceFile.data` (the original bytes are shown to staff only;
 the dump carries the text read from them, masked like the portal shows it), and
-`PersonAlias.first_token` and `folded_name` (the name beside them indexed, derived again on restore).
+`PersonAlias.first_token` and `folded_name` (the name beside them indexed, derived again on restore),
+and `recorded_by` of delegated decisions and information documents (a staff account).
 Left out too, as from every public reader: a meeting the secretariat prepares until its notice is
 published, with its agenda, the called and anything else of it, and a delegated decision or information
 document recorded in the secretariat until it is reported at a published meeting (`records/registers.py`).
@@ -59,7 +60,7 @@ from paragraf.records.models import (
 )
 
 NOT_EXPORTED = {SourceFile: {"data"}, PersonAlias: {"first_token", "folded_name"},
-                DelegatedDecision: {"recorded_by"}}  # a staff account is not public data
+                DelegatedDecision: {"recorded_by"}, InformationDocument: {"recorded_by"}}  # a staff account is not public data
 # Text fields that are identifiers, never free text: not masked.
 NOT_MASKED = {"sha256", "kind", "abbreviation", "parser_version"}
 MEETING = "meeting__body__organization"

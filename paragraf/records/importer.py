@@ -611,16 +611,15 @@ class PacketStore:
 
     def _registers(self) -> None:
         """The delegated decisions and information documents of the registers reported to meetings, each
-        linked to the meeting it is reported at (by the register's body and date), to the register's case
-        (the item or § that reports it) and to its own case."""
+        linked to the meeting it is reported at (by the register's body and date) and that meeting's body,
+        to the register's case (the item or § that reports it) and to its own case."""
         decisions, documents = [], []
         for register in self.packet.get("registers") or []:
             reported_at = self._reported_at(register)
-            common = dict(organization=self.organization, reported_at=reported_at,
+            common = dict(organization=self.organization, reported_at=reported_at, body=reported_at.body if reported_at else None,
                           register_case=self.cases.get(register.get("case_number")))
             for d in register["delegated_decisions"]:
-                decisions.append(dict(**common, **self._span(d["line"]), body=reported_at.body if reported_at else None,
-                                      case=self.cases.get(d.get("case_number")),
+                decisions.append(dict(**common, **self._span(d["line"]), case=self.cases.get(d.get("case_number")),
                                       point=d.get("point") or "", title=d["title"], decided_on=_optional_date(d.get("date")),
                                       delegate=d.get("delegate") or ""))
             for d in register["information_documents"]:

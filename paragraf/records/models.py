@@ -907,6 +907,12 @@ class InformationDocument(Sourced):
         OUT = "out", _("sent")
 
     organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="information_documents")
+    # The body told of it: set when the secretary registers the document in the secretariat (an imported
+    # one has the body of the meeting it was reported at).
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="information_documents")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
     reported_at = models.ForeignKey("Meeting", verbose_name=_("reported at"), on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="information_documents")
     register_case = models.ForeignKey(Case, verbose_name=_("case of the register"), on_delete=models.SET_NULL, null=True, blank=True,

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from paragraf.records.models import Body, Case, DelegationPoint, DelegationScheme, Organization, OrganizationSettings, Paragraph
+from paragraf.records.models import (Body, Case, DelegationPoint, DelegationScheme, InformationDocument, Organization, OrganizationSettings,
+                                     Paragraph)
 from paragraf.secretariat.agenda import SECTIONS
 from paragraf.secretariat.models import CaseDocument
 from paragraf.secretariat.typeset.packet import InvalidPdf, pdf_page_count
@@ -163,19 +164,9 @@ def case_by_number(organization: Organization, written: str) -> Case | None:
     return Case.objects.filter(organization=organization, year=int(found[1]), serial=int(found[2])).first()
 
 
-class DelegatedDecisionForm(forms.Form):
-    """A decision a delegate took on the body's behalf. The point is typed or picked from the points of the
-    scheme in force (`points`, offered as a list); a point the scheme lacks is saved too, with a warning."""
-
-    point = forms.CharField(label=_("Delegation point"), max_length=60, required=False,
-                            widget=forms.TextInput(attrs={"list": "punkter", "autocomplete": "off"}))
-    title = forms.CharField(label=_("Matter"), widget=forms.Textarea(attrs={"rows": 2}))
-    case = forms.CharField(label=_("Case number"), max_length=40, required=False,
-                           help_text=_("The organisation's case the decision was taken in, e.g. RS 2023/217. Empty: none."))
-    decided_on = forms.DateField(label=_("Decision date"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"}))
-    delegate = forms.CharField(label=_("Delegate"), max_length=200, help_text=_("Who took the decision."))
-    delegate_role = forms.CharField(label=_("Delegate's role"), max_length=200, required=False,
-                                    help_text=_("The role the delegation scheme names, e.g. Regiondirektör."))
+class OrganizationCaseMixin:
+    """A form whose optional field `case` is a written case number of the form's organisation, cleaned to
+    its Case (an unknown number refused)."""
 
     def __init__(self, *args, organization: Organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,11 +182,49 @@ class DelegatedDecisionForm(forms.Form):
                                         % {"organization": self.organization.name, "number": written})
         return case
 
+
+def not_in_future(value: datetime.date, message: str) -> datetime.date:
+    if value > datetime.date.today():
+        raise forms.ValidationError(message)
+    return value
+
+
+class DelegatedDecisionForm(OrganizationCaseMixin, forms.Form):
+    """A decision a delegate took on the body's behalf. The point is typed or picked from the points of the
+    scheme in force (`points`, offered as a list); a point the scheme lacks is saved too, with a warning."""
+
+    point = forms.CharField(label=_("Delegation point"), max_length=60, required=False,
+                            widget=forms.TextInput(attrs={"list": "punkter", "autocomplete": "off"}))
+    title = forms.CharField(label=_("Matter"), widget=forms.Textarea(attrs={"rows": 2}))
+    case = forms.CharField(label=_("Case number"), max_length=40, required=False,
+                           help_text=_("The organisation's case the decision was taken in, e.g. RS 2023/217. Empty: none."))
+    decided_on = forms.DateField(label=_("Decision date"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"}))
+    delegate = forms.CharField(label=_("Delegate"), max_length=200, help_text=_("Who took the decision."))
+    delegate_role = forms.CharField(label=_("Delegate's role"), max_length=200, required=False,
+                                    help_text=_("The role the delegation scheme names, e.g. Regiondirektör."))
+
     def clean_decided_on(self) -> datetime.date:
-        value = self.cleaned_data["decided_on"]
-        if value > datetime.date.today():
-            raise forms.ValidationError(_("A decision cannot be recorded before it is taken: the date is in the future."))
-        return value
+        return not_in_future(self.cleaned_data["decided_on"],
+                             _("A decision cannot be recorded before it is taken: the date is in the future."))
+
+
+class InformationDocumentForm(OrganizationCaseMixin, forms.Form):
+    """A document the body is to be told of: received or sent, grouped by a category as the register lists it."""
+
+    direction = forms.ChoiceField(label=_("Received or sent"), choices=[(InformationDocument.Direction.IN, _("Incoming")),
+                                                                        (InformationDocument.Direction.OUT, _("Outgoing"))])
+    category = forms.CharField(label=_("Category"), max_length=300, required=False,
+                               widget=forms.TextInput(attrs={"list": "kategorier", "autocomplete": "off"}),
+                               help_text=_("The heading the register lists it under, e.g. Inkomna skrivelser or Protokoll."))
+    title = forms.CharField(label=_("Document"), widget=forms.Textarea(attrs={"rows": 2}))
+    case = forms.CharField(label=_("Case number"), max_length=40, required=False,
+                           help_text=_("The organisation's case the document belongs to, e.g. RS 2023/217. Empty: none."))
+    counterpart = forms.CharField(label=_("Sender or recipient"), max_length=300, required=False)
+    date = forms.DateField(label=_("Date"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"}),
+                           help_text=_("When it was received or sent."))
+
+    def clean_date(self) -> datetime.date:
+        return not_in_future(self.cleaned_data["date"], _("A document cannot be registered before it is dated: the date is in the future."))
 
 
 class DelegationSchemeForm(forms.ModelForm):

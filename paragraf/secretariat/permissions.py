@@ -94,6 +94,7 @@ rules.add_perm("secretariat.publish_notice", is_administrator | is_secretary_of_
 rules.add_perm("secretariat.edit_standard_items", is_administrator | is_secretary_of_body)
 rules.add_perm("secretariat.record_delegated_decisions", is_administrator | is_secretary_of_body | is_delegate_of_body)
 rules.add_perm("secretariat.edit_delegation_scheme", is_administrator | is_secretary_of_body)
+rules.add_perm("secretariat.register_information_documents", is_administrator | is_secretary_of_body)
 rules.add_perm("secretariat.edit_organization_settings", is_administrator | is_secretary_in_organization)
 rules.add_perm("secretariat.view_unpublished_meeting", is_administrator | is_secretary_of_meeting)
 rules.add_perm("secretariat.view_confidential_documents", staff | is_member_of_published_meeting)

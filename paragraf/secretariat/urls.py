@@ -2,7 +2,7 @@
 The `isodate` converter is the portal's, registered before these are read (paragraf/site/urls.py)."""
 from django.urls import path
 
-from paragraf.secretariat.views import account, board, cases, delegation, meetings, minutes, organizations, public
+from paragraf.secretariat.views import account, board, cases, delegation, information, meetings, minutes, organizations, public, registers
 
 app_name = "secretariat"
 urlpatterns = [
@@ -19,8 +19,12 @@ urlpatterns = [
     path("sekretariat/organ/<int:body>/delegationsordning/", delegation.schemes, name="delegation_schemes"),
     path("sekretariat/organ/<int:body>/delegationsordning/ny/", delegation.scheme, name="delegation_scheme_new"),
     path("sekretariat/organ/<int:body>/delegationsordning/<int:scheme>/", delegation.scheme, name="delegation_scheme"),
+    path("sekretariat/organ/<int:body>/informationshandlingar/", information.documents, name="information_documents"),
     path("sekretariat/sammantraden/<int:pk>/", meetings.meeting, name="meeting"),
-    path("sekretariat/sammantraden/<int:pk>/delegationsbeslut/", delegation.report, name="report_delegated_decisions"),
+    path("sekretariat/sammantraden/<int:pk>/delegationsbeslut/", registers.report, {"register": "delegation"},
+         name="report_delegated_decisions"),
+    path("sekretariat/sammantraden/<int:pk>/informationshandlingar/", registers.report, {"register": "information"},
+         name="report_information_documents"),
     path("sekretariat/sammantraden/<int:pk>/punkter/", meetings.item_new, name="item_new"),
     path("sekretariat/sammantraden/<int:pk>/punkter/<int:item>/", meetings.item, name="item"),
     path("sekretariat/sammantraden/<int:pk>/punkter/<int:item>/flytta/", meetings.item_move, name="item_move"),

@@ -1,6 +1,6 @@
 """Delegated decisions and the delegation scheme of a body: a delegate (or the body's secretary) records
-a decision and sees the body's register; the secretary makes the register of a meeting from what is
-unreported, and keeps the body's delegation schemes and their points."""
+a decision and sees the body's register; the secretary keeps the body's delegation schemes and their
+points (the register of a meeting is made from what is unreported by `views/registers.py`)."""
 from __future__ import annotations
 
 import datetime
@@ -10,16 +10,14 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 
-from paragraf.records.models import Body, DelegationScheme, Meeting
+from paragraf.records.models import Body, DelegationScheme
 from paragraf.review.delegation_facts import scheme_in_force
 from paragraf.secretariat import delegation
 from paragraf.secretariat.forms import DelegatedDecisionForm, DelegationPointFormSet, DelegationSchemeForm
 from paragraf.secretariat.models import Delegate
 from paragraf.secretariat.views.access import permission
-from paragraf.secretariat.views.meetings import _body, _meeting
+from paragraf.secretariat.views.meetings import _body
 
 POINTS = "punkter"  # the formset's prefix
 
@@ -59,25 +57,6 @@ def decisions(request, the_body: Body, body: int):
         "points": list(current.points.all()) if current else [],
         "may_edit_scheme": request.user.has_perm("secretariat.edit_delegation_scheme", body),
     }, status=400 if form.errors else 200)
-
-
-@require_POST
-@permission("secretariat.edit_meeting", _meeting)
-def report(request, meeting: Meeting, pk: int):
-    try:
-        done = delegation.report_at(meeting, request.user)
-    except delegation.NotInPreparation:
-        messages.error(request, _("The meeting is justerad (or its justering has begun): what was reported at it does not change."))
-        return redirect("secretariat:meeting", pk=meeting.pk)
-    if done.item is None:
-        messages.info(request, _("%(body)s has no unreported delegated decisions taken by %(date)s.")
-                      % {"body": meeting.body.name, "date": formats.date_format(meeting.date, "j F Y")})
-    else:
-        messages.success(request, ngettext(
-            "%(added)d delegated decision added; %(total)d are reported under item %(number)d, the register attached as a PDF.",
-            "%(added)d delegated decisions added; %(total)d are reported under item %(number)d, the register attached as a PDF.",
-            done.added) % {"added": done.added, "total": done.total, "number": done.item.number})
-    return redirect("secretariat:meeting", pk=meeting.pk)
 
 
 @permission("secretariat.edit_delegation_scheme", _body)

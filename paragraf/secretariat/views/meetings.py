@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from paragraf.records.models import AgendaItem, Body, DelegatedDecision, Invitation, Meeting
-from paragraf.secretariat import agenda, delegation, notices
+from paragraf.records.models import AgendaItem, Body, Invitation, Meeting
+from paragraf.secretariat import agenda, delegation, information, notices, registers
 from paragraf.secretariat.forms import AttachForm, CalledForm, ItemForm, MeetingForm, StandardItemsForm
 from paragraf.secretariat.models import AgendaDocument, NoticeVersion, StandardItem
 from paragraf.secretariat.permissions import is_administrator
@@ -89,8 +89,9 @@ def _meeting_page(request, meeting: Meeting, status: int = 200, **forms):
         "item_form": forms.get("item_form") or ItemForm(organization=organization),
         "called_form": forms.get("called_form") or CalledForm(),
         "attach_form": AttachForm(organization=organization),
-        "delegation_open": delegation.in_preparation(meeting),
-        "unreported": DelegatedDecision.objects.filter(body=meeting.body, reported_at__isnull=True, decided_on__lte=meeting.date).count(),
+        "registers_open": registers.in_preparation(meeting),
+        "unreported": registers.unreported_by(delegation.DELEGATION, meeting).count(),
+        "unreported_information": registers.unreported_by(information.INFORMATION, meeting).count(),
     }
     return render(request, "secretariat/meeting.html", context, status=status)
 
