@@ -1,7 +1,8 @@
 """Delegated decisions in a real browser (Chromium through Playwright, against `paragraf serve` on the
 corpus; issue 20): a delegate of Regionstyrelsen logs in, lands on the body's delegated decisions,
 records one under a point the delegation scheme lacks and is warned; the secretary fetches the
-unreported decisions into the meeting being prepared and sees the agenda item with the register.
+unreported decisions into the meeting being prepared and sees the agenda item with the register; the
+secretary registers an incoming information document and fetches it into the same meeting.
 axe-core finds no WCAG 2.1 A/AA violation on these pages, and none scrolls sideways at 360 px."""
 from __future__ import annotations
 
@@ -79,3 +80,28 @@ def test_a_delegate_records_a_decision_and_the_secretary_reports_it(browser, por
     reported = delegate.locator("section[aria-labelledby=anmalda] tbody").inner_text()
     assert "Avtal om tolktjänster" in reported and "9 mars 2027" in reported
     assert len(checked) == 5, checked
+
+
+def test_the_secretary_registers_an_information_document_and_reports_it(browser, portal):
+    checked: list[str] = []
+    secretary = new_page(browser)
+    log_in(secretary, portal, "sekreterare-rs", PASSWORD)
+    secretary.get_by_role("link", name="Informationshandlingar för Regionstyrelsen").click()
+    check(secretary, checked)
+    secretary.get_by_label("Inkommen eller utgående").select_option(label="Inkommen")
+    secretary.get_by_label("Kategori").fill("Inkomna skrivelser")
+    secretary.get_by_label("Handling", exact=True).fill("Skrivelse om färdtjänst")
+    secretary.get_by_label("Avsändare eller mottagare").fill("Länsstyrelsen i Jönköpings län")
+    secretary.get_by_label("Datum", exact=True).fill((datetime.date.today() - datetime.timedelta(days=2)).isoformat())
+    submit(secretary, secretary.get_by_role("button", name="Registrera handlingen"))
+    assert secretary.locator("section[aria-labelledby=oanmalda] tbody").inner_text().count("Skrivelse om färdtjänst") == 1
+    check(secretary, checked)
+
+    secretary.goto(portal + "/sekretariat/")
+    secretary.get_by_role("link", name="Regionstyrelsen 9 mars 2027").click()
+    submit(secretary, secretary.get_by_role("button", name="Hämta informationshandlingar"))
+    assert "1 informationshandling tillagd" in secretary.get_by_role("status").inner_text()
+    row = secretary.locator("table.agenda tr[data-move]", has_text="Anmälan av informationshandlingar")
+    assert row.count() == 1 and "Sammanställning av anmälda informationshandlingar" in row.inner_text()
+    check(secretary, checked)
+    assert len(checked) == 3, checked
