@@ -82,7 +82,8 @@ def report_at(kind: RegisterKind, meeting: Meeting, user) -> Report:
     if not in_preparation(meeting):
         raise NotInPreparation(f"{meeting} är justerat; det som anmäldes vid sammanträdet ändras inte.")
     with transaction.atomic():
-        new = list(unreported_by(kind, meeting).select_for_update())
+        # Locked in id order and without the join the model's ordering brings (PostgreSQL locks no outer join).
+        new = list(unreported_by(kind, meeting).order_by("pk").select_for_update(of=("self",)))
         reported = kind.model.objects.filter(reported_at=meeting)
         if not new and not reported.exists():
             return Report(0, 0, None)
