@@ -531,6 +531,22 @@ def worker(batch: bool, interval: float, max_tasks: int | None) -> None:
     run(batch=batch, interval=interval, max_tasks=max_tasks, signals=not batch)
 
 
+@main.command(short_help="Forget old finished uploads and background task results.")
+@click.option("--days", type=click.IntRange(min=0), help="Keep uploads finished within this many days "
+              "[default: PARAGRAF_KEEP_UPLOADS_DAYS, 30].")
+def prune(days: int | None) -> None:
+    """Delete the uploads (job pages, file rows, a failed file's bytes) whose files all finished more than
+    DAYS ago, and the background tasks' results as old. The records imported are not touched. Run it daily
+    (docs/deployment.md); alerts never confirmed are forgotten by `paragraf manage send_alerts`."""
+    _django()
+    from django.conf import settings
+
+    from paragraf.intake.prune import prune_uploads
+
+    pruned = prune_uploads(settings.PARAGRAF_KEEP_UPLOADS_DAYS if days is None else days)
+    click.echo(f"{pruned.jobs} uploads ({pruned.files} files) forgotten")
+
+
 @main.command(short_help="Migrate, import the sample packets and serve: the whole demo.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)

@@ -102,3 +102,16 @@ def test_bench_parse_command(tmp_path):
     result = CliRunner().invoke(main, ["bench", "parse", "--repeat", "1", "--no-pdf", "--corpus", str(corpus)])
     assert result.exit_code == 0, result.output
     assert "tiny.txt" in result.stdout
+
+
+def test_the_readme_lists_every_command_and_no_other():
+    """The README's `paragraf` block names each command of the CLI (and each `bench` command), and none it lacks."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## The `paragraf` command", 1)[1].split("###", 1)[0]
+    listed = set(re.findall(r"^    paragraf ([a-z-]+)", block, re.M))
+    hidden = {name for name, command in main.commands.items() if command.hidden}
+    assert listed == set(main.commands) - hidden
+    bench_listed = {name for line in re.findall(r"^    paragraf bench ([a-z|-]+)", block, re.M) for name in line.split("|")}
+    assert bench_listed == set(main.commands["bench"].commands)

@@ -161,9 +161,9 @@ def test_the_dockerfile_uses_known_instructions_a_user_that_is_not_root_and_a_he
     assert copied and copied <= allowed, copied - allowed
 
 
-def units() -> dict[str, configparser.ConfigParser]:
+def units(pattern: str = "*.service") -> dict[str, configparser.ConfigParser]:
     parsed = {}
-    for path in sorted(SERVICES.glob("*.service")):
+    for path in sorted(SERVICES.glob(pattern)):
         parser = configparser.ConfigParser(interpolation=None, strict=True)
         parser.optionxform = str  # systemd's keys are case-sensitive
         parser.read_string(path.read_text(encoding="utf-8"))
@@ -173,16 +173,26 @@ def units() -> dict[str, configparser.ConfigParser]:
 
 def test_the_systemd_units_run_paragraf_serve_and_paragraf_worker_with_the_environment_file():
     found = units()
-    assert set(found) == {"paragraf-web.service", "paragraf-worker@.service", "paragraf-migrate.service"}
+    assert set(found) == {"paragraf-web.service", "paragraf-worker@.service", "paragraf-migrate.service",
+                          "paragraf-prune.service"}
     commands = {name: shlex.split(unit["Service"]["ExecStart"]) for name, unit in found.items()}
     assert commands["paragraf-web.service"][1:3] == ["serve", "--host"]
     assert commands["paragraf-worker@.service"][1:] == ["worker"]
     assert commands["paragraf-migrate.service"][1:] == ["migrate"]
+    assert commands["paragraf-prune.service"][1:] == ["prune"]
     for name, unit in found.items():
         assert Path(commands[name][0]).name == "paragraf", name
         assert unit["Service"]["EnvironmentFile"] == "/etc/paragraf/paragraf.env", name
         assert unit["Service"]["User"] == "paragraf", name
     assert found["paragraf-migrate.service"]["Service"]["Type"] == "oneshot"
+    assert found["paragraf-prune.service"]["Service"]["Type"] == "oneshot"
+
+
+def test_a_timer_starts_the_housekeeping_daily():
+    (timer,) = units("*.timer").values()
+    assert timer["Timer"]["OnCalendar"] == "daily" and timer["Timer"]["Persistent"] == "true"
+    assert timer["Install"]["WantedBy"] == "timers.target"
+    assert (SERVICES / "paragraf-prune.service").exists()  # a timer starts the service of its own name
 
 
 def test_systemd_analyze_verifies_the_units(tmp_path):
@@ -190,11 +200,12 @@ def test_systemd_analyze_verifies_the_units(tmp_path):
         pytest.skip("systemd-analyze is not installed: the units were only parsed (test above)")
     # The units name the installed command (/opt/paragraf/venv/bin/paragraf), which verify wants to exist:
     # copies naming this environment's instead.
-    for path in SERVICES.glob("*.service"):
+    for path in [*SERVICES.glob("*.service"), *SERVICES.glob("*.timer")]:
         text = path.read_text(encoding="utf-8").replace("/opt/paragraf/venv/bin/paragraf", str(VENV_BIN / "paragraf"))
         (tmp_path / path.name).write_text(text, encoding="utf-8")
     (tmp_path / "paragraf-worker@1.service").symlink_to("paragraf-worker@.service")
-    names = ["paragraf-web.service", "paragraf-worker@1.service", "paragraf-migrate.service"]
+    names = ["paragraf-web.service", "paragraf-worker@1.service", "paragraf-migrate.service", "paragraf-prune.service",
+             "paragraf-prune.timer"]
     run = subprocess.run(["systemd-analyze", "verify", *(str(tmp_path / name) for name in names)],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and not run.stderr.strip(), run.stderr  # unknown keys are only warned of

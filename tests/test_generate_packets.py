@@ -14,11 +14,11 @@ from paragraf.ingest.packet import parse_source_with_text
 from paragraf.ingest.source import read_bytes
 
 N = 12
-SEED = 2  # its 12 packets include a corpus packet and none of PARSER_GAPS (see the last test)
-# Real names the parser does not read yet: two words before `kommun` or after `Region`, and a hyphenated
-# name in a letterhead in capitals (`MALUNG-SÄLENS KOMMUN` read as `Malung-sälens kommun`).
-PARSER_GAPS = {"Upplands Väsby kommun", "Östra Göinge kommun", "Lilla Edets kommun", "Västra Götalandsregionen",
-               "Region Jämtland Härjedalen", "Malung-Sälens kommun", "Upplands-Bro kommun", "Dals-Eds kommun"}
+SEED = 2  # its 12 packets include a corpus packet
+# Real names of the harder shapes: two words before `kommun` or after `Region`, a region named in one word, and
+# hyphenated names, which a letterhead in capitals writes `MALUNG-SÄLENS KOMMUN`.
+HARD_NAMES = {"Upplands Väsby kommun", "Östra Göinge kommun", "Lilla Edets kommun", "Västra Götalandsregionen",
+              "Region Jämtland Härjedalen", "Malung-Sälens kommun", "Upplands-Bro kommun", "Dals-Eds kommun"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -58,7 +58,7 @@ def test_packets_are_distinct_and_spread_over_templates_and_organisations(tmp_ro
     assert len({row["organization"] for row in manifest.values()}) >= 3
     assert len({(row["organization"], row["body"], row["date"]) for row in manifest.values()}) == N
     known = {org.name for org in packets.organisations()}
-    assert {row["organization"] for row in manifest.values()} <= known - PARSER_GAPS
+    assert {row["organization"] for row in manifest.values()} <= known
     assert {row["template"] for row in manifest.values()} & {"corpus-000", "corpus-003"}
 
 
@@ -98,8 +98,7 @@ def _one_of_each_template(generator):
     by_template = {}
     for index in range(311 * 3):
         packet = generator.packet(index)
-        if packet.org.name not in PARSER_GAPS:
-            by_template.setdefault(packet.seed.name, packet)
+        by_template.setdefault(packet.seed.name, packet)
     return by_template
 
 
@@ -144,16 +143,17 @@ def test_importing_the_packets_gives_one_new_meeting_each(tmp_root):
     assert len(expected) == N and expected <= stored
 
 
-@pytest.mark.xfail(strict=True, reason="the parser reads no organisation name of two words before `kommun`, "
-                   "`Region Jämtland Härjedalen` as `Region Jämtland`, `MALUNG-SÄLENS KOMMUN` as `Malung-sälens kommun` "
-                   "(paragraf/ingest/organization.py)")
-def test_organisations_the_parser_misreads(generator):
-    template = next(seed for seed in generator.seeds if seed.name.startswith("templates-05"))  # a letterhead in capitals
-    misread = []
-    for index, org in enumerate(generator.order):
-        if org.name in PARSER_GAPS:
-            packet = generator.packet(index, template)
-            parsed = _parse(packet.file_name, packet.text().encode("utf-8"))["organization"]
-            if parsed != org.name:
-                misread.append((org.name, parsed))
-    assert len(misread) < len(PARSER_GAPS), misread
+def test_names_of_the_harder_shapes_are_read_in_every_template(generator):
+    """Every template of the organisation's kind, the capitals letterhead (templates-05) among them, names it."""
+    assert HARD_NAMES <= {org.name for org in generator.order}
+    misread, read = [], 0
+    for seed in generator.seeds:
+        for index, org in enumerate(generator.order):
+            if org.name in HARD_NAMES and org.kind == seed.kind:
+                packet = generator.packet(index, seed)
+                parsed = _parse(packet.file_name, packet.text().encode("utf-8"))["organization"]
+                read += 1
+                if parsed != org.name:
+                    misread.append((seed.name, org.name, parsed))
+    assert misread == []
+    assert read >= 3 * len(HARD_NAMES)

@@ -592,3 +592,29 @@ def test_a_city_is_an_organisation():
 
     assert find_organization(["EKBY STAD  SAMMANTRÄDESPROTOKOLL", "Ekby Stad Kommunfullmäktige, protokoll",
                               "Ekby Stads riktlinjer antas."]) == "Ekby stad"
+
+
+def test_minutes_without_a_letterhead_are_named_by_their_running_text():
+    """A § body without page furniture mentions its municipality in running text; a hint still comes first."""
+    from paragraf.ingest.organization import find_mentioned_organization, find_organization
+
+    lines = ["§ 42", "Detaljplan för Kvarnbyn", "Kommunfullmäktige beslutar att anta planen.", "",
+             "Ärendet har remitterats till Norrviks stad och Ekby kommun.", "Planen gäller inom Norrviks stad,",
+             "och berör hela Norrviks stad samt en kommun till."]
+    assert find_organization(lines) is None
+    assert find_mentioned_organization(lines) == "Norrviks stad"
+    text = "\n".join(["Kommunfullmäktige", "Sammanträdesdatum 2024-03-20", *lines])
+    assert parse_text(text)["organization"] == "Norrviks stad"
+    assert parse_text(text, hints=MeetingHints(organization="Ekby kommun"))["organization"] == "Ekby kommun"
+
+
+def test_organisation_names_of_two_words_and_in_capitals():
+    from paragraf.ingest.organization import find_organization
+
+    assert find_organization(["UPPLANDS-BRO KOMMUN   PROTOKOLL"] * 2 + ["Bro kommun"]) == "Upplands-Bro kommun"
+    assert find_organization(["Östra Ekby kommun", "Östra Ekby kommun", "Ekby kommun"]) == "Östra Ekby kommun"
+    assert find_organization(["Region Jämtland Härjedalen har yttrat sig.", "Region Jämtland Härjedalen"]) == \
+        "Region Jämtland Härjedalen"
+    assert find_organization(["Region Gotland Protokoll", "Region Gotland Regionstyrelsen", "Region Gotland"]) == \
+        "Region Gotland"
+    assert find_organization(["Protokoll Ekby kommun", "Alla Ekby kommun", "Hela Sveriges kommun"]) is None

@@ -126,3 +126,48 @@ def test_an_upload_is_held_for_review_as_the_organisation_says_else_as_the_site_
     job = submit([Upload("ks.txt", (TEMPLATES / "01_ks-ciceron-layout.txt").read_bytes())], norrvik, secretary)
     run_pending()
     assert job.files.get().status == status
+
+
+def test_a_changed_contact_address_takes_its_unmasking_rule_with_it(norrvik):
+    """The old address is masked again once no organisation gives it; a rule staff wrote stays; two organisations
+    with one address share the rule until neither gives it."""
+    from paragraf.privacy.models import MaskingRule
+
+    ljungsala = Organization.objects.get(slug="ljungsala-kommun")
+    text = "Skriv till registrator@norrvik.example, kansli@norrvik.example eller info@ljungsala.example."
+    own = OrganizationSettings.objects.create(organization=norrvik, contact_email="registrator@norrvik.example")
+    assert current_masker().mask(text) == "Skriv till registrator@norrvik.example, [e-post dold] eller [e-post dold]."
+
+    own.contact_email = "kansli@norrvik.example"
+    own.save()
+    assert current_masker().mask(text) == "Skriv till [e-post dold], kansli@norrvik.example eller [e-post dold]."
+
+    MaskingRule.objects.create(action=MaskingRule.UNMASK, kind="email", value="info@ljungsala.example", reason="Staff")
+    other = OrganizationSettings.objects.create(organization=ljungsala, contact_email="KANSLI@norrvik.example")
+    other.contact_email = "info@ljungsala.example"
+    other.save()
+    own.delete()
+    assert current_masker().mask(text) == "Skriv till [e-post dold], [e-post dold] eller info@ljungsala.example."
+    assert MaskingRule.objects.get().reason == "Staff"
+
+    shared = OrganizationSettings.objects.create(organization=norrvik, contact_email="info@ljungsala.example")
+    other.contact_email = ""
+    other.save()
+    shared.contact_email = "Info@Ljungsala.example"
+    shared.save()
+    assert list(MaskingRule.objects.values_list("reason", "contact_of")) == [("Staff", None)]
+
+
+def test_two_organisations_with_one_contact_address_share_its_rule(norrvik):
+    from paragraf.privacy.models import MaskingRule
+
+    ljungsala = Organization.objects.get(slug="ljungsala-kommun")
+    own = OrganizationSettings.objects.create(organization=norrvik, contact_email="kansli@region.example")
+    OrganizationSettings.objects.create(organization=ljungsala, contact_email="kansli@region.example")
+    own.contact_email = ""
+    own.save()
+    assert list(MaskingRule.objects.values_list("value", "contact_of")) == [("kansli@region.example", ljungsala.pk)]
+    assert current_masker().mask("kansli@region.example") == "kansli@region.example"
+    OrganizationSettings.objects.get(organization=ljungsala).delete()
+    assert not MaskingRule.objects.exists()
+    assert current_masker().mask("kansli@region.example") == "[e-post dold]"

@@ -108,6 +108,7 @@ SV = {
     "Personal data": "Personuppgifter",
     "action": "åtgärd",
     "created by": "skapad av",
+    "contact address of": "kontaktadress för",
     "e-mail address": "e-postadress",
     "hide: a protected name": "dölj: ett skyddat namn",
     "hints": "uppgifter vid inläsning",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from paragraf.ingest.assemble import read_packet
 from paragraf.ingest.identity import MeetingHints
-from paragraf.ingest.organization import find_organization
+from paragraf.ingest.organization import find_mentioned_organization, find_organization
 from paragraf.ingest.source import Source, read_bytes, read_path
 from paragraf.ingest.version import parser_version
 
@@ -40,7 +40,7 @@ def parse_source_with_text(source: Source, hints: MeetingHints | None = None) ->
         "schema": SCHEMA,
         "source": {"name": source.name, "sha256": source.sha256, "lines": len(lines), "kind": source.kind},
         "parser": parser_version(),
-        "organization": find_organization(lines) or hints.organization,
+        "organization": find_organization(lines) or hints.organization or find_mentioned_organization(lines),
         "documents": [asdict(d) for d in packet.documents],
         "meetings": [asdict(m) for m in packet.meetings],
         "indicators": [asdict(i) for i in packet.indicators],

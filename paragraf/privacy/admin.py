@@ -19,7 +19,7 @@ class MaskingRuleAdmin(admin.ModelAdmin):
     list_display = ("value", "action", "kind", "reason", "created_by", "created")
     list_filter = ("action", "kind")
     search_fields = ("value", "reason")
-    readonly_fields = ("created_by", "created")
+    readonly_fields = ("created_by", "created", "contact_of")
 
     def save_model(self, request, obj, form, change) -> None:
         obj.created_by = obj.created_by or request.user

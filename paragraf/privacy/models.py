@@ -24,6 +24,10 @@ class MaskingRule(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
+    # Set when the rule was written for an organisation's contact address (its settings): it goes when the
+    # address is no longer any organisation's contact. A rule staff wrote themselves has none and stays.
+    contact_of = models.ForeignKey("records.Organization", verbose_name=_("contact address of"), null=True, blank=True,
+                                   on_delete=models.CASCADE, related_name="+", editable=False)
 
     class Meta:
         verbose_name = _("masking rule")

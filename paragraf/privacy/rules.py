@@ -53,13 +53,37 @@ def rule_changed(sender, instance: MaskingRule, **kwargs) -> None:
 
 
 def contact_changed(sender, instance: OrganizationSettings, **kwargs) -> None:
-    """An organisation's contact address is a function's, not a person's: a rule shows it (once; staff may
-    remove the rule of an address no longer used)."""
-    if instance.contact_email:
+    _keep_contact_rule(instance.organization, instance.contact_email)
+
+
+def contact_removed(sender, instance: OrganizationSettings, **kwargs) -> None:
+    _keep_contact_rule(instance.organization, "")
+
+
+def _keep_contact_rule(organization, contact_email: str) -> None:
+    """An organisation's contact address is a function's, not a person's: a rule shows it. The rule of an
+    address it no longer uses goes with it, unless another organisation gives the same address (then the rule
+    becomes that one's); a rule staff wrote for the address stays as they wrote it."""
+    current = value_key(EMAIL, contact_email) if contact_email else ""
+    for rule in MaskingRule.objects.filter(contact_of=organization).exclude(key=current):
+        other = _other_organization_with_contact(rule.key, organization)
+        if other is None:
+            rule.delete()  # the masker and the search index hear of it (rule_changed)
+        else:
+            rule.contact_of = other
+            rule.save(update_fields=["contact_of"])
+    if current:
         MaskingRule.objects.get_or_create(
-            action=MaskingRule.UNMASK, kind=EMAIL, key=value_key(EMAIL, instance.contact_email),
-            defaults={"value": instance.contact_email,
-                      "reason": f"Kontaktadress för {instance.organization} (organisationens inställningar)"})
+            action=MaskingRule.UNMASK, kind=EMAIL, key=current,
+            defaults={"value": contact_email, "contact_of": organization,
+                      "reason": f"Kontaktadress för {organization} (organisationens inställningar)"})
+
+
+def _other_organization_with_contact(key: str, organization):
+    for other in OrganizationSettings.objects.exclude(organization=organization).exclude(contact_email="").select_related("organization"):
+        if value_key(EMAIL, other.contact_email) == key:
+            return other.organization
+    return None
 
 
 def source_files_holding(value: str):

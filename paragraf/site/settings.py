@@ -56,6 +56,7 @@ Upload and background import (paragraf/intake, docs/deployment.md):
 PARAGRAF_WORKER_THREAD  "1": `paragraf serve` imports uploaded packets in a thread of its own (default with
                       SQLite); "0": `paragraf worker` processes do (default with PostgreSQL)
 PARAGRAF_MAX_UPLOAD_FILES  files one upload may hold (default 100); each at most PARAGRAF_MAX_PACKET_MB
+PARAGRAF_KEEP_UPLOADS_DAYS  days `paragraf prune` keeps an upload (its job page) after its last file finished (default 30)
 PARAGRAF_SIGNING      how minutes are signed at justering: local:DIR (a development CA, made on first
                       use; default local:<data dir>/signing-ca) or pkcs12:FILE (the organisation's
                       certificate; its passphrase in PARAGRAF_SIGNING_PASSPHRASE). docs/signing.md
@@ -350,6 +351,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["i
 PARAGRAF_WORKER_THREAD = _flag("PARAGRAF_WORKER_THREAD", default=DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3")
 # Files one upload may hold (Django refuses more in one request).
 DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("PARAGRAF_MAX_UPLOAD_FILES", "100"))
+# Days `paragraf prune` keeps a finished upload (its job page, its file rows) and the task results.
+PARAGRAF_KEEP_UPLOADS_DAYS = int(os.environ.get("PARAGRAF_KEEP_UPLOADS_DAYS", "30"))
 
 # ---------------------------------------------------------------- the secretariat (issue 13)
 LOGIN_URL = "secretariat:login"
