@@ -9,6 +9,7 @@ only where a Docker daemon answers.
 """
 from __future__ import annotations
 
+import ast
 import configparser
 import gzip
 import http.client
@@ -91,6 +92,32 @@ def documented_settings() -> set[str]:
     for row in re.findall(r"^\| (`[A-Z_]+`.*?) \|", readme, re.M):
         names |= set(re.findall(r"`([A-Z][A-Z0-9_]+)`", row))
     return names
+
+
+def variables_the_code_reads() -> dict[str, Path]:
+    """Each environment variable a module of paragraf/ reads (`os.environ.get("X")`, `os.getenv`,
+    `os.environ["X"]`, or a helper of its module that reads the environment), with the first module."""
+    found: dict[str, Path] = {}
+    for path in sorted((ROOT / "paragraf").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helpers = {node.name for node in tree.body if isinstance(node, ast.FunctionDef) and "environ" in ast.unparse(node)}
+        for node in ast.walk(tree):
+            name = None
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+                if ast.unparse(node.func) in ("os.environ.get", "os.getenv") or ast.unparse(node.func) in helpers:
+                    name = node.args[0].value
+            elif isinstance(node, ast.Subscript) and ast.unparse(node.value) == "os.environ" and isinstance(node.slice, ast.Constant):
+                name = node.slice.value
+            if isinstance(name, str) and re.fullmatch(r"[A-Z][A-Z0-9_]+", name):
+                found.setdefault(name, path.relative_to(ROOT))
+    return found
+
+
+def test_every_variable_the_code_reads_is_a_setting_in_the_readme():
+    read = variables_the_code_reads()
+    assert {"SECRET_KEY", "DATABASE_URL", "PARAGRAF_CACHE_URL", "PARAGRAF_PDF_WORKERS"} <= set(read)  # the scan found them
+    undocumented = {name: str(path) for name, path in read.items() if name not in documented_settings()}
+    assert undocumented == {}
 
 
 def compose() -> dict:

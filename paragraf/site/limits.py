@@ -2,8 +2,8 @@
 
 `LIMITED` names the views by URL name and the group of each; the rate of a group is the setting
 `PARAGRAF_RATE_LIMITS[group]` ("60/m"). Over it a client gets 429 with `Retry-After` and a Swedish
-message (`answers.refuse`). The counts live in the default cache (in memory, one process:
-`paragraf serve`); several processes need a shared cache (CACHES).
+message (`answers.refuse`). The counts live in the default cache: each process's memory, or one
+memcached for every process when `PARAGRAF_CACHE_URL` names it (`site/caching.py`).
 """
 from __future__ import annotations
 

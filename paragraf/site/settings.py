@@ -21,7 +21,8 @@ PARAGRAF_REVIEW_IMPORTS  "0" to publish imported packets at once (default: held 
 The bounds of public work (PARAGRAF_RATE_SEARCH, PARAGRAF_RATE_HEAVY, PARAGRAF_RATE_PAGES,
 PARAGRAF_RATE_SUBSCRIBE, PARAGRAF_CLIENT_IP_HEADER, PARAGRAF_MAX_PACKET_MB, PARAGRAF_SQLITE_TIMEOUT,
 PARAGRAF_SEARCH_TIMEOUT_MS) are
-read below; the README says what each does.
+read below; the README says what each does. PARAGRAF_CACHE_URL: where the rate limits are counted
+(empty: in each process's memory; memcached://host:port: shared by every process, paragraf/site/caching.py).
 
 HTTPS, each on in production and off in development unless set ("1"/"0"; a number for seconds):
 SECURE_SSL_REDIRECT             redirect http:// to https://
@@ -78,6 +79,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from paragraf.site.caching import cache_from_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("PARAGRAF_DATA", "data")).resolve()
@@ -325,7 +328,9 @@ LOGGING = {
 
 # ---------------------------------------------------------------- bounded public work (issue 12)
 # Requests to search and to the heavy pages are limited per client (paragraf/site/limits.py; the
-# counts live in the default cache, one per process). A rate is "N/s", "N/m", "N/h" or "N/d".
+# counts live in the default cache: each process's memory, or memcached shared by all of them,
+# PARAGRAF_CACHE_URL). A rate is "N/s", "N/m", "N/h" or "N/d".
+CACHES = {"default": cache_from_url(os.environ.get("PARAGRAF_CACHE_URL", ""))}
 PARAGRAF_RATE_LIMITS = {
     "search": os.environ.get("PARAGRAF_RATE_SEARCH", "60/m"),
     "heavy": os.environ.get("PARAGRAF_RATE_HEAVY", "30/m"),
