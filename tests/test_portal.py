@@ -61,6 +61,7 @@ def test_person_and_party_pages(client):
     assert "Närvaro" in html and "%" in html
     party = page(client, "/partier/SD/")
     assert "Sverigedemokraterna" in party and "Håkan Karlsson Nyborg" in party
+    assert f'{person.slug}/">Håkan Karlsson Nyborg</a></td><td>Region Jönköpings län</td>' in party
 
 
 def test_body_page_lists_members_per_term_and_meetings(client):
