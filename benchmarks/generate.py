@@ -182,7 +182,7 @@ class Generator:
                 while slug in taken_people:
                     slug, k = _slug(f"{name}-{party.abbreviation}-{k}"), k + 1
                 taken_people.add(slug)
-                person = m.Person(id=self.ids("person"), name=name, party_id=party.id, slug=slug)
+                person = m.Person(id=self.ids("person"), name=name, party_id=party.id, slug=slug, organization_id=org.id)
                 person.party_abbr = party.abbreviation
                 org.people.append(person)
                 self._add(person)

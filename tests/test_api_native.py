@@ -155,6 +155,10 @@ def test_pages_follow_next_through_every_paragraph_once(client):
     assert len(of_meeting) == 47 and {p["meeting"]["id"] for p in of_meeting} == {meeting["id"]}
     assert get(client, f"{API}/paragraphs/?modified_since=2999-01-01T00:00:00Z")["results"] == []
     assert len(get(client, f"{API}/people/?party=SD&limit=200")["results"]) == Person.objects.filter(party__abbreviation="SD").count()
+    region = get(client, f"{API}/people/?organization=region-jonkopings-lan&limit=200")["results"]
+    assert len(region) == Person.objects.filter(organization__slug="region-jonkopings-lan").count() > 0
+    assert {p["organization"]["name"] for p in region} == {"Region Jönköpings län"}
+    assert get(client, f"{API}/people/?organization=no-such-organisation")["results"] == []
 
 
 @pytest.mark.parametrize("query", ["paragraphs/?organization=region-jonkopings-lan", "paragraphs/?body=regionstyrelsen",

@@ -2,6 +2,7 @@
 checkout (here: this one) compared in the same run (`--compare-code`, `benchmarks/search_worker.py`)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -24,3 +25,9 @@ def test_bench_portal_compares_the_search_of_another_checkout(tmp_path):
         row = [line for line in result.stdout.splitlines() if line.startswith(label + " ")]
         assert len(row) == 1, result.stdout
         assert row[0][len(label):].split()[0] == "12"  # every query, also through the other checkout
+    # The generated people are each of one organisation, as an import makes them.
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(tmp_path / "bench.sqlite3")) as db:
+        unplaced, placed = db.execute("SELECT SUM(organization_id IS NULL), COUNT(*) FROM records_person").fetchone()
+    assert unplaced == 0 and placed > 0

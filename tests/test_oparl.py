@@ -188,9 +188,11 @@ def test_the_validation_catches_what_the_schemas_forbid(walk):
 def test_the_walk_reaches_everything_of_the_corpus(walk):
     reached = Counter({name: len(ids) for name, ids in walk.seen_types.items()})
     assert reached["Body"] == 1 and reached["System"] == 1
-    people = Person.objects.filter(pk__in=[*Membership.objects.values_list("person", flat=True),
-                                           *Attendance.objects.values_list("person", flat=True),
-                                           *Invitation.objects.values_list("person", flat=True)])
+    # Every person of the organisation, those named only in a proposal, a ballot or an election too
+    people = Person.objects.filter(organization__isnull=False)
+    assert people.count() > Person.objects.filter(pk__in=[*Membership.objects.values_list("person", flat=True),
+                                                          *Attendance.objects.values_list("person", flat=True),
+                                                          *Invitation.objects.values_list("person", flat=True)]).count()
     members = Person.objects.filter(pk__in=Membership.objects.values("person")).exclude(party=None)
     parties = members.values("party").distinct().count()
     assert reached["Organization"] == Body.objects.count() + parties  # the bodies (Gremium), the parties (Partei)

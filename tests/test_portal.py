@@ -57,9 +57,11 @@ def test_person_and_party_pages(client):
     person = Person.objects.get(name="Håkan Karlsson Nyborg")
     html = page(client, f"/personer/{person.slug}/")
     assert "Regionstyrelsen" in html and "Så har Håkan Karlsson Nyborg röstat" in html and "Nej" in html
+    assert 'I <a href="/organisationer/region-jonkopings-lan/">Region Jönköpings län</a>' in html
     assert "Närvaro" in html and "%" in html
     party = page(client, "/partier/SD/")
     assert "Sverigedemokraterna" in party and "Håkan Karlsson Nyborg" in party
+    assert f'{person.slug}/">Håkan Karlsson Nyborg</a></td><td>Region Jönköpings län</td>' in party
 
 
 def test_body_page_lists_members_per_term_and_meetings(client):
@@ -221,3 +223,16 @@ def test_the_case_page_says_where_the_case_stands_and_what_comes_next(client, pa
     facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html))
     assert facts["Status"] == status
     assert facts.get("Nästa steg") == next_body
+
+
+def test_a_search_for_a_name_goes_directly_to_each_person_of_it_with_their_organisation(client):
+    """The register is per organisation: the same name in two organisations is two people, told apart by it."""
+    from paragraf.records.models import Organization
+
+    person = Person.objects.get(name="Håkan Karlsson Nyborg")
+    other = Person.objects.create(name=person.name, party=person.party, slug="hakan-karlsson-nyborg-ekby",
+                                  organization=Organization.objects.create(name="Ekby kommun", slug="ekby-kommun"))
+    html = page(client, "/sok/?q=H%C3%A5kan+Karlsson+Nyborg")
+    section = html.split('<section class="shortcuts"', 1)[1].split("</section>", 1)[0]
+    assert f'<a href="/personer/{other.slug}/">Håkan Karlsson Nyborg (SD), Ekby kommun</a>' in section
+    assert f'<a href="/personer/{person.slug}/">Håkan Karlsson Nyborg (SD), Region Jönköpings län</a>' in section

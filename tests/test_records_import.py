@@ -9,7 +9,7 @@ from django.apps import apps
 from paragraf.records.cases import case_path
 from paragraf.records.importer import import_path
 from paragraf.ingest.version import parser_version
-from paragraf.records.models import Body, Case, Meeting, Override, Paragraph, ParagraphCopy, Person, SourceFile, Vote
+from paragraf.records.models import Body, Case, Meeting, Organization, Override, Paragraph, ParagraphCopy, Person, SourceFile, Vote
 from paragraf.records.resolve import Bodies, Parties, People
 from paragraf.records.stats import explain_body_lines, explain_person_lines, stats_lines
 from tests.admin_forms import change_form_data
@@ -77,7 +77,7 @@ def test_one_person_under_several_spellings():
     assert Person.objects.filter(name__contains="Nyborg").count() == 1
     person = Person.objects.get(name="Håkan Karlsson Nyborg")
     assert person.party.abbreviation == "SD"
-    people = People(Parties())
+    people = People(Parties(), person.organization)
     assert people.get("Håkan Nyborg Karlsson", "SD") == person
     assert people.get("Håkan Nyborg", "SD") == person
     assert people.get("Håkan Nyborg", None) == person
@@ -88,7 +88,7 @@ def test_one_person_under_several_spellings():
 
 
 def test_a_different_person_is_not_merged():
-    people = People(Parties())
+    people = People(Parties(), Organization.objects.get(name="Region Jönköpings län"))
     other = people.get("Håkan Karlsson", "S")
     assert other.name == "Håkan Karlsson" and other != Person.objects.get(name="Håkan Karlsson Nyborg")
     assert people.get("Pontus Lundgren", None) is None  # two people of that name: not guessed

@@ -152,7 +152,7 @@ TABLES = [
     Table(DelegationPoint, "scheme__body__organization"),
     Table(DelegatedDecision, "organization"),
     Table(InformationDocument, "organization"),
-    Table(Tombstone, "organization_id"),  # records removed: kind, id, when (a person's or a packet's in every dump)
+    Table(Tombstone, "organization_id"),  # records removed: kind, id, when (a packet's, of no organisation, in the whole dump only)
 ]
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 # Shared tables in the order their scope is worked out: a party is also in scope through a person.

@@ -32,7 +32,12 @@ def shortcuts(text: str) -> list[Shortcut]:
                 for c in cases]
     if NAME.fullmatch(text) and len(text) <= 80:
         people = (Person.objects.filter(Q(name__iexact=text) | Q(name=text) | Q(aliases__name__iexact=text))
-                  .select_related("party").distinct().order_by("name")[:SHOWN])
-        return [Shortcut("Person", f"{p.name} ({p.party.abbreviation})" if p.party else p.name,
-                         reverse("portal:person", args=[p.slug])) for p in people]
+                  .select_related("party", "organization").distinct().order_by("name", "organization__name")[:SHOWN])
+        return [Shortcut("Person", _person_label(p), reverse("portal:person", args=[p.slug])) for p in people]
     return []
+
+
+def _person_label(person: Person) -> str:
+    """`Anna Berg (S), Ekby kommun`: the register is per organisation, so one name may be several people."""
+    name = f"{person.name} ({person.party.abbreviation})" if person.party else person.name
+    return f"{name}, {person.organization.name}" if person.organization_id else name

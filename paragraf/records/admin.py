@@ -112,8 +112,8 @@ class PersonAliasInline(admin.TabularInline):
 
 @admin.register(m.Person)
 class PersonAdmin(CorrectionsAdmin):
-    list_display = ("name", "party")
-    list_filter = ("party",)
+    list_display = ("name", "party", "organization")
+    list_filter = ("organization", "party")
     search_fields = ("name", "aliases__name")
     inlines = [PersonAliasInline]
 
@@ -178,9 +178,12 @@ class SeatsFollowAdmin(SourcedAdmin):
 
 def derive_again(meeting_ids: list[int]) -> None:
     store_seats(meeting_ids)
-    speakers = Speakers(People(Parties()))
-    for meeting in m.Meeting.objects.filter(pk__in=meeting_ids):
-        resolve_dissents(meeting, speakers)
+    parties, speakers = Parties(), {}
+    for meeting in m.Meeting.objects.filter(pk__in=meeting_ids).select_related("body__organization"):
+        organization = meeting.body.organization
+        if organization.pk not in speakers:
+            speakers[organization.pk] = Speakers(People(parties, organization))
+        resolve_dissents(meeting, speakers[organization.pk])
 
 
 for model in (m.Attendance, m.Invitation):

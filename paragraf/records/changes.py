@@ -226,7 +226,7 @@ def _created(instance):
 def _organization_of(instance) -> int | None:
     if isinstance(instance, Organization):
         return instance.pk
-    if isinstance(instance, (Body, Case, Document)):
+    if isinstance(instance, (Body, Case, Document, Person)):
         return instance.organization_id
     if isinstance(instance, Membership):
         return Body.objects.filter(pk=instance.body_id).values_list("organization_id", flat=True).first()
@@ -234,4 +234,4 @@ def _organization_of(instance) -> int | None:
         return Body.objects.filter(pk=instance.body_id).values_list("organization_id", flat=True).first()
     if isinstance(instance, (Paragraph, AgendaItem)):
         return Meeting.all_objects.filter(pk=instance.meeting_id).values_list("body__organization_id", flat=True).first()
-    return None  # a person or a packet belongs to no one organisation
+    return None  # a packet belongs to no one organisation

@@ -173,7 +173,7 @@ def party_facts(party: Party, page: int = 1, limit: int = LIST_LIMIT) -> PartyFa
     totals = dict.fromkeys(SUMMARY_KEYS, 0)
     for _, key, n in _counted({"person__party": party}, by_person=False):
         totals[key] += n
-    everyone = party.people.order_by("name", "pk")
+    everyone = party.people.select_related("organization").order_by("name", "organization__name", "pk")
     people = list(everyone[(page - 1) * PEOPLE_PAGE:page * PEOPLE_PAGE])
     counts = summaries([p.pk for p in people])
     proposal_ids = Proposal.proposers.through.objects.filter(person__party=party).values("proposal_id")

@@ -162,7 +162,7 @@ class PacketStore:
         self.file = self._source_file()
         self.organization = self._organization()
         self.parties = Parties()
-        self.people = People(self.parties)
+        self.people = People(self.parties, self.organization)
         self.speakers = Speakers(self.people)  # who the names in a § mean
         self.bodies = Bodies(self.organization)
         self.cases = Cases(self.organization)

@@ -225,9 +225,16 @@ class Party(Timestamped):
 
 
 class Person(Timestamped):
+    """An elected member or official as the minutes of one organisation name them. The register is kept per
+    organisation: two municipalities' `Anna Andersson (S)` are two people (docs/Design.md, "People per
+    organisation"); one who sits in a region and a municipality is a person in each."""
+
     name = models.CharField(_("name"), max_length=200)
     party = models.ForeignKey(Party, verbose_name=_("party"), on_delete=models.SET_NULL, null=True, blank=True, related_name="people")
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    # Null only for a person no record places (a row made by hand); every import sets it.
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, null=True,
+                                     blank=True, related_name="people")
 
     class Meta:
         verbose_name = _("person")

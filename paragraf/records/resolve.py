@@ -75,15 +75,18 @@ class StoredSlugs:
 
 
 class People:
-    """Person resolution: same party (or party unknown) and a compatible name (`names.same_person`).
+    """Person resolution within one organisation: same party (or party unknown) and a compatible name
+    (`names.same_person`). Another organisation's people are never matched: its `Anna Andersson (S)` is
+    someone else.
 
     The register is read in the part a name can mean (`_read`, by `PersonAlias.first_token` and
     `folded_name`), each person with all its aliases: an import reads the few people its names
     can mean, however many the register holds.
     """
 
-    def __init__(self, parties: Parties) -> None:
+    def __init__(self, parties: Parties, organization: Organization) -> None:
         self.parties = parties
+        self.organization = organization
         self.slugs = StoredSlugs(Person)
         self.people: dict[int, Person] = {}
         self.aliases: dict[int, set[str]] = defaultdict(set)
@@ -103,7 +106,8 @@ class People:
         else:
             holding = reduce(or_, (Q(first_token=first, folded_name__contains=f" {other} ")
                                    for first in set(tokens) for other in set(tokens) if other != first))
-        ids = set(PersonAlias.objects.filter(holding).values_list("person_id", flat=True)) - set(self.people)
+        ids = set(PersonAlias.objects.filter(holding, person__organization=self.organization)
+                  .values_list("person_id", flat=True)) - set(self.people)
         if not ids:
             return
         for person in Person.objects.filter(pk__in=ids).select_related("party"):
@@ -161,7 +165,8 @@ class People:
         if not party and self._ambiguous(name):
             return None
         person = Person.objects.create(
-            name=name, party=self.parties.get(party), slug=unique_slug(f"{name} {party or ''}", self.slugs, 220)
+            name=name, party=self.parties.get(party), organization=self.organization,
+            slug=unique_slug(f"{name} {party or ''}", self.slugs, 220),
         )
         self.people[person.pk] = person
         PersonAlias.objects.create(person=person, name=name, reason="första förekomst")

@@ -33,10 +33,12 @@ def _packets(meeting: Meeting) -> int:
 
 
 def explain_person_lines(name: str) -> list[str]:
-    people = Person.objects.filter(Q(name__icontains=name) | Q(aliases__name__icontains=name)).distinct().select_related("party")
+    people = (Person.objects.filter(Q(name__icontains=name) | Q(aliases__name__icontains=name)).distinct()
+              .select_related("party", "organization"))
     lines = []
-    for person in people.order_by("name"):
-        lines.append(f"{person.name} ({person.party or 'inget parti'}) [{person.slug}]")
+    for person in people.order_by("name", "organization__name"):
+        where = f" in {person.organization.name}" if person.organization_id else ""
+        lines.append(f"{person.name} ({person.party or 'inget parti'}){where} [{person.slug}]")
         for alias in person.aliases.order_by("pk"):
             lines.append(f"  as {alias.name!r}: {alias.reason}")
         roles = person.memberships.select_related("body", "term").order_by("first_seen")

@@ -142,7 +142,9 @@ SCHEMAS["Finding"] = obj(
     first_line=nullable(integer(minimum=1)), last_line=nullable(integer(minimum=1)))
 SCHEMAS["Findings"] = obj("The findings of one meeting, in § order.", meeting=ref("MeetingRef"), findings=array(ref("Finding")))
 SCHEMAS["PersonSummary"] = obj(
-    id=ID, url=URL, web_url=URL, name=string(), party=nullable(string(description="abbreviation")), modified=DATETIME,
+    "A person as one organisation's records name them (the register is kept per organisation).",
+    id=ID, url=URL, web_url=URL, name=string(), party=nullable(string(description="abbreviation")),
+    organization=nullable(ref("OrganizationRef")), modified=DATETIME,
 )
 SCHEMAS["Membership"] = obj(
     body=ref("BodyRef"), term=string(), role=string(enum=Membership.Role.values), party=TEXT,
@@ -314,7 +316,7 @@ PATHS = {
     "/paragraphs/": operation("listParagraphs", "Paragraphs (§) of minutes", "ParagraphPage", ["meeting", "case", "body", "organization", *PAGED]),
     "/paragraphs/{id}/": operation(
         "getParagraph", "A §: decision, proposals, votes with every ballot, elections, dissents, statements, copies", "Paragraph", [], detail=True),
-    "/people/": operation("listPeople", "People", "PersonPage", ["party", *PAGED]),
+    "/people/": operation("listPeople", "People", "PersonPage", ["organization", "party", *PAGED]),
     "/people/{id}/": operation("getPerson", "A person: memberships and ballots cast", "Person", [], detail=True),
     "/cases/": operation("listCases", "Cases (ärenden)", "CasePage", ["organization", "year", *PAGED]),
     "/cases/{id}/": operation("getCase", "A case and its path through the bodies, in date order", "Case", [], detail=True),

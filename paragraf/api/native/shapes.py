@@ -258,6 +258,7 @@ def person_summary(links: Links, person) -> dict:
         "web_url": links.web("person", person.slug),
         "name": person.name,
         "party": person.party.abbreviation if person.party else None,
+        "organization": organization_ref(person.organization) if person.organization_id else None,
         "modified": person.modified,
     }
 

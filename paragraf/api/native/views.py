@@ -184,7 +184,9 @@ def paragraph(request: HttpRequest, pk: str) -> ApiResponse:
 
 @api_view
 def people(request: HttpRequest) -> ApiResponse:
-    queryset = Person.objects.select_related("party")
+    queryset = Person.objects.select_related("party", "organization")
+    if organization := slug_param(request, "organization"):
+        queryset = queryset.filter(organization__slug=organization)
     if party := text_param(request, "party"):
         queryset = queryset.filter(party__abbreviation=party)
     page = keyset_page(request, changed_since(request, queryset))
@@ -194,7 +196,7 @@ def people(request: HttpRequest) -> ApiResponse:
 
 @api_view
 def person(request: HttpRequest, pk: str) -> ApiResponse:
-    person = one(Person.objects.select_related("party").prefetch_related("aliases"), pk, "person")
+    person = one(Person.objects.select_related("party", "organization").prefetch_related("aliases"), pk, "person")
     memberships = list(
         Membership.objects.filter(person=person)
         .select_related("body", "term", "party")

@@ -11,7 +11,7 @@ from paragraf.api.oparl.texts import document_text, embedded_texts
 from paragraf.records.cases import MEETING_DOCUMENTS
 from paragraf.records.facts import summaries
 from paragraf.records.models import (
-    AgendaItem, Attendance, Body, Case, Document, Invitation, Meeting, Membership, Paragraph, Party, Person, SourceFile,
+    AgendaItem, Attendance, Body, Case, Document, Meeting, Membership, Paragraph, Party, Person, SourceFile,
 )
 
 
@@ -92,25 +92,14 @@ def source_dicts(links: Links, rows: list[SourceFile]) -> list[dict]:
     return [files.source_file(links, s, derived[s.pk], sorted(used[s.pk])) for s in rows]
 
 
-def person_dicts(links: Links, rows: list[Person], organization_id: int | None = None) -> list[dict]:
+def person_dicts(links: Links, rows: list[Person]) -> list[dict]:
+    """People, each in the OParl Body of their organisation."""
     ids = [p.pk for p in rows]
     held = defaultdict(list)
     for m in Membership.objects.filter(person__in=ids).select_related("party", "body").order_by("first_seen", "pk"):
         held[m.person_id].append(m)
-    homes = {pk: organization_id for pk in ids} if organization_id else person_organizations(ids, held)
     counts = summaries(ids)
-    return [objects.person(links, p, homes.get(p.pk), held[p.pk], counts[p.pk]) for p in rows]
-
-
-def person_organizations(ids: list[int], held: dict) -> dict[int, int]:
-    """The organisation a person belongs to: of their first membership, else of a meeting they attended or were invited to."""
-    homes = {pk: held[pk][0].body.organization_id for pk in ids if held.get(pk)}
-    for model in (Attendance, Invitation):
-        rest = [pk for pk in ids if pk not in homes]
-        seen = model.objects.filter(person__in=rest).order_by("pk").values_list("person", "meeting__body__organization")
-        for person_id, organization_id in seen if rest else []:
-            homes.setdefault(person_id, organization_id)
-    return homes
+    return [objects.person(links, p, p.organization_id, held[p.pk], counts[p.pk]) for p in rows]
 
 
 def membership_dicts(links: Links, rows: list, organization_id: int | None = None) -> list[dict]:

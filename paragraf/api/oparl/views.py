@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Max, Min, Q
+from django.db.models import Max, Min
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -15,7 +15,7 @@ from paragraf.api.oparl.links import Links
 from paragraf.api.oparl.locations import places
 from paragraf.api.oparl.meetings import location
 from paragraf.records.models import (
-    AgendaItem, Attendance, Body, Case, Document, Invitation, Meeting, Membership, Organization, Paragraph, Party, Person,
+    AgendaItem, Body, Case, Document, Meeting, Membership, Organization, Paragraph, Party, Person,
     SourceFile, Term, Tombstone,
 )
 
@@ -133,13 +133,8 @@ def body_organizations(request, pk: int):
 
 
 def _people_of(org: Organization):
-    """The people seen in the organisation: members, the called and the present."""
-    seen = (
-        Q(pk__in=Membership.objects.filter(body__organization=org).values("person"))
-        | Q(pk__in=Attendance.objects.filter(meeting__body__organization=org).values("person"))
-        | Q(pk__in=Invitation.objects.filter(meeting__body__organization=org).values("person"))
-    )
-    return PEOPLE.filter(seen)
+    """The organisation's people (the register is kept per organisation)."""
+    return PEOPLE.filter(organization=org)
 
 
 def _members_of(org: Organization):
@@ -150,7 +145,7 @@ def _members_of(org: Organization):
 @api_view
 def body_people(request, pk: int):
     org = _org(pk)
-    return listing(request, [_people_of(org)], lambda links, rows: build.person_dicts(links, rows, org.pk), deleted.PEOPLE, pk)
+    return listing(request, [_people_of(org)], build.person_dicts, deleted.PEOPLE, pk)
 
 
 @api_view

@@ -11,7 +11,7 @@ from paragraf.portal import crumbs
 
 
 def person(request, slug: str):
-    person = get_object_or_404(Person.objects.select_related("party"), slug=slug)
+    person = get_object_or_404(Person.objects.select_related("party", "organization"), slug=slug)
     facts = person_facts(person)
     context = {
         "person": person,
