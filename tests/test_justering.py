@@ -155,3 +155,27 @@ def test_a_correction_of_justerade_minutes_is_a_new_signed_document_beside_them(
     page = client.get(f"/{meeting.body.slug}/{meeting.date.isoformat()}/").content.decode()
     assert "Rättelser" in page and "Beslutet ska lyda: Regionstyrelsen bifaller förslaget." in page
     assert client.get(f"/rattelser/{correction.pk}.pdf")["Content-Type"] == "application/pdf"
+
+
+def test_a_member_of_another_organisation_with_the_signers_name_may_not_sign(recorded, django_user_model):
+    """Signers are named by name; the same name in another organisation is someone else (the people
+    register is kept per organisation), so that member account may neither sign nor see the justering."""
+    from paragraf.records.models import Organization, Person
+    from paragraf.secretariat.models import MemberAccount
+
+    _world, meeting, rec, _number = recorded
+    chair = rec.name_of(rec.chair)
+    signoff.start(meeting, minutes_of(meeting, rec), chair, [rec.name_of(key) for key in rec.adjusters])
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    own = Person.objects.get(name=chair, organization=meeting.body.organization)
+    namesake = Person.objects.create(name=chair, slug="namne-i-ekby",
+                                     organization=Organization.objects.create(name="Ekby kommun", slug="ekby-kommun"))
+    accounts = {}
+    for person in (own, namesake):
+        user = django_user_model.objects.create_user(f"konto-{person.pk}")
+        MemberAccount.objects.create(user=user, person=person)
+        accounts[person] = django_user_model.objects.get(pk=user.pk)
+    assert accounts[own].has_perm("secretariat.sign_minutes", meeting)
+    assert accounts[own].has_perm("secretariat.view_justering", meeting)
+    assert not accounts[namesake].has_perm("secretariat.sign_minutes", meeting)
+    assert not accounts[namesake].has_perm("secretariat.view_justering", meeting)

@@ -1,4 +1,4 @@
-"""Migration 0023 places each person in the organisation whose records name them, and splits a person
+"""Migrations 0023 and 0024 place each person in the organisation whose records name them, and splits a person
 the records of two organisations name (merged by name and party when the register was one): the rows of
 the other organisation move to a person of its own, with the same name, party and spellings."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("records", "0022_information_documents_authored")]
-AFTER = [("records", "0023_people_per_organization")]
+AFTER = [("records", "0024_place_people")]
 
 
 @pytest.fixture
@@ -41,6 +41,15 @@ def test_a_person_two_organisations_name_becomes_one_in_each(executor):
     nobody = Person.objects.create(name="Ingen Alls", slug="ingen-alls")
     for meeting in places["Ekby kommun"]:
         Attendance.objects.create(meeting=meeting, position=1, group="ledamot", name="Anna Andersson", party="S", person=anna)
+    # Staff corrected who the second Ekby attendance means: to Anna (the correction stays hers after the split).
+    corrected = Attendance.objects.get(meeting=places["Ekby kommun"][1])
+    ContentType = old.get_model("contenttypes", "ContentType")
+    old.get_model("records", "Override").objects.create(
+        content_type=ContentType.objects.get_or_create(app_label="records", model="attendance")[0],
+        object_id=corrected.pk, field="person_id", value=anna.pk, imported_value=None)
+    long_ago = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+    Meeting.objects.update(modified=long_ago)
+    Attendance.objects.update(modified=long_ago)
     norrvik = places["Norrviks kommun"][0]
     Attendance.objects.create(meeting=norrvik, position=1, group="ledamot", name="Anna Andersson", party="S", person=anna)
     Attendance.objects.create(meeting=norrvik, position=2, group="ersättare", name="Bo Berg", person=alone, replaces=anna)
@@ -67,5 +76,12 @@ def test_a_person_two_organisations_name_becomes_one_in_each(executor):
     assert list(Dissent.objects.get(paragraph=paragraph.pk).people.values_list("pk", flat=True)) == [kept.pk]
     assert Person.objects.get(pk=alone.pk).organization_id == norrvik_org.pk
     assert Person.objects.get(pk=nobody.pk).organization_id is None
+    assert new.get_model("records", "Override").objects.get(object_id=corrected.pk).value == copy.pk
+    ekby_meetings = [m.pk for m in places["Ekby kommun"]]
+    Meeting = new.get_model("records", "Meeting")
+    assert all(m.modified > long_ago for m in Meeting.objects.filter(pk__in=ekby_meetings))  # clients syncing see it
+    assert Meeting.objects.get(pk=places["Ljungsala kommun"][0].pk).modified == long_ago
+    assert all(a.modified > long_ago for a in Attendance.objects.filter(person=copy))
+    assert Person.objects.get(pk=alone.pk).modified > long_ago  # placed: its OParl body is new
     assert Person.objects.count() == before + 1
     assert not Person.objects.filter(organization__isnull=True).exclude(pk=nobody.pk).exists()

@@ -111,22 +111,31 @@ def grant_administrators(**_kwargs) -> None:
     group.permissions.set(Permission.objects.all())
 
 
+def _member_of(user, meeting: Meeting):
+    """The user's person when it may sign for this meeting: a member account's person of the meeting's
+    organisation (a signer is named by name only, and the same name in another organisation is someone
+    else); a person no record has placed in an organisation is taken at its name, as before."""
+    if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
+        return None
+    person = user.member_account.person
+    if person.organization_id not in (None, meeting.body.organization_id):
+        return None
+    return person
+
+
 @rules.predicate
 def is_pending_signer(user, meeting: Meeting) -> bool:
     """The user's person is the chair or an adjuster of the meeting's justering and has not signed yet."""
-    if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
-        return False
+    person = _member_of(user, meeting)
     justering = getattr(meeting, "justering", None)
-    name = user.member_account.person.name
-    return justering is not None and any(e["name"] == name and not e["signed"] for e in justering.signers)
+    return bool(person and justering and any(e["name"] == person.name and not e["signed"] for e in justering.signers))
 
 
 @rules.predicate
 def is_signer(user, meeting: Meeting) -> bool:
-    if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
-        return False
+    person = _member_of(user, meeting)
     justering = getattr(meeting, "justering", None)
-    return justering is not None and any(e["name"] == user.member_account.person.name for e in justering.signers)
+    return bool(person and justering and any(e["name"] == person.name for e in justering.signers))
 
 
 rules.add_perm("secretariat.record_meeting", is_administrator | is_secretary_of_meeting)
@@ -136,10 +145,8 @@ rules.add_perm("secretariat.sign_minutes", is_pending_signer)
 
 @rules.predicate
 def is_pending_correction_signer(user, correction) -> bool:
-    if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
-        return False
-    name = user.member_account.person.name
-    return any(e["name"] == name and not e["signed"] for e in correction.signers)
+    person = _member_of(user, correction.meeting)
+    return bool(person and any(e["name"] == person.name and not e["signed"] for e in correction.signers))
 
 
 rules.add_perm("secretariat.sign_correction", is_pending_correction_signer)
