@@ -70,7 +70,7 @@ class World:
         BodySecretary.objects.create(user=other_secretary, body=other)
         member = User.objects.create_user("ledamot", cls.member_email, None)
         person = Membership.objects.filter(body=body, role=Membership.Role.MEMBER).order_by("person__name").first().person
-        MemberAccount.objects.create(user=member, person=person)
+        MemberAccount.objects.create(user=member).people.add(person)
         auditor = User.objects.create_user("revisor", "revisor@example.se", None)
         auditor.groups.add(Group.objects.get(name="Revisor"))
         delegate = User.objects.create_user("delegat", "delegat@example.se", None, first_name="Dagny", last_name="Delegat")

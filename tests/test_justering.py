@@ -173,9 +173,31 @@ def test_a_member_of_another_organisation_with_the_signers_name_may_not_sign(rec
     accounts = {}
     for person in (own, namesake):
         user = django_user_model.objects.create_user(f"konto-{person.pk}")
-        MemberAccount.objects.create(user=user, person=person)
+        MemberAccount.objects.create(user=user).people.add(person)
         accounts[person] = django_user_model.objects.get(pk=user.pk)
     assert accounts[own].has_perm("secretariat.sign_minutes", meeting)
     assert accounts[own].has_perm("secretariat.view_justering", meeting)
     assert not accounts[namesake].has_perm("secretariat.sign_minutes", meeting)
     assert not accounts[namesake].has_perm("secretariat.view_justering", meeting)
+
+
+def test_one_account_signs_as_its_person_of_each_organisation(recorded, django_user_model):
+    """A member of a region and of a municipality is a person in each; one account holds both, and signs the
+    region's minutes as the region's person."""
+    from paragraf.records.models import Organization, Person
+    from paragraf.secretariat.models import MemberAccount
+    from paragraf.secretariat.permissions import member_bodies, signing_person
+
+    _world, meeting, rec, _number = recorded
+    chair = rec.name_of(rec.chair)
+    signoff.start(meeting, minutes_of(meeting, rec), chair, [rec.name_of(key) for key in rec.adjusters])
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    own = Person.objects.get(name=chair, organization=meeting.body.organization)
+    in_municipality = Person.objects.create(name=chair, slug="i-kommunen",
+                                            organization=Organization.objects.create(name="Ekby kommun", slug="ekby-kommun"))
+    user = django_user_model.objects.create_user("tva-uppdrag")
+    MemberAccount.objects.create(user=user).people.add(in_municipality, own)
+    user = django_user_model.objects.get(pk=user.pk)
+    assert signing_person(user, meeting) == own
+    assert user.has_perm("secretariat.sign_minutes", meeting)
+    assert member_bodies(user) == set(own.memberships.values_list("body_id", flat=True)) != set()

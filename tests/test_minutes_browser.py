@@ -30,7 +30,7 @@ secretary.groups.add(Group.objects.get(name="Sekreterare"))
 BodySecretary.objects.create(user=secretary, body=body)
 for username, name in {SIGNERS!r}:
     user = User.objects.create_user(username, username + "@example.se", {PASSWORD!r})
-    MemberAccount.objects.create(user=user, person=Person.objects.filter(name=name, memberships__body=body).distinct().get())
+    MemberAccount.objects.create(user=user).people.add(Person.objects.filter(name=name, memberships__body=body).distinct().get())
 meeting = Meeting.all_objects.create(body=body, date=datetime.date(2027, 3, 9), start_time=datetime.time(13), place="Sal A, Regionens hus",
                                      published=False)
 Preparation.objects.create(meeting=meeting, created_by=secretary)

@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("records", "0022_information_documents_authored")]
-AFTER = [("records", "0024_place_people")]
+BEFORE = [("records", "0022_information_documents_authored"), ("secretariat", "0008_delegate")]
+AFTER = [("records", "0024_place_people"), ("secretariat", "0010_member_account_person_removed")]
 
 
 @pytest.fixture
@@ -56,6 +56,8 @@ def test_a_person_two_organisations_name_becomes_one_in_each(executor):
     paragraph = Paragraph.objects.create(meeting=norrvik, number=1, title="Budget")
     Dissent.objects.create(paragraph=paragraph, position=1, text="Anna Andersson (S) reserverar sig.").people.add(anna)
 
+    member = old.get_model("auth", "User").objects.create(username="anna")
+    old.get_model("secretariat", "MemberAccount").objects.create(user=member, person=anna)
     before = Person.objects.count()  # the corpus's people too (conftest imports it), each named in one organisation
 
     executor.loader.build_graph()
@@ -83,5 +85,7 @@ def test_a_person_two_organisations_name_becomes_one_in_each(executor):
     assert Meeting.objects.get(pk=places["Ljungsala kommun"][0].pk).modified == long_ago
     assert all(a.modified > long_ago for a in Attendance.objects.filter(person=copy))
     assert Person.objects.get(pk=alone.pk).modified > long_ago  # placed: its OParl body is new
+    account = new.get_model("secretariat", "MemberAccount").objects.get(user__username="anna")
+    assert set(account.people.values_list("pk", flat=True)) == {kept.pk, copy.pk}  # reaches what it reached before
     assert Person.objects.count() == before + 1
     assert not Person.objects.filter(organization__isnull=True).exclude(pk=nobody.pk).exists()

@@ -26,7 +26,7 @@ secretary.groups.add(Group.objects.get(name="Sekreterare"))
 BodySecretary.objects.create(user=secretary, body=body)
 member = User.objects.create_user("ledamot-rs", "ledamot@example.se", {PASSWORD!r})
 person = Membership.objects.filter(body=body, role="member").order_by("person__name").first().person
-MemberAccount.objects.create(user=member, person=person)
+MemberAccount.objects.create(user=member).people.add(person)
 """
 MEETING = "/regionstyrelsen/2027-03-09/"
 SECTIONS = ("Informationsärenden och aktuellt", "Beslutsärenden till regionfullmäktige", "Beslutsärenden för regionstyrelsen")

@@ -3,6 +3,7 @@ series, a body's standard items, the published notices (read only)."""
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from paragraf.secretariat import models as m
@@ -36,9 +37,14 @@ class DelegateAdmin(admin.ModelAdmin):
 
 @admin.register(m.MemberAccount)
 class MemberAccountAdmin(admin.ModelAdmin):
-    list_display = ("user", "person")
-    autocomplete_fields = ("person",)
-    search_fields = ("user__username", "person__name")
+    list_display = ("user", "names")
+    autocomplete_fields = ("people",)
+    search_fields = ("user__username", "people__name")
+
+    @admin.display(description=_("people"))
+    def names(self, account) -> str:
+        return ", ".join(f"{p.name} ({p.organization})" if p.organization_id else p.name
+                         for p in account.people.select_related("organization"))
 
 
 @admin.register(m.CaseSeries)

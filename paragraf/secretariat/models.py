@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
 from simple_history.models import HistoricalRecords
@@ -54,18 +55,25 @@ class Delegate(models.Model):
 
 
 class MemberAccount(models.Model):
-    """The login of an elected member: which person of the records the user is. Their bodies are the
-    person's memberships (records.Membership)."""
+    """The login of an elected member: which people of the records the user is, one in each organisation
+    they sit in (the register is kept per organisation: a member of a region and of one of its
+    municipalities is a person in each). Their bodies are those people's memberships (records.Membership)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="member_account")
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="accounts")
+    people = models.ManyToManyField(Person, verbose_name=_("people"), related_name="accounts")
 
     class Meta:
         verbose_name = _("member account")
         verbose_name_plural = _("member accounts")
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.person}"
+        return str(self.user)
+
+    def person_in(self, organization_id: int) -> Person | None:
+        """The user's person in this organisation; else one no record has placed in an organisation (made by
+        hand), which is taken at its name; None when the user is not of this organisation."""
+        people = list(self.people.filter(Q(organization_id=organization_id) | Q(organization__isnull=True)))
+        return min(people, key=lambda p: (p.organization_id is None, p.pk)) if people else None
 
 
 class CaseSeries(models.Model):

@@ -157,7 +157,7 @@ def publish(meeting: Meeting, user) -> NoticeVersion:
 def recipients(meeting: Meeting) -> list[str]:
     """The e-mail addresses of the members' accounts: the body's members and the called who have one."""
     people = set(meeting.body.memberships.values_list("person_id", flat=True)) | {r.person_id for r in agenda.called(meeting) if r.person_id}
-    accounts = MemberAccount.objects.filter(person_id__in=people, user__is_active=True).exclude(user__email="")
+    accounts = MemberAccount.objects.filter(people__in=people, user__is_active=True).exclude(user__email="")
     return sorted(set(accounts.values_list("user__email", flat=True)))
 
 

@@ -35,7 +35,8 @@ def member_bodies(user) -> set[int]:
     """The ids of the bodies the user's person is (or was) a member or substitute of."""
     if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
         return set()
-    return set(Membership.objects.filter(person_id=user.member_account.person_id).values_list("body_id", flat=True))
+    people = user.member_account.people.values("pk")
+    return set(Membership.objects.filter(person__in=people).values_list("body_id", flat=True))
 
 
 @rules.predicate
@@ -111,29 +112,26 @@ def grant_administrators(**_kwargs) -> None:
     group.permissions.set(Permission.objects.all())
 
 
-def _member_of(user, meeting: Meeting):
-    """The user's person when it may sign for this meeting: a member account's person of the meeting's
+def signing_person(user, meeting: Meeting):
+    """The user's person who may sign for this meeting: the member account's person of the meeting's
     organisation (a signer is named by name only, and the same name in another organisation is someone
-    else); a person no record has placed in an organisation is taken at its name, as before."""
+    else), or one no record has placed in an organisation, taken at its name."""
     if not (user.is_authenticated and user.is_active and hasattr(user, "member_account")):
         return None
-    person = user.member_account.person
-    if person.organization_id not in (None, meeting.body.organization_id):
-        return None
-    return person
+    return user.member_account.person_in(meeting.body.organization_id)
 
 
 @rules.predicate
 def is_pending_signer(user, meeting: Meeting) -> bool:
     """The user's person is the chair or an adjuster of the meeting's justering and has not signed yet."""
-    person = _member_of(user, meeting)
+    person = signing_person(user, meeting)
     justering = getattr(meeting, "justering", None)
     return bool(person and justering and any(e["name"] == person.name and not e["signed"] for e in justering.signers))
 
 
 @rules.predicate
 def is_signer(user, meeting: Meeting) -> bool:
-    person = _member_of(user, meeting)
+    person = signing_person(user, meeting)
     justering = getattr(meeting, "justering", None)
     return bool(person and justering and any(e["name"] == person.name for e in justering.signers))
 
@@ -145,7 +143,7 @@ rules.add_perm("secretariat.sign_minutes", is_pending_signer)
 
 @rules.predicate
 def is_pending_correction_signer(user, correction) -> bool:
-    person = _member_of(user, correction.meeting)
+    person = signing_person(user, correction.meeting)
     return bool(person and any(e["name"] == person.name and not e["signed"] for e in correction.signers))
 
 

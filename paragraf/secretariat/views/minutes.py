@@ -15,6 +15,7 @@ from paragraf.review.findings import Severity
 from paragraf.secretariat.minutes_pdf import extract_of, for_signing
 from paragraf.secretariat.review_check import findings_before_justering
 from paragraf.secretariat.models import Correction, Justering, MinutesDraft
+from paragraf.secretariat.permissions import signing_person
 from paragraf.secretariat.recording import Attending, RecordedElection, RecordedVote
 from paragraf.secretariat.rollcall import RecordingError
 from paragraf.secretariat.views.access import permission
@@ -230,7 +231,7 @@ def start_justering(request, meeting: Meeting, pk: int):
 @require_POST
 @permission("secretariat.sign_minutes", _meeting)
 def sign(request, meeting: Meeting, pk: int):
-    name = request.user.member_account.person.name
+    name = signing_person(request.user, meeting).name
     try:
         signoff.sign(meeting.justering, name, signoff.configured_signer())
     except signoff.JusteringError as error:
@@ -277,7 +278,7 @@ def _correction(pk: int, correction: int) -> Correction:
 @require_POST
 @permission("secretariat.sign_correction", _correction)
 def sign_correction(request, correction: Correction, pk: int, **_kwargs):
-    name = request.user.member_account.person.name
+    name = signing_person(request.user, correction.meeting).name
     try:
         signoff.sign_correction(correction, name, signoff.configured_signer())
     except signoff.JusteringError as error:
