@@ -9,8 +9,9 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("records", "0022_information_documents_authored"), ("secretariat", "0008_delegate")]
-AFTER = [("records", "0024_place_people"), ("secretariat", "0010_member_account_person_removed")]
+BEFORE = [("records", "0022_information_documents_authored"), ("secretariat", "0008_delegate"), ("alerts", "0001_initial")]
+AFTER = [("records", "0024_place_people"), ("secretariat", "0010_member_account_person_removed"),
+         ("alerts", "0002_person_alerts_follow_the_split")]
 
 
 @pytest.fixture
@@ -58,6 +59,10 @@ def test_a_person_two_organisations_name_becomes_one_in_each(executor):
 
     member = old.get_model("auth", "User").objects.create(username="anna")
     old.get_model("secretariat", "MemberAccount").objects.create(user=member, person=anna)
+    follower = old.get_model("alerts", "Subscriber").objects.create(email="foljer@example.org")
+    old.get_model("alerts", "Subscription").objects.create(
+        subscriber=follower, kind="person", person=anna, target="person-anna", requested=dt.datetime(2024, 2, 1, tzinfo=dt.timezone.utc),
+        confirmed=dt.datetime(2024, 2, 1, tzinfo=dt.timezone.utc))
     before = Person.objects.count()  # the corpus's people too (conftest imports it), each named in one organisation
 
     executor.loader.build_graph()
@@ -87,5 +92,8 @@ def test_a_person_two_organisations_name_becomes_one_in_each(executor):
     assert Person.objects.get(pk=alone.pk).modified > long_ago  # placed: its OParl body is new
     account = new.get_model("secretariat", "MemberAccount").objects.get(user__username="anna")
     assert set(account.people.values_list("pk", flat=True)) == {kept.pk, copy.pk}  # reaches what it reached before
+    followed = new.get_model("alerts", "Subscription").objects.filter(subscriber__email="foljer@example.org")
+    assert sorted(followed.values_list("person", flat=True)) == sorted([kept.pk, copy.pk])
+    assert all(f.confirmed is not None for f in followed)
     assert Person.objects.count() == before + 1
     assert not Person.objects.filter(organization__isnull=True).exclude(pk=nobody.pk).exists()
