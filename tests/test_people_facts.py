@@ -356,3 +356,18 @@ def test_counts_cover_the_whole_record_and_lists_the_latest():
     assert whole.summary() == latest.summary() and whole.meeting_count > 1
     assert len(latest.meetings) == 1 and latest.meetings[0] == whole.meetings[0]
     assert whole.meetings[0].meeting.date == max(m.meeting.date for m in whole.meetings)
+
+
+def test_the_admin_picks_a_person_by_searching_and_names_their_organisation(client, django_user_model):
+    """The person fields of a corrected record are searched (autocomplete), not a list of every organisation's
+    people, and each person found is shown with their organisation."""
+    client.force_login(django_user_model.objects.create_superuser("sekreterare", password="pw-for-tests"))
+    row = Meeting.objects.get(body__name="Regionstyrelsen", date="2023-01-31").attendances.get(name="Nena Stamenkovic")
+    page = client.get(f"/admin/records/attendance/{row.pk}/change/").content.decode()
+    for field in ("person", "replaces"):
+        select = page.split(f'<select name="{field}"', 1)[1].split("</select>", 1)[0]
+        assert 'class="admin-autocomplete"' in select.split(">", 1)[0]
+        assert select.count("<option") <= 2  # the blank and the current person, not the register
+    found = client.get("/admin/autocomplete/", {"app_label": "records", "model_name": "attendance",
+                                                "field_name": "person", "term": "Stamenkovic"}).json()["results"]
+    assert [r["text"] for r in found] == [f"{row.person.name} ({row.person.party}), Region Jönköpings län"]

@@ -43,7 +43,7 @@ class Target:
         if self.case is not None:
             return f"ärende {self.case.number}" + (f" {self.case.title}" if self.case.title else "")
         if self.person is not None:
-            return str(self.person)
+            return self.person.name_and_party
         query = self.query()
         return f"sökningen ”{query.text}”" if query else "sökningen"
 

@@ -54,7 +54,7 @@ def case(case_) -> Followed:
 
 
 def person(person_) -> Followed:
-    return Followed("person", person_.slug, str(person_), reverse("portal:person", args=[person_.slug]))
+    return Followed("person", person_.slug, person_.name_and_party, reverse("portal:person", args=[person_.slug]))
 
 
 def search(query_string: str, text: str) -> Followed:

@@ -33,11 +33,6 @@ def shortcuts(text: str) -> list[Shortcut]:
     if NAME.fullmatch(text) and len(text) <= 80:
         people = (Person.objects.filter(Q(name__iexact=text) | Q(name=text) | Q(aliases__name__iexact=text))
                   .select_related("party", "organization").distinct().order_by("name", "organization__name")[:SHOWN])
-        return [Shortcut("Person", _person_label(p), reverse("portal:person", args=[p.slug])) for p in people]
+        # `Anna Berg (S), Ekby kommun`: one name may be several people, one in each organisation
+        return [Shortcut("Person", str(p), reverse("portal:person", args=[p.slug])) for p in people]
     return []
-
-
-def _person_label(person: Person) -> str:
-    """`Anna Berg (S), Ekby kommun`: the register is per organisation, so one name may be several people."""
-    name = f"{person.name} ({person.party.abbreviation})" if person.party else person.name
-    return f"{name}, {person.organization.name}" if person.organization_id else name

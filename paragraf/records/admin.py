@@ -19,7 +19,15 @@ from paragraf.records.speakers import Speakers, resolve_dissents
 class CorrectionsAdmin(admin.ModelAdmin):
     """Changes to an imported record are kept as corrections that survive re-import. A record of a
     justerad meeting is shown read only (records/locks.py; the database refuses a change anyway), and a
-    change tried all the same is logged."""
+    change tried all the same is logged. A person is picked by searching, never from a list of every
+    organisation's people (the register is kept per organisation; each is shown with theirs)."""
+
+    def get_autocomplete_fields(self, request):
+        own = tuple(super().get_autocomplete_fields(request))
+        people = tuple(f.name for f in self.model._meta.get_fields()
+                       if f.concrete and (f.many_to_one or f.many_to_many) and f.related_model is m.Person
+                       and f.name not in own and f.name not in self.readonly_fields)
+        return own + people
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and not self._locked(request, obj)

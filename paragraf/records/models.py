@@ -242,6 +242,12 @@ class Person(Timestamped):
         ordering = ["name"]
 
     def __str__(self) -> str:
+        """`Anna Berg (S), Ekby kommun`: the same name in two organisations is two people."""
+        return f"{self.name_and_party}, {self.organization}" if self.organization_id else self.name_and_party
+
+    @property
+    def name_and_party(self) -> str:
+        """`Anna Berg (S)`, as running text names a person."""
         return f"{self.name} ({self.party})" if self.party_id else self.name
 
 
