@@ -157,24 +157,34 @@ def test_a_correction_of_justerade_minutes_is_a_new_signed_document_beside_them(
     assert client.get(f"/rattelser/{correction.pk}.pdf")["Content-Type"] == "application/pdf"
 
 
-def test_a_member_of_another_organisation_with_the_signers_name_may_not_sign(recorded, django_user_model):
-    """Signers are named by name; the same name in another organisation is someone else (the people
-    register is kept per organisation), so that member account may neither sign nor see the justering."""
+def chair_and_namesake(recorded, slug: str):
+    """Justering started; the meeting, the chair's person of its organisation, and a person of the same name in
+    another organisation (Ekby kommun)."""
     from paragraf.records.models import Organization, Person
-    from paragraf.secretariat.models import MemberAccount
 
     _world, meeting, rec, _number = recorded
     chair = rec.name_of(rec.chair)
     signoff.start(meeting, minutes_of(meeting, rec), chair, [rec.name_of(key) for key in rec.adjusters])
     meeting = Meeting.objects.get(pk=meeting.pk)
     own = Person.objects.get(name=chair, organization=meeting.body.organization)
-    namesake = Person.objects.create(name=chair, slug="namne-i-ekby",
+    namesake = Person.objects.create(name=chair, slug=slug,
                                      organization=Organization.objects.create(name="Ekby kommun", slug="ekby-kommun"))
-    accounts = {}
-    for person in (own, namesake):
-        user = django_user_model.objects.create_user(f"konto-{person.pk}")
-        MemberAccount.objects.create(user=user).people.add(person)
-        accounts[person] = django_user_model.objects.get(pk=user.pk)
+    return meeting, own, namesake
+
+
+def account_of(django_user_model, username: str, *people):
+    from paragraf.secretariat.models import MemberAccount
+
+    user = django_user_model.objects.create_user(username)
+    MemberAccount.objects.create(user=user).people.add(*people)
+    return django_user_model.objects.get(pk=user.pk)
+
+
+def test_a_member_of_another_organisation_with_the_signers_name_may_not_sign(recorded, django_user_model):
+    """Signers are named by name; the same name in another organisation is someone else (the people
+    register is kept per organisation), so that member account may neither sign nor see the justering."""
+    meeting, own, namesake = chair_and_namesake(recorded, "namne-i-ekby")
+    accounts = {person: account_of(django_user_model, f"konto-{person.pk}", person) for person in (own, namesake)}
     assert accounts[own].has_perm("secretariat.sign_minutes", meeting)
     assert accounts[own].has_perm("secretariat.view_justering", meeting)
     assert not accounts[namesake].has_perm("secretariat.sign_minutes", meeting)
@@ -184,20 +194,10 @@ def test_a_member_of_another_organisation_with_the_signers_name_may_not_sign(rec
 def test_one_account_signs_as_its_person_of_each_organisation(recorded, django_user_model):
     """A member of a region and of a municipality is a person in each; one account holds both, and signs the
     region's minutes as the region's person."""
-    from paragraf.records.models import Organization, Person
-    from paragraf.secretariat.models import MemberAccount
     from paragraf.secretariat.permissions import member_bodies, signing_person
 
-    _world, meeting, rec, _number = recorded
-    chair = rec.name_of(rec.chair)
-    signoff.start(meeting, minutes_of(meeting, rec), chair, [rec.name_of(key) for key in rec.adjusters])
-    meeting = Meeting.objects.get(pk=meeting.pk)
-    own = Person.objects.get(name=chair, organization=meeting.body.organization)
-    in_municipality = Person.objects.create(name=chair, slug="i-kommunen",
-                                            organization=Organization.objects.create(name="Ekby kommun", slug="ekby-kommun"))
-    user = django_user_model.objects.create_user("tva-uppdrag")
-    MemberAccount.objects.create(user=user).people.add(in_municipality, own)
-    user = django_user_model.objects.get(pk=user.pk)
+    meeting, own, in_municipality = chair_and_namesake(recorded, "i-kommunen")
+    user = account_of(django_user_model, "tva-uppdrag", in_municipality, own)
     assert signing_person(user, meeting) == own
     assert user.has_perm("secretariat.sign_minutes", meeting)
     assert member_bodies(user) == set(own.memberships.values_list("body_id", flat=True)) != set()
