@@ -28,7 +28,7 @@ MENTION_RE = re.compile(rf"(?<![\wåäöÅÄÖ-])({_NAME})")
 # Generic words that precede `kommun` in running text, not a place name.
 NOT_A_PLACE = {"god", "varje", "hela", "annan", "egen", "sveriges", "övriga", "flertalet", "utveckla", "vilken", "samma",
                "denna", "vår", "en", "hållbar", "trygg", "bilaga", "alla", "andra", "vissa", "flera", "enligt", "dess",
-               "dennes", "deras", "sina", "hennes", "hans", "vars", "bara", "mellan", "inklusive", "exklusive", "hela",
+               "dennes", "deras", "sina", "hennes", "hans", "vars", "bara", "mellan", "inklusive", "exklusive",
                "ska", "tillsammans", "också", "även", "vidare", "kommunens", "nya", "stora", "mindre", "svenska"}
 # Words of a page header that may follow the name on its line (`Region Gotland Protokoll`).
 DOCUMENT_WORDS = {"protokoll", "sammanträdesprotokoll", "kallelse", "föredragningslista", "handling", "handlingar",
